@@ -1,0 +1,329 @@
+"""Actors: the people, organisations, countries and groups of an article, with aliases merged.
+
+spaCy's named entities are the candidates. Names are cleaned of titles and roles ("NATO chief",
+"Spokesperson"), matched against a gazetteer of countries, capitals, demonyms and aliases
+(``lexicons/places.csv``), and short names are merged into the full person name they end
+("Stoltenberg" -> "Jens Stoltenberg") whatever label the model gave them. Personal pronouns are
+resolved to the most recently mentioned person, the simple recency baseline of coreference
+(Hobbs 1978; Lappin & Leass 1994 add syntax-based salience on top of it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .lexicons import _raw
+from .parse import Chunk
+from .records import Mention
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "their", "them"}
+_APOS = re.compile(r"['’]s?$")
+PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer row: a surface form and the actor it names."""
+
+    canonical: str
+    category: str
+    type: str
+
+
+@cache
+def _places() -> dict[str, Place]:
+    import csv
+    import io
+
+    out: dict[str, Place] = {}
+    for row in csv.DictReader(io.StringIO(_raw("places"))):
+        out[row["term"].lower()] = Place(row["canonical"], row["category"], row["type"])
+    return out
+
+
+@cache
+def _titles() -> frozenset[str]:
+    from .lexicons import load_lexicon
+
+    return frozenset(load_lexicon("titles"))
+
+
+@dataclass
+class _Raw:
+    chunk: int
+    tokens: tuple[int, int]  # token start, end in the chunk's doc
+    start: int
+    end: int
+    surface: str
+    label: str
+    sentence: int
+    place: Place | None = None
+
+
+@dataclass
+class ActorInfo:
+    """An actor found in the article (before profiling)."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActorIndex:
+    """Actors, their mentions, and a token -> actor lookup used by the other extractors."""
+
+    actors: list[ActorInfo]
+    mentions: list[Mention]
+    by_token: dict[tuple[int, int], str]
+    kinds: dict[str, str]  # actor name -> type
+    subject_starts: set[int] = field(default_factory=set)  # mentions in subject position
+
+    def actor_at(self, chunk: int, token: Token) -> str | None:
+        """The actor whose mention covers ``token`` (pronouns included), else None."""
+        return self.by_token.get((chunk, token.i))
+
+    def speaker(self, chunk: int, token: Token, chunks: list[Chunk]) -> str | None:
+        """The actor a speaker phrase headed by ``token`` refers to, else None.
+
+        Looks at the head itself, then its name-like modifiers ("Russian officials",
+        "Russia's foreign ministry"), then resolves "it" to the last organisation or country
+        mentioned as a subject.
+        """
+        hit = self.actor_at(chunk, token)
+        if hit:
+            return hit
+        low = token.lower_
+        if low in THING_PRONOUNS:
+            return self._last_before(chunks[chunk].offset + token.idx, {"ORG", "GPE"}, chunk_sent=chunks[chunk].sentence_of(token))
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
+                hit = self.actor_at(chunk, child)
+                if hit:
+                    return hit
+        for child in token.children:
+            if child.dep_ == "appos":
+                hit = self.actor_at(chunk, child)
+                if hit:
+                    return hit
+        return None
+
+    def _last_before(self, pos: int, types: set[str], chunk_sent: int) -> str | None:
+        # Salience: a recent subject beats a recent object (Lappin & Leass 1994).
+        fallback = None
+        for m in reversed(self.mentions):
+            if m.start >= pos:
+                continue
+            if chunk_sent - m.sentence > PRONOUN_WINDOW:
+                break
+            if self.kinds.get(m.actor) in types and m.how != "pronoun":
+                if m.start in self.subject_starts:
+                    return m.actor
+                fallback = fallback or m.actor
+        return fallback
+
+
+def _clean(ent: Span) -> Span | None:
+    """The entity without leading determiners/titles and trailing possessives or punctuation."""
+    titles = _titles()
+    i, j = ent.start, ent.end
+    doc = ent.doc
+    # Titles are stripped only before a name; "Foreign Ministry" stays an organisation.
+    while i < j - 1 and (doc[i].lower_ in titles or doc[i].lower_ in ("the", "a", "an")):
+        if ent.label_ != "PERSON" and doc[i].lower_ not in ("the", "a", "an"):
+            break
+        i += 1
+    while j > i and (doc[j - 1].is_punct or _APOS.fullmatch(doc[j - 1].text)):
+        j -= 1
+    if j <= i:
+        return None
+    span = doc[i:j]
+    text = span.text
+    if not any(c.isalpha() for c in text):
+        return None
+    return span
+
+
+def _surface_key(text: str) -> str:
+    return " ".join(_APOS.sub("", text).split()).lower()
+
+
+def find_actors(chunks: list[Chunk]) -> ActorIndex:
+    """Find and merge the actors of a parsed article.
+
+    Args:
+        chunks: the parsed article (:func:`analysis.parse.parse`).
+
+    Returns:
+        An :class:`ActorIndex`: actors with canonical names and aliases, every mention with
+        offsets into the article, and a token lookup for the attribution and quote rules.
+    """
+    places = _places()
+    raws: list[_Raw] = []
+    covered: set[tuple[int, int]] = set()
+    for ci, ch in enumerate(chunks):
+        for ent in ch.doc.ents:
+            covered.update((ci, t) for t in range(ent.start, ent.end))
+            if ent.label_ not in ENTITY_LABELS or not any(t.text[:1].isupper() for t in ent):
+                continue
+            span = _clean(ent)
+            if span is None:
+                continue
+            key = _surface_key(span.text)
+            place = places.get(key) or places.get(key.removeprefix("the "))
+            if (ent.label_ == "LOC" and place is None) or (place and place.category == "region"):
+                continue
+            if place is None and key in _titles():
+                continue
+            raws.append(
+                _Raw(ci, (span.start, span.end), ch.offset + span.start_char,
+                     ch.offset + span.end_char, span.text, ent.label_, ch.sentence_of(span[0]), place)
+            )
+        # Names the model missed: "Kremlin", "the West", "Western" as single gazetteer tokens.
+        for tok in ch.doc:
+            if (ci, tok.i) in covered or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ"):
+                continue
+            place = places.get(tok.lower_)
+            if place is not None and place.category != "region" and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+                raws.append(
+                    _Raw(ci, (tok.i, tok.i + 1), ch.offset + tok.idx, ch.offset + tok.idx + len(tok.text),
+                         tok.text, "GPE" if place.type == "GPE" else "ORG", ch.sentence_of(tok), place)
+                )
+    raws.sort(key=lambda r: r.start)
+
+    # Countries named outright (not only through a demonym) support the demonym mapping.
+    named = {r.place.canonical for r in raws if r.place and r.place.category != "demonym"}
+
+    persons: dict[str, str] = {}  # lower full name -> display full name
+    for r in raws:
+        if r.label == "PERSON" and r.place is None and len(r.surface.split()) >= 2:
+            persons.setdefault(r.surface.lower(), r.surface)
+    suffixes: dict[str, list[str]] = {}
+    for low, full in persons.items():
+        parts = low.split()
+        for k in range(1, len(parts)):
+            suffixes.setdefault(" ".join(parts[k:]), []).append(full)
+        if "-" in parts[0] or len(parts) >= 3:
+            continue
+
+    assigned: list[tuple[_Raw, str, str]] = []  # raw, actor key, type
+    last_seen: dict[str, int] = {}
+    for r in raws:
+        key_low = r.surface.lower()
+        if r.place is not None:
+            p = r.place
+            if p.category == "demonym" and p.canonical not in named:
+                assigned.append((r, f"norp:{r.surface}", "NORP"))
+            else:
+                assigned.append((r, f"place:{p.canonical}", p.type))
+            continue
+        if key_low in persons:
+            full = persons[key_low]
+        elif key_low in suffixes and r.label in ("PERSON", "ORG", "NORP", "GPE"):
+            cands = suffixes[key_low]
+            full = max(cands, key=lambda c: last_seen.get(c, -1)) if len(cands) > 1 else cands[0]
+        else:
+            full = ""
+        if full:
+            last_seen[full] = r.start
+            assigned.append((r, f"person:{full}", "PERSON"))
+        elif r.label == "PERSON":
+            assigned.append((r, f"person:{r.surface}", "PERSON"))
+        elif r.label == "ORG":
+            assigned.append((r, f"org:{_surface_key(r.surface).removeprefix('the ')}", "ORG"))
+        elif r.label in ("NORP", "GPE"):
+            assigned.append((r, f"{r.label.lower()}:{r.surface}", r.label))
+
+    surfaces: dict[str, Counter[str]] = {}
+    types: dict[str, str] = {}
+    for r, key, typ in assigned:
+        surfaces.setdefault(key, Counter())[r.surface] += 1
+        types[key] = typ
+
+    def display(key: str) -> str:
+        kind, _, rest = key.partition(":")
+        if kind in ("person", "place"):
+            return rest
+        # Organisations: the most frequent surface form, longest on ties, without "The".
+        best = max(surfaces[key].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        return re.sub(r"^(the|The)\s+", "", best)
+
+    names = {key: display(key) for key in surfaces}
+    # Two keys that display the same (e.g. a NORP and an ORG "Republicans") become one actor.
+    actors: dict[str, ActorInfo] = {}
+    for key in surfaces:
+        name = names[key]
+        info = actors.setdefault(name, ActorInfo(name, types[key]))
+        for s in surfaces[key]:
+            if s != name and s not in info.aliases:
+                info.aliases.append(s)
+
+    mentions: list[Mention] = []
+    by_token: dict[tuple[int, int], str] = {}
+    for r, key, _typ in assigned:
+        name = names[key]
+        how = "demonym" if r.place is not None and r.place.category == "demonym" else (
+            "name" if r.surface == name else "alias")
+        mentions.append(Mention(name, r.surface, r.start, r.end, r.sentence, how))
+        for t in range(*r.tokens):
+            by_token[(r.chunk, t)] = name
+
+    kinds = {a.name: a.type for a in actors.values()}
+    subjects = {r.start for r, _k, _t in assigned if _subject_like(chunks[r.chunk].doc[r.tokens[0]:r.tokens[1]])}
+    index = ActorIndex(list(actors.values()), mentions, by_token, kinds, subjects)
+    _resolve_pronouns(chunks, index)
+    index.mentions.sort(key=lambda m: m.start)
+    return index
+
+
+def _subject_like(span: Span) -> bool:
+    """True when the mention is a subject or modifies one ("Russian troops are ...")."""
+    for tok in span:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ in ("amod", "compound", "poss") and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
+    """Link he/she/his/her to the most recent person mentioned within a few sentences."""
+    named = sorted((m for m in index.mentions), key=lambda m: m.start)
+    people = [m for m in named if index.kinds.get(m.actor) == "PERSON"]
+    if not people:
+        return
+    added: list[Mention] = []
+    j = -1
+    for ci, ch in enumerate(chunks):
+        for tok in ch.doc:
+            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ not in ("PRON", "DET"):
+                continue
+            pos = ch.offset + tok.idx
+            while j + 1 < len(people) and people[j + 1].start < pos:
+                j += 1
+            if j < 0:
+                continue
+            m = people[j]
+            sent = ch.sentence_of(tok)
+            if sent - m.sentence > PRONOUN_WINDOW or _inside_quote(tok):
+                continue
+            added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
+            index.by_token[(ci, tok.i)] = m.actor
+    index.mentions.extend(added)
+
+
+def _inside_quote(tok: Token) -> bool:
+    """True when an odd number of double quote marks precede ``tok`` in its sentence."""
+    sent = tok.sent
+    before = tok.doc.text[sent.start_char : tok.idx]
+    straight = before.count('"')
+    curly = before.count("“") - before.count("”")
+    return straight % 2 == 1 or curly > 0

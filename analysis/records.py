@@ -1,0 +1,273 @@
+"""Typed records of an analysis: markers, mentions, sentences, actor profiles, the article result.
+
+Every record carries character offsets into the original article text, so any number shown
+anywhere can be traced back to highlighted spans (DESIGN.md: "evidence for every number").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+SCHEMA = "framing-lens/analysis/1"
+STANCES: tuple[str, ...] = ("neutral", "distancing", "endorsing", "admission", "denial", "emotive")
+MARKER_KINDS: tuple[str, ...] = ("attribution", "quote", "scare_quote", "doubt", "loaded")
+ACTOR_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One piece of evidence: a span of the article, what it is, whom it is about and why.
+
+    ``text == article[start:end]`` always holds. ``actor`` is the display name of an actor of the
+    same analysis, or None. ``detail`` holds kind-specific context (the cue lemma, the noun phrase a
+    doubt word qualifies, the VADER valence of a loaded word, the quoted words...).
+    """
+
+    kind: str
+    category: str
+    text: str
+    start: int
+    end: int
+    actor: str | None
+    explanation: str
+    source: str
+    sentence: int = -1
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The marker as a plain JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that refers to an actor (a name, an alias, a demonym or a pronoun)."""
+
+    actor: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    how: str = "name"  # name | alias | demonym | pronoun | possessive
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article with its VADER compound sentiment (-1 … 1)."""
+
+    index: int
+    start: int
+    end: int
+    sentiment: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """How one actor is framed in one article (DESIGN.md "actor profile")."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    stance_counts: Mapping[str, int]
+    quotes: int
+    scare_quotes: int
+    doubt: int
+    loaded: int
+    sentiment: float | None
+    words: int = 0
+
+    @property
+    def attributions(self) -> int:
+        """Number of statements attributed to the actor, all stances."""
+        return sum(self.stance_counts.values())
+
+    @property
+    def distancing_share(self) -> float | None:
+        """Distancing attributions / all attributions, None when there are none."""
+        total = self.attributions
+        return self.stance_counts.get("distancing", 0) / total if total else None
+
+    def per_1000(self, count: int) -> float:
+        """A count as a rate per 1,000 words of the article."""
+        return 1000.0 * count / self.words if self.words else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile in the CLI JSON shape (`framing-lens/analysis/1`)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+            "stance_counts": {s: int(self.stance_counts.get(s, 0)) for s in STANCES},
+            "quotes": self.quotes,
+            "scare_quotes": self.scare_quotes,
+            "doubt": self.doubt,
+            "loaded": self.loaded,
+            "sentiment": self.sentiment,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """The complete result of :func:`analysis.analyze` for one article."""
+
+    text: str
+    title: str | None
+    words: int
+    engine_version: str
+    warnings: tuple[str, ...] = ()
+    actors: tuple[ActorProfile, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    language: str = "en"
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def actor(self, name: str) -> ActorProfile | None:
+        """The profile whose name, id or alias equals ``name`` (case-insensitive), else None."""
+        key = name.casefold()
+        for a in self.actors:
+            if key in (a.name.casefold(), a.id) or key in (x.casefold() for x in a.aliases):
+                return a
+        return None
+
+    def markers_of(self, kind: str | None = None, actor: str | None = None) -> list[Marker]:
+        """Markers filtered by kind and/or actor name."""
+        return [
+            m
+            for m in self.markers
+            if (kind is None or m.kind == kind) and (actor is None or m.actor == actor)
+        ]
+
+    # ---- DataFrames -------------------------------------------------------------------------
+    def actors_frame(self) -> pd.DataFrame:
+        """One row per actor: counts by stance, distancing share, rates per 1,000 words."""
+        rows = []
+        for a in self.actors:
+            row: dict[str, Any] = {
+                "actor": a.name,
+                "id": a.id,
+                "type": a.type,
+                "aliases": "; ".join(a.aliases),
+                "mentions": a.mentions,
+            }
+            for s in STANCES:
+                row[s] = int(a.stance_counts.get(s, 0))
+            row["attributions"] = a.attributions
+            row["distancing_share"] = a.distancing_share
+            row["quotes"] = a.quotes
+            row["scare_quotes"] = a.scare_quotes
+            row["doubt"] = a.doubt
+            row["loaded"] = a.loaded
+            row["sentiment"] = a.sentiment
+            for col in ("mentions", "attributions", "quotes", "scare_quotes", "doubt", "loaded"):
+                row[f"{col}_per_1000"] = round(a.per_1000(int(row[col])), 3)
+            rows.append(row)
+        cols = (
+            ["actor", "id", "type", "aliases", "mentions", *STANCES, "attributions"]
+            + ["distancing_share", "quotes", "scare_quotes", "doubt", "loaded", "sentiment"]
+            + [
+                f"{c}_per_1000"
+                for c in ("mentions", "attributions", "quotes", "scare_quotes", "doubt", "loaded")
+            ]
+        )
+        return pd.DataFrame(rows, columns=cols)
+
+    def markers_frame(self) -> pd.DataFrame:
+        """One row per marker (the evidence), ordered by position."""
+        cols = [f for f in Marker.__slots__]  # type: ignore[attr-defined]
+        return pd.DataFrame([m.to_dict() for m in self.markers], columns=cols)
+
+    def sentences_frame(self) -> pd.DataFrame:
+        """One row per sentence: offsets, sentiment, text and the actors mentioned in it."""
+        by_sent: dict[int, list[str]] = {}
+        for m in self.mentions:
+            names = by_sent.setdefault(m.sentence, [])
+            if m.actor not in names:
+                names.append(m.actor)
+        rows = [
+            {
+                "sentence": s.index,
+                "start": s.start,
+                "end": s.end,
+                "sentiment": s.sentiment,
+                "text": self.text[s.start : s.end],
+                "actors": "; ".join(by_sent.get(s.index, [])),
+            }
+            for s in self.sentences
+        ]
+        return pd.DataFrame(
+            rows, columns=["sentence", "start", "end", "sentiment", "text", "actors"]
+        )
+
+    # ---- JSON -----------------------------------------------------------------------------
+    def to_dict(self, *, file: str | None = None, include_text: bool = False) -> dict[str, Any]:
+        """The analysis in the documented JSON shape (schema ``framing-lens/analysis/1``).
+
+        Args:
+            file: the file name to record (the CLI passes the path it read).
+            include_text: add the article text, mentions and sentences, so that
+                :meth:`from_dict` can rebuild the identical analysis (store, bundles).
+        """
+        d: dict[str, Any] = {
+            "schema": SCHEMA,
+            "engine_version": self.engine_version,
+            "file": file,
+            "title": self.title,
+            "words": self.words,
+            "language": self.language,
+            "warnings": list(self.warnings),
+            "actors": [a.to_dict() for a in self.actors],
+            "markers": [m.to_dict() for m in self.markers],
+        }
+        if include_text:
+            d["text"] = self.text
+            d["meta"] = dict(self.meta)
+            d["mentions"] = [asdict(m) for m in self.mentions]
+            d["sentences"] = [asdict(s) for s in self.sentences]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], text: str | None = None) -> ArticleAnalysis:
+        """Rebuild an analysis written by ``to_dict(include_text=True)``."""
+        body = text if text is not None else d.get("text")
+        if body is None:
+            raise ValueError("from_dict needs the article text (to_dict(include_text=True))")
+        words = int(d["words"])
+        actors = tuple(
+            ActorProfile(
+                id=a["id"],
+                name=a["name"],
+                type=a["type"],
+                aliases=tuple(a["aliases"]),
+                mentions=int(a["mentions"]),
+                stance_counts={s: int(a["stance_counts"].get(s, 0)) for s in STANCES},
+                quotes=int(a["quotes"]),
+                scare_quotes=int(a["scare_quotes"]),
+                doubt=int(a["doubt"]),
+                loaded=int(a["loaded"]),
+                sentiment=a["sentiment"],
+                words=words,
+            )
+            for a in d["actors"]
+        )
+        return cls(
+            text=body,
+            title=d.get("title"),
+            words=words,
+            engine_version=d["engine_version"],
+            warnings=tuple(d.get("warnings", ())),
+            actors=actors,
+            markers=tuple(Marker(**m) for m in d["markers"]),
+            mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
+            sentences=tuple(Sentence(**s) for s in d.get("sentences", ())),
+            language=d.get("language", "en"),
+            meta=dict(d.get("meta", {})),
+        )
