@@ -3,7 +3,7 @@
 No Streamlit import here: the UI calls this library, never the other way round.
 """
 
-from .lexicons import load_lexicon, lexicon_frame, lexicon_versions
+from .lexicons import lexicon_frame, lexicon_versions, load_lexicon
 from .pipeline import analyze, analyze_many
 from .records import (
     MARKER_KINDS,

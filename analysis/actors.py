@@ -15,14 +15,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from .lexicons import _raw
-from .parse import Chunk
+from .parse import Chunk, tokens_where
 from .records import Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
 _APOS = re.compile(r"['’]s?$")
@@ -47,6 +48,11 @@ def _places() -> dict[str, Place]:
     for row in csv.DictReader(io.StringIO(_raw("places"))):
         out[row["term"].lower()] = Place(row["canonical"], row["category"], row["type"])
     return out
+
+
+@cache
+def _single_word_places() -> frozenset[str]:
+    return frozenset(k for k in _places() if " " not in k)
 
 
 @cache
@@ -103,7 +109,11 @@ class ActorIndex:
             return hit
         low = token.lower_
         if low in THING_PRONOUNS:
-            return self._last_before(chunks[chunk].offset + token.idx, {"ORG", "GPE"}, chunk_sent=chunks[chunk].sentence_of(token))
+            return self._last_before(
+                chunks[chunk].offset + token.idx,
+                {"ORG", "GPE"},
+                chunk_sent=chunks[chunk].sentence_of(token),
+            )
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
                 hit = self.actor_at(chunk, child)
@@ -184,18 +194,42 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
             if place is None and key in _titles():
                 continue
             raws.append(
-                _Raw(ci, (span.start, span.end), ch.offset + span.start_char,
-                     ch.offset + span.end_char, span.text, ent.label_, ch.sentence_of(span[0]), place)
+                _Raw(
+                    ci,
+                    (span.start, span.end),
+                    ch.offset + span.start_char,
+                    ch.offset + span.end_char,
+                    span.text,
+                    ent.label_,
+                    ch.sentence_of(span[0]),
+                    place,
+                )
             )
         # Names the model missed: "Kremlin", "the West", "Western" as single gazetteer tokens.
-        for tok in ch.doc:
-            if (ci, tok.i) in covered or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ"):
+        for tok in tokens_where(ch.doc, LOWER, _single_word_places()):
+            if (
+                (ci, tok.i) in covered
+                or not tok.text[:1].isupper()
+                or (tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ"))
+            ):
                 continue
             place = places.get(tok.lower_)
-            if place is not None and place.category != "region" and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            if (
+                place is not None
+                and place.category != "region"
+                and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+            ):
                 raws.append(
-                    _Raw(ci, (tok.i, tok.i + 1), ch.offset + tok.idx, ch.offset + tok.idx + len(tok.text),
-                         tok.text, "GPE" if place.type == "GPE" else "ORG", ch.sentence_of(tok), place)
+                    _Raw(
+                        ci,
+                        (tok.i, tok.i + 1),
+                        ch.offset + tok.idx,
+                        ch.offset + tok.idx + len(tok.text),
+                        tok.text,
+                        "GPE" if place.type == "GPE" else "ORG",
+                        ch.sentence_of(tok),
+                        place,
+                    )
                 )
     raws.sort(key=lambda r: r.start)
 
@@ -270,14 +304,21 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     by_token: dict[tuple[int, int], str] = {}
     for r, key, _typ in assigned:
         name = names[key]
-        how = "demonym" if r.place is not None and r.place.category == "demonym" else (
-            "name" if r.surface == name else "alias")
+        how = (
+            "demonym"
+            if r.place is not None and r.place.category == "demonym"
+            else ("name" if r.surface == name else "alias")
+        )
         mentions.append(Mention(name, r.surface, r.start, r.end, r.sentence, how))
         for t in range(*r.tokens):
             by_token[(r.chunk, t)] = name
 
     kinds = {a.name: a.type for a in actors.values()}
-    subjects = {r.start for r, _k, _t in assigned if _subject_like(chunks[r.chunk].doc[r.tokens[0]:r.tokens[1]])}
+    subjects = {
+        r.start
+        for r, _k, _t in assigned
+        if _subject_like(chunks[r.chunk].doc[r.tokens[0] : r.tokens[1]])
+    }
     index = ActorIndex(list(actors.values()), mentions, by_token, kinds, subjects)
     _resolve_pronouns(chunks, index)
     index.mentions.sort(key=lambda m: m.start)
@@ -303,21 +344,34 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
     added: list[Mention] = []
     j = -1
     for ci, ch in enumerate(chunks):
-        for tok in ch.doc:
-            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ not in ("PRON", "DET"):
+        for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
+            if tok.pos_ not in ("PRON", "DET"):
                 continue
             pos = ch.offset + tok.idx
             while j + 1 < len(people) and people[j + 1].start < pos:
                 j += 1
             if j < 0:
                 continue
-            m = people[j]
             sent = ch.sentence_of(tok)
-            if sent - m.sentence > PRONOUN_WINDOW or _inside_quote(tok):
+            m = _salient_person(people, j, sent, index.subject_starts)
+            if m is None or _inside_quote(tok):
                 continue
             added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
             index.by_token[(ci, tok.i)] = m.actor
     index.mentions.extend(added)
+
+
+def _salient_person(people: list[Mention], j: int, sent: int, subjects: set[int]) -> Mention | None:
+    """The person a pronoun most likely means: the latest subject in reach, else the latest one."""
+    latest = None
+    for k in range(j, -1, -1):
+        m = people[k]
+        if sent - m.sentence > PRONOUN_WINDOW:
+            break
+        latest = latest or m
+        if m.start in subjects:
+            return m
+    return latest
 
 
 def _inside_quote(tok: Token) -> bool:

@@ -12,15 +12,17 @@ claimed"), the possessor of a reporting noun ("X's claims") and "according to X"
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from .actors import ActorIndex
 from .lexicons import LexiconEntry, lexicon_frame, load_lexicon
-from .parse import Chunk
+from .parse import Chunk, tokens_where
 from .records import Marker
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "csubj"}
@@ -130,12 +132,17 @@ def find_attributions(
         actor name (None for unnamed or unresolved speakers), ``detail`` the speaker phrase.
     """
     out: list[Marker] = []
+    spans = sorted(quoted)
+    starts = [a for a, _ in spans]
     for ci, ch in enumerate(chunks):
         for cue in _cues_in(ci, ch, chunks, actors):
-            if any(a <= cue.start < b for a, b in quoted):
+            k = bisect_right(starts, cue.start) - 1
+            if k >= 0 and spans[k][0] <= cue.start < spans[k][1]:
                 continue
             text = ch.doc.text[cue.start - ch.offset : cue.end - ch.offset]
-            sent_tok = ch.doc.char_span(cue.start - ch.offset, cue.end - ch.offset, alignment_mode="expand")
+            sent_tok = ch.doc.char_span(
+                cue.start - ch.offset, cue.end - ch.offset, alignment_mode="expand"
+            )
             sentence = ch.sentence_of(sent_tok[0]) if sent_tok is not None else -1
             who = cue.speaker or "an unnamed or unclear speaker"
             out.append(
@@ -149,7 +156,9 @@ def find_attributions(
                     explanation=f"{cue.entry.explanation} (Speaker: {who}.)",
                     source=cue.entry.source,
                     sentence=sentence,
-                    detail=f"speaker: {cue.speaker_text}" if cue.speaker_text else "speaker: unnamed",
+                    detail=f"speaker: {cue.speaker_text}"
+                    if cue.speaker_text
+                    else "speaker: unnamed",
                 )
             )
     return out
@@ -160,7 +169,10 @@ def _cues_in(ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex) -> Ite
     nouns = load_lexicon("reporting_nouns")
     requires = _requires()
     doc = ch.doc
-    for tok in doc:
+    lemmas, lowers = _cue_words()
+    candidates = {t.i: t for t in tokens_where(doc, LEMMA, lemmas)}
+    candidates.update((t.i, t) for t in tokens_where(doc, LOWER, lowers))
+    for _, tok in sorted(candidates.items()):
         low = tok.lower_
         # "according to X", "in the words of X"
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -180,9 +192,17 @@ def _cues_in(ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex) -> Ite
                 continue
             subj, passive = _subject(tok)
             if requires.get(entry.term) == "clause" and not _has_clause(tok):
-                continue
-            if subj is None and not passive and not _has_clause(tok):
-                continue
+                # "Obama announced the sanctions": an object is enough when a named actor speaks.
+                has_object = any(c.dep_ == "dobj" for c in tok.children)
+                if not (has_object and subj is not None and actors.speaker(ci, subj, chunks)):
+                    continue
+            # Without reported content, only a real speaker makes it speech:
+            # "the war claimed lives" is not a claim.
+            if not _has_clause(tok) and not passive:  # noqa: SIM102
+                if subj is None or not (
+                    subj.pos_ in ("PRON", "PROPN") or actors.speaker(ci, subj, chunks)
+                ):
+                    continue
             end = last.idx + len(last.text) if last.i == tok.i + 1 else tok.idx + len(tok.text)
             yield _cue(ci, ch, tok.idx, end, entry, subj, chunks, actors)
             continue
@@ -211,6 +231,14 @@ def _cue(
 ) -> Cue:
     speaker = actors.speaker(ci, speaker_tok, chunks) if speaker_tok is not None else None
     return Cue(ch.offset + start, ch.offset + end, entry, speaker, _speaker_text(speaker_tok))
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas, lower-case words) that can start a reporting cue."""
+    terms = [*load_lexicon("reporting_verbs"), *load_lexicon("reporting_nouns")]
+    firsts = frozenset(t.split()[0] for t in terms)
+    return firsts, firsts | {"according", "reportedly"}
 
 
 @cache

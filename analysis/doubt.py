@@ -71,11 +71,17 @@ def find_doubt(chunks: list[Chunk], actors: ActorIndex) -> list[Marker]:
             if entry is None or span is None:
                 continue
             first, last = span[0], span[-1]
-            if entry.category not in _VERBAL_OK and last.pos_ in ("VERB", "AUX") and last.dep_ not in (
-                "amod", "compound", "acomp"
+            if (
+                entry.category not in _VERBAL_OK
+                and last.pos_ in ("VERB", "AUX")
+                and last.dep_ not in ("amod", "compound", "acomp")
             ):
                 continue
-            if last.lower_ == "supposed" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "to":
+            if (
+                last.lower_ == "supposed"
+                and last.i + 1 < len(doc)
+                and doc[last.i + 1].lower_ == "to"
+            ):
                 continue  # "supposed to" is obligation, not doubt
             head, phrase = _target(span)
             actor = _actor_in(ci, phrase, actors, chunks)

@@ -1,4 +1,4 @@
-"""Lexicons as data: CSV files under ``analysis/lexicons/`` with term, category, explanation, source.
+"""Lexicons as data: CSV files in ``analysis/lexicons/`` with term, category, explanation, source.
 
 Loaded once per process (``functools.cache``) through ``importlib.resources``, after the way
 scattertext ships its ``data/*.csv`` and VADER its lexicon file.

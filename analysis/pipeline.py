@@ -1,4 +1,4 @@
-"""The analysis pipeline: text -> spaCy parse -> actors -> attributions, quotes, doubt, loaded -> profiles."""
+"""The pipeline: text -> spaCy parse -> actors -> attributions, quotes, doubt, loaded -> profiles"""
 
 from __future__ import annotations
 
@@ -46,7 +46,10 @@ def analyze(text: str, *, title: str | None = None, nlp: Language | None = None)
     words = len(_WORDS.findall(text))
     if not text.strip():
         return ArticleAnalysis(
-            text=text, title=title, words=0, engine_version=ENGINE_VERSION,
+            text=text,
+            title=title,
+            words=0,
+            engine_version=ENGINE_VERSION,
             warnings=("The text is empty. Paste or upload an article to analyse.",),
         )
     nlp = nlp or load_model()
@@ -77,13 +80,17 @@ def _analyze_parsed(
     loaded: list[Marker] = []
     for ch in chunks:
         loaded.extend(find_loaded(ch.doc, offset=ch.offset, sentence_offset=ch.sent_offset))
-    loaded = [_with_actor(m, actors.mentions) for m in loaded]
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in actors.mentions:
+        by_sentence[mention.sentence].append(mention)
+    loaded = [_with_actor(m, by_sentence[m.sentence]) for m in loaded]
     markers = sorted(
         [*attributions, *quotes, *doubt, *loaded], key=lambda m: (m.start, -m.end, m.kind)
     )
     scores = sentence_sentiments([text[a:b] for a, b in sentences])
     sent_records = tuple(
-        Sentence(i, a, b, round(float(s), 4)) for i, ((a, b), s) in enumerate(zip(sentences, scores, strict=True))
+        Sentence(i, a, b, round(float(s), 4))
+        for i, ((a, b), s) in enumerate(zip(sentences, scores, strict=True))
     )
     warnings.extend(_content_warnings(text, chunks, words, unbalanced, actors.mentions))
     profiles = _profiles(actors.actors, actors.mentions, markers, sent_records, words)
@@ -97,24 +104,38 @@ def _analyze_parsed(
         markers=tuple(markers),
         mentions=tuple(actors.mentions),
         sentences=sent_records,
-        language="en" if not any(w.startswith("This text does not look like English") for w in warnings) else "unknown",
+        language="en"
+        if not any(w.startswith("This text does not look like English") for w in warnings)
+        else "unknown",
     )
 
 
-def _with_actor(m: Marker, mentions: list[Mention]) -> Marker:
+def _with_actor(m: Marker, same_sentence: list[Mention]) -> Marker:
     """Give a loaded-language marker the nearest actor mentioned in its sentence."""
-    same = [x for x in mentions if x.sentence == m.sentence and not (x.start <= m.start < x.end)]
+    same = [x for x in same_sentence if not (x.start <= m.start < x.end)]
     if not same:
         return m
     best = min(same, key=lambda x: min(abs(x.start - m.end), abs(m.start - x.end)))
-    return Marker(m.kind, m.category, m.text, m.start, m.end, best.actor, m.explanation, m.source, m.sentence, m.detail)
+    return Marker(
+        m.kind,
+        m.category,
+        m.text,
+        m.start,
+        m.end,
+        best.actor,
+        m.explanation,
+        m.source,
+        m.sentence,
+        m.detail,
+    )
 
 
 def _content_warnings(
     text: str, chunks: list[Chunk], words: int, unbalanced: int, mentions: list[Mention]
 ) -> list[str]:
     out: list[str] = []
-    alpha = [t for ch in chunks for t in ch.doc if t.is_alpha]
+    # A sample of the first few thousand words is enough to tell the language.
+    alpha = [t for ch in chunks[:400] for t in ch.doc if t.is_alpha][:5000]
     if alpha:
         share = sum(t.is_stop for t in alpha) / len(alpha)
         if len(alpha) >= 5 and share < 0.15:
@@ -136,7 +157,9 @@ def _content_warnings(
             "binary file or a broken conversion."
         )
     if not mentions:
-        out.append("No people, organisations or countries were found, so there are no actor profiles.")
+        out.append(
+            "No people, organisations or countries were found, so there are no actor profiles."
+        )
     if words > LONG_WORDS:
         out.append(
             f"This is a very long text ({words:,} words). The analysis covers all of it, but it is "
@@ -146,7 +169,11 @@ def _content_warnings(
 
 
 def _profiles(
-    actors: list, mentions: list[Mention], markers: list[Marker], sentences: tuple[Sentence, ...], words: int
+    actors: list,
+    mentions: list[Mention],
+    markers: list[Marker],
+    sentences: tuple[Sentence, ...],
+    words: int,
 ) -> tuple[ActorProfile, ...]:
     n_mentions = Counter(m.actor for m in mentions)
     sents: dict[str, set[int]] = defaultdict(set)

@@ -14,6 +14,7 @@ annotation guidelines in ``eval/attribution-dev/GUIDELINES.md`` and Wikipedia's 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicons import load_lexicon
@@ -56,13 +57,17 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
                 elif ch in "”»":
                     unbalanced += 1
             elif ch == closer and (closer != "’" or _closes_single(para, i)):
-                spans.append(QuoteSpan(base + open_at, base + i + 1, base + open_at + 1, base + i, True))
+                spans.append(
+                    QuoteSpan(base + open_at, base + i + 1, base + open_at + 1, base + i, True)
+                )
                 open_at = None
             i += 1
         if open_at is not None:
             end = len(para.rstrip())
             if end > open_at + 1:
-                spans.append(QuoteSpan(base + open_at, base + end, base + open_at + 1, base + end, False))
+                spans.append(
+                    QuoteSpan(base + open_at, base + end, base + open_at + 1, base + end, False)
+                )
             unbalanced += 1
     return spans, unbalanced
 
@@ -114,6 +119,16 @@ def find_quotes(
     """
     spans, unbalanced = pair_quotes(text)
     explain = load_lexicon("markers")
+    # Everything below looks only at a quote's own and neighbouring sentences.
+    cues_by: dict[int, list[Marker]] = defaultdict(list)
+    for c in attributions:
+        cues_by[c.sentence].append(c)
+    mentions_by: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        mentions_by[m.sentence].append(m)
+    doubt_by: dict[int, list[Marker]] = defaultdict(list)
+    for d in doubt:
+        doubt_by[d.sentence].append(d)
     out: list[Marker] = []
     for q in spans:
         inner = text[q.inner_start : q.inner_end]
@@ -123,12 +138,25 @@ def find_quotes(
         sent = _sentence_at(sentences, q.start)
         standalone = _prev_char(text, q.start) in _STATEMENT_BEFORE
         if words > SHORT_WORDS or (standalone and words >= 1 and not _is_title(inner)):
-            speaker = _quote_speaker(q, sentences, attributions, text)
+            first = _sentence_at(sentences, q.start)
+            last = _sentence_at(sentences, max(q.start, q.end - 1))
+            near = [c for k in range(first - 2, last + 2) for c in cues_by.get(k, ())]
+            speaker = _quote_speaker(q, sentences, near, text)
             e = explain["quote:direct"]
             who = speaker or "an unnamed or unclear speaker"
             out.append(
-                Marker("quote", "direct", text[q.start : q.end], q.start, q.end, speaker,
-                       f"{e.explanation} (Speaker: {who}.)", e.source, sent, f"{words} words")
+                Marker(
+                    "quote",
+                    "direct",
+                    text[q.start : q.end],
+                    q.start,
+                    q.end,
+                    speaker,
+                    f"{e.explanation} (Speaker: {who}.)",
+                    e.source,
+                    sent,
+                    f"{words} words",
+                )
             )
             continue
         if _is_title(inner):
@@ -136,22 +164,44 @@ def find_quotes(
         # Inner offsets without surrounding spaces so text == article[start:end] stays tidy.
         a = q.inner_start + (len(inner) - len(inner.lstrip()))
         b = q.inner_end - (len(inner) - len(inner.rstrip()))
-        doubted = any(d.end <= q.start and q.start - d.end <= 40 and d.sentence == sent for d in doubt)
-        speaker = None if doubted else _partial_speaker(q, sent, sentences, attributions, mentions, text)
-        if speaker is not None or (not doubted and _has_cue(sent, attributions, q)):
+        doubted = any(d.end <= q.start and q.start - d.end <= 40 for d in doubt_by.get(sent, ()))
+        cues = cues_by.get(sent, [])
+        near_mentions = mentions_by.get(sent, [])
+        speaker = (
+            None if doubted else _partial_speaker(q, sent, sentences, cues, near_mentions, text)
+        )
+        if speaker is not None or (not doubted and _has_cue(sent, cues, q)):
             e = explain["scare_quote:partial_quote"]
             out.append(
-                Marker("scare_quote", "partial_quote", text[a:b], a, b, speaker,
-                       e.explanation + (f" (Speaker: {speaker}.)" if speaker else ""), e.source, sent,
-                       "fragment of a speaker's words")
+                Marker(
+                    "scare_quote",
+                    "partial_quote",
+                    text[a:b],
+                    a,
+                    b,
+                    speaker,
+                    e.explanation + (f" (Speaker: {speaker}.)" if speaker else ""),
+                    e.source,
+                    sent,
+                    "fragment of a speaker's words",
+                )
             )
         else:
-            about = _actor_near(q, sent, mentions)
+            about = _actor_near(q, sent, near_mentions)
             e = explain["scare_quote:scare"]
             out.append(
-                Marker("scare_quote", "scare", text[a:b], a, b, about,
-                       e.explanation + (f" (About: {about}.)" if about else ""), e.source, sent,
-                       "after a doubt word" if doubted else "no speaker quoted")
+                Marker(
+                    "scare_quote",
+                    "scare",
+                    text[a:b],
+                    a,
+                    b,
+                    about,
+                    e.explanation + (f" (About: {about}.)" if about else ""),
+                    e.source,
+                    sent,
+                    "after a doubt word" if doubted else "no speaker quoted",
+                )
             )
     return out, unbalanced
 
@@ -173,13 +223,19 @@ def _sentence_at(sentences: list[tuple[int, int]], pos: int) -> int:
 def _quote_speaker(
     q: QuoteSpan, sentences: list[tuple[int, int]], cues: list[Marker], text: str
 ) -> str | None:
-    """The speaker of a direct quotation: the nearest cue outside it in the same or next sentence."""
+    """Speaker of a direct quotation: the nearest cue outside it, same or next sentence."""
     first = _sentence_at(sentences, q.start)
     last = _sentence_at(sentences, max(q.start, q.end - 1))
     near = [
-        c for c in cues
-        if first <= c.sentence <= last + 1 and not (q.start <= c.start < q.end)
-        and (c.sentence <= last or text[q.end : c.start].strip(" ,.\n\"”") == "" or c.start - q.end < 40)
+        c
+        for c in cues
+        if first <= c.sentence <= last + 1
+        and not (q.start <= c.start < q.end)
+        and (
+            c.sentence <= last
+            or text[q.end : c.start].strip(' ,.\n"”') == ""
+            or c.start - q.end < 40
+        )
     ]
     if near:
         best = min(near, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
@@ -225,5 +281,7 @@ def _actor_near(q: QuoteSpan, sent: int, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if q.start <= m.start < q.end]
     if inside:
         return inside[0].actor
-    before = [m for m in mentions if m.sentence == sent and m.end <= q.start and q.start - m.end <= 30]
+    before = [
+        m for m in mentions if m.sentence == sent and m.end <= q.start and q.start - m.end <= 30
+    ]
     return before[-1].actor if before else None

@@ -182,7 +182,7 @@ class ArticleAnalysis:
 
     def markers_frame(self) -> pd.DataFrame:
         """One row per marker (the evidence), ordered by position."""
-        cols = [f for f in Marker.__slots__]  # type: ignore[attr-defined]
+        cols = list(Marker.__slots__)  # type: ignore[attr-defined]
         return pd.DataFrame([m.to_dict() for m in self.markers], columns=cols)
 
     def sentences_frame(self) -> pd.DataFrame:

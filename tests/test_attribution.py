@@ -1,0 +1,100 @@
+"""Attribution patterns and stances: sentence -> expected (cue, stance, speaker) table."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import analyze
+
+CASES = [
+    # "X said"
+    ("Angela Merkel said the talks would continue.", [("said", "neutral", "Angela Merkel")]),
+    # "said X" (inverted)
+    ('"We will not back down," said Emmanuel Macron.', [("said", "neutral", "Emmanuel Macron")]),
+    # "X, the ..., told"
+    (
+        "Olaf Scholz, the German chancellor, told reporters that gas flows were stable.",
+        [("told", "neutral", "Olaf Scholz")],
+    ),
+    # '"...," he said' resolves the pronoun to the person
+    (
+        'Joe Biden spoke in Warsaw. "Ukraine will never be a victory for Russia," he said.',
+        [("said", "neutral", "Joe Biden")],
+    ),
+    # "according to X"
+    (
+        "The convoy was 40 miles long, according to Maxar Technologies.",
+        [("according to", "neutral", "Maxar Technologies")],
+    ),
+    # "X's claims" (reporting noun)
+    ("Russia's claims were rejected by observers.", [("claims", "distancing", "Russia")]),
+    # participle sharing the main clause's subject
+    (
+        "Mocking the sanctions, Dmitry Peskov said Moscow would cope.",
+        [("Mocking", "emotive", "Dmitry Peskov"), ("said", "neutral", "Dmitry Peskov")],
+    ),
+    # stance per verb
+    (
+        "Boris Johnson claimed that the plan was working.",
+        [("claimed", "distancing", "Boris Johnson")],
+    ),
+    (
+        "Sergei Lavrov insisted that no troops were massing.",
+        [("insisted", "distancing", "Sergei Lavrov")],
+    ),
+    # "the Pentagon" stands for the United States government (lexicons/places.csv)
+    (
+        "The Pentagon confirmed that two ships had arrived.",
+        [("confirmed", "endorsing", "United States")],
+    ),
+    (
+        "The firm's chief executive, Alexei Miller, admitted that deliveries had fallen.",
+        [("admitted", "admission", "Alexei Miller")],
+    ),
+    ("The Kremlin denied that it planned an attack.", [("denied", "denial", "Russia")]),
+    (
+        "Volodymyr Zelensky slammed the decision as a betrayal.",
+        [("slammed", "emotive", "Volodymyr Zelensky")],
+    ),
+    # passive with agent
+    ("The proposal was rejected by NATO on Friday.", [("rejected", "denial", "NATO")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_attribution_table(text: str, expected: list[tuple[str, str, str]]) -> None:
+    result = analyze(text)
+    got = [(m.text, m.category, m.actor) for m in result.markers_of("attribution")]
+    for row in expected:
+        assert row in got, f"expected {row} in {got}"
+
+
+NOT_SPEECH = [
+    "The war claimed thousands of lives.",  # "claimed" with a non-speech object
+    "He did not say anything about the talks.",  # negated speech is skipped
+    "The minister will announce the plan tomorrow.",  # future speech is skipped
+    "Satellites show nothing.",  # no clause, no named speaker
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_not_an_attribution(text: str) -> None:
+    assert analyze(text).markers_of("attribution") == []
+
+
+def test_cue_inside_a_quotation_is_not_the_outlets_attribution() -> None:
+    text = '"We will report back within weeks," Jens Stoltenberg said.'
+    cues = [m.text for m in analyze(text).markers_of("attribution")]
+    assert cues == ["said"]
+
+
+def test_alleged_adjective_is_doubt_and_verb_is_attribution() -> None:
+    text = (
+        'Officials met over an alleged "threat". '
+        "Later Jens Stoltenberg alleged that troops remained."
+    )
+    result = analyze(text)
+    assert [m.text for m in result.markers_of("doubt")] == ["alleged"]
+    assert [(m.text, m.category, m.actor) for m in result.markers_of("attribution")] == [
+        ("alleged", "distancing", "Jens Stoltenberg")
+    ]

@@ -1,0 +1,68 @@
+"""Quote pairing and the quote / scare quote / partial quote / title distinction."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import analyze
+from analysis.quotes import pair_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "inners"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("She wrote “a new normal” today.", ["a new normal"]),
+        ("Les «réformes» continuent.", ["réformes"]),
+        ("I’d say ‘fine’ to that, wouldn’t you?", ["fine"]),  # apostrophes are not quote marks
+        (
+            '"Open quote runs to the end of the paragraph\nNext paragraph.',
+            ["Open quote runs to the end of the paragraph"],
+        ),
+    ],
+)
+def test_pairing(text: str, inners: list[str]) -> None:
+    spans, _ = pair_quotes(text)
+    assert [text[s.inner_start : s.inner_end] for s in spans] == inners
+
+
+def test_unbalanced_marks_are_counted_and_warned() -> None:
+    _, unbalanced = pair_quotes('One "two three.\nFour" five.')
+    assert unbalanced == 2
+    result = analyze('Joe Biden said "we are ready.\nNATO agreed.')
+    assert any("Quote marks do not pair up" in w for w in result.warnings)
+
+
+def kinds(text: str) -> list[tuple[str, str, str]]:
+    r = analyze(text)
+    return [(m.kind, m.category, m.text) for m in r.markers if m.kind in ("quote", "scare_quote")]
+
+
+def test_scare_quote_after_doubt_word() -> None:
+    got = kinds('Moscow dismissed the so-called "evidence" as fake.')
+    assert ("scare_quote", "scare", "evidence") in got
+
+
+def test_partial_quote_has_the_speaker() -> None:
+    r = analyze('Antony Blinken said there was no "meaningful pullback" of troops.')
+    sq = r.markers_of("scare_quote")
+    assert [(m.category, m.text, m.actor) for m in sq] == [
+        ("partial_quote", "meaningful pullback", "Antony Blinken")
+    ]
+
+
+def test_titles_are_not_scare_quotes() -> None:
+    assert kinds('Antony Blinken told ABC\'s "Good Morning America" that talks continue.') == []
+
+
+def test_full_statements_are_quotes_with_speakers() -> None:
+    r = analyze('"We will defend every inch of allied territory," Jens Stoltenberg said.')
+    assert [(m.kind, m.actor) for m in r.markers_of("quote")] == [("quote", "Jens Stoltenberg")]
+    assert r.markers_of("scare_quote") == []
+
+
+def test_quote_spanning_sentences_is_one_quote() -> None:
+    text = '"We see no pullback. We see more troops. This is worrying," Antony Blinken said.'
+    quotes = analyze(text).markers_of("quote")
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith('"We see') and quotes[0].text.endswith('worrying,"')
