@@ -54,7 +54,15 @@ def analyze(text: str, *, title: str | None = None, nlp: Language | None = None)
         )
     nlp = nlp or load_model()
     chunks = parse(text, nlp)
-    return _analyze_parsed(text, title, words, chunks, warnings)
+    return _analyze_parsed(text, title or headline(text), words, chunks, warnings)
+
+
+def headline(text: str) -> str | None:
+    """The first line when it looks like a headline (short, no closing full stop), else None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first.split()) <= 25 and first[-1] not in ".,;:" and "\n" in text.strip():
+        return first
+    return None
 
 
 def analyze_many(
