@@ -31,6 +31,7 @@ SHARED_SUBJECT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl"}
 FUTURE_OR_HYPOTHETICAL = {"will", "would", "could", "might", "may", "should", "shall", "'ll", "can"}
 QUOTE_CHARS = '"“”«»„'
 ADJECTIVAL_DEPS = {"amod", "compound"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,10 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if subjects:
             # Two subjects means a misparse; the one nearest the verb is the speaker.
             before = [c for c in subjects if c.i < cur.i]
-            return (before[-1] if before else subjects[0]), False
+            subj = before[-1] if before else subjects[0]
+            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head, False  # "Russia, which denied involvement"
+            return subj, False
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -83,10 +87,18 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return None, True
+        if cur.dep_ == "acl" and cur.i > cur.head.i:
+            return cur.head, False  # misparsed '…," the NATO boss thundered'
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
             cur = cur.head
             continue
         break
+    # The parser found no subject: after a quotation the noun just before the verb speaks
+    # ('…, the State Department said').
+    if tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN", "PRON") and prev.lower_ not in RELATIVE_PRONOUNS:
+            return prev, False
     return None, False
 
 
