@@ -1,0 +1,243 @@
+"""Loaded and emotive language: words and labels that judge instead of describe.
+
+The terms, their categories, explanations and sources live in ``lexicons/loaded.csv`` (a curated
+lexicon informed by Recasens, Danescu-Niculescu-Mizil & Jurafsky 2013, Wikipedia's Manual of Style
+"Words to watch" and the VADER lexicon of Hutto & Gilbert 2014). This module only matches them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Token
+
+from .lexicons import lexicon_frame
+from .records import Marker
+from .sentiment import word_valence
+
+LEXICON = "loaded"
+# How far a loaded adjective may sit from its noun ("brutal and bloody crackdown"), and a loaded
+# adverb from its adjective.
+MAX_NOUN_GAP = 3
+MAX_ADJ_GAP = 2
+# Modifiers a cue takes along on its left: a noun its adjectives and compound parts, an
+# adjective or adverb its intensifier.
+LEFT_DEPS: dict[str, frozenset[str]] = {
+    "NOUN": frozenset({"amod", "compound"}),
+    "PROPN": frozenset({"amod", "compound"}),
+    "ADJ": frozenset({"advmod"}),
+    "ADV": frozenset({"advmod"}),
+}
+
+# A loaded word inside a proper name ("Liberation Army", "Hero Street") names, it does not judge.
+NAME_ENTITY_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One lexicon row prepared for matching."""
+
+    words: tuple[str, ...]
+    category: str
+    explanation: str
+    source: str
+    by_lemma: bool
+    pos: frozenset[str]
+    except_prev: frozenset[str]
+    except_next: frozenset[str]
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    """spaCy's English tokenizer, so multi-word terms split exactly as article text does."""
+    return spacy.blank("en").tokenizer
+
+
+def _split(cell: str) -> frozenset[str]:
+    """A ``a|b|c`` CSV cell as a set of lower-case strings."""
+    return frozenset(x.strip().lower() for x in cell.split("|") if x.strip())
+
+
+@cache
+def _index() -> dict[str, tuple[_Term, ...]]:
+    """Terms keyed by their first word, longest terms first (so the longest match wins)."""
+    frame = lexicon_frame(LEXICON)
+    index: dict[str, list[_Term]] = {}
+    tok = _tokenizer()
+    for row in frame.to_dict("records"):
+        words = tuple(t.lower_ for t in tok(" ".join(row["term"].split()).lower()))
+        if not words:
+            continue
+        term = _Term(
+            words=words,
+            category=row["category"].strip(),
+            explanation=row["explanation"].strip(),
+            source=row["source"].strip(),
+            by_lemma=row.get("match", "lemma").strip() != "exact",
+            pos=frozenset(p.upper() for p in _split(row.get("pos", ""))),
+            except_prev=_split(row.get("except_prev", "")),
+            except_next=_split(row.get("except_next", "")),
+        )
+        index.setdefault(words[0], []).append(term)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in index.items()}
+
+
+def _token_matches(token: Token, word: str, by_lemma: bool) -> bool:
+    """True when the token is the lexicon word (as written, or by lemma when allowed)."""
+    return token.lower_ == word or (by_lemma and token.lemma_.lower() == word)
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    """The nearest token before ``i`` that is not punctuation, in the same sentence."""
+    j = i - 1
+    while j >= 0 and doc[j].is_punct and not doc[j].is_sent_start:
+        j -= 1
+    return doc[j] if j >= 0 and not doc[j].is_punct and doc[j].sent == doc[i].sent else None
+
+
+def _match_at(doc: Doc, i: int) -> _Term | None:
+    """The longest lexicon term that starts at token ``i`` and passes its checks, if any."""
+    token = doc[i]
+    index = _index()
+    keys = dict.fromkeys((token.lower_, token.lemma_.lower()))
+    for key in keys:
+        for term in index.get(key, ()):
+            n = len(term.words)
+            if i + n > len(doc):
+                continue
+            if not all(
+                _token_matches(doc[i + k], w, term.by_lemma) for k, w in enumerate(term.words)
+            ):
+                continue
+            if n == 1 and term.pos and token.pos_ not in term.pos:
+                continue
+            if term.except_prev:
+                prev = _previous_word(doc, i)
+                if prev is not None and {prev.lower_, prev.lemma_.lower()} & term.except_prev:
+                    continue
+            if term.except_next and i + n < len(doc):
+                nxt = doc[i + n]
+                if {nxt.lower_, nxt.lemma_.lower()} & term.except_next:
+                    continue
+            if any(doc[i + k].ent_type_ in NAME_ENTITY_TYPES for k in range(n)):
+                continue
+            return term
+    return None
+
+
+def _valence_detail(tokens: list[Token]) -> str:
+    """The strongest VADER valence among the cue words, as a short note for the marker."""
+    best = 0.0
+    for t in tokens:
+        for form in (t.lower_, t.lemma_.lower()):
+            v = word_valence(form)
+            if abs(v) > abs(best):
+                best = v
+    return f"VADER valence {best:+.1f}" if best else "not in the VADER lexicon"
+
+
+def _crosses_punct(doc: Doc, a: int, b: int) -> bool:
+    """True when punctuation (a quote mark, a comma...) stands between tokens ``a`` and ``b``."""
+    return any(t.is_punct and t.text != "-" for t in doc[a + 1 : b])
+
+
+def _phrase(doc: Doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range (first, last) of the phrase the cue ``doc[first:last+1]`` colours.
+
+    A loaded adjective colours the noun it modifies ("brutal crackdown"), a loaded adverb the
+    adjective it modifies ("utterly shameful"), a loaded verb its object ("slammed the plan");
+    a phrase ending in a preposition its object ("war on drugs");
+    a loaded noun takes its adjectives along ("total disaster") and a loaded adjective its
+    intensifier ("very cruel"). The range never reaches below ``lo`` or up to ``hi`` (the
+    neighbouring cues keep their own markers) and never leaves the sentence.
+    """
+    cue = doc[first]
+    sent = cue.sent
+    left_deps = LEFT_DEPS.get(cue.pos_, frozenset())
+    while first - 1 >= max(lo, sent.start):
+        prev = doc[first - 1]
+        if prev.dep_ in left_deps and prev.head.i in range(first, last + 1) and not prev.ent_type_:
+            first -= 1
+        else:
+            break
+    tok = doc[last]
+    while True:
+        head, gap = tok.head, tok.head.i - tok.i
+        to_noun = tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
+        to_adj = tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV")
+        if not ((to_noun and 0 < gap <= MAX_NOUN_GAP) or (to_adj and 0 < gap <= MAX_ADJ_GAP)):
+            break
+        if head.i >= hi or head.i >= sent.end or _crosses_punct(doc, tok.i, head.i):
+            break
+        tok = head
+    last = tok.i
+    if doc[last].pos_ in ("VERB", "ADP"):
+        objects = [c.i for c in doc[last].rights if c.dep_ in ("dobj", "pobj")]
+        if objects and objects[0] < min(hi, sent.end) and not _crosses_punct(doc, last, objects[0]):
+            last = objects[0]
+    return first, last
+
+
+def find_loaded(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Marker]:
+    """Loaded-language markers in ``doc``, matched by lemma against ``lexicons/loaded.csv``.
+
+    Each marker covers the loaded cue and the phrase it colours (a loaded adjective with its
+    noun, a loaded adverb with its adjective), and keeps the cue's explanation and source.
+
+    Args:
+        doc: a parsed spaCy ``Doc`` (lemmas, POS, dependencies and entities are used; a Doc
+            without sentence boundaries counts as one sentence).
+        offset: character offset of ``doc`` in the original article (the pipeline parses long
+            articles in chunks); added to every ``start``/``end``.
+        sentence_offset: index of the doc's first sentence in the whole article.
+
+    Returns:
+        Markers of kind ``loaded`` in text order, ``actor`` None (the pipeline assigns the
+        nearest actor), with the lexicon row's category, explanation and source, and the cue
+        and its VADER valence (Hutto & Gilbert 2014) in ``detail``. Word list after Recasens
+        et al. 2013 and Wikipedia's Manual of Style "Words to watch" (MOS:LABEL), curated by
+        Framing Lens.
+    """
+    has_sents = doc.has_annotation("SENT_START")
+    sent_starts = [s.start for s in doc.sents] if has_sents else [0]
+    matches: list[tuple[int, _Term]] = []
+    i = 0
+    while i < len(doc):
+        term = _match_at(doc, i)
+        if term is None:
+            i += 1
+        else:
+            matches.append((i, term))
+            i += len(term.words)
+    extend = doc.has_annotation("DEP")
+    markers: list[Marker] = []
+    for k, (i, term) in enumerate(matches):
+        cue = list(doc[i : i + len(term.words)])
+        first, last = i, cue[-1].i
+        if extend:
+            lo = matches[k - 1][0] + len(matches[k - 1][1].words) if k else 0
+            hi = matches[k + 1][0] if k + 1 < len(matches) else len(doc)
+            first, last = _phrase(doc, first, last, lo, hi)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        cue_text = doc.text[cue[0].idx : cue[-1].idx + len(cue[-1].text)]
+        markers.append(
+            Marker(
+                kind="loaded",
+                category=term.category,
+                text=doc.text[start:end],
+                start=start + offset,
+                end=end + offset,
+                actor=None,
+                explanation=term.explanation,
+                source=term.source,
+                sentence=bisect_right(sent_starts, first) - 1 + sentence_offset,
+                detail=f"cue '{cue_text}'; {_valence_detail(cue)}",
+            )
+        )
+    return markers

@@ -1,0 +1,118 @@
+"""Every lexicon CSV is well-formed data: required columns, filled rows, no duplicate terms."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.lexicons import REQUIRED_COLUMNS, lexicon_frame, lexicon_names, load_lexicon
+from analysis.records import STANCES
+
+NAMES = lexicon_names()
+UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON"}
+UPOS |= {"PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
+
+def _terms(frame: pd.DataFrame) -> pd.Series:
+    return frame["term"].map(lambda t: " ".join(t.split()).lower())
+
+
+def test_the_project_ships_its_lexicons() -> None:
+    assert {"reporting_verbs", "reporting_nouns", "doubt", "loaded"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_required_columns_present(name: str) -> None:
+    missing = set(REQUIRED_COLUMNS) - set(lexicon_frame(name).columns)
+    assert not missing, f"{name}.csv lacks {missing}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_empty_required_cell(name: str) -> None:
+    frame = lexicon_frame(name)
+    for col in REQUIRED_COLUMNS:
+        empty = frame.loc[frame[col].str.strip() == "", "term"].tolist()
+        assert not empty, f"{name}.csv: empty {col} for {empty[:5]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_duplicate_terms(name: str) -> None:
+    terms = _terms(lexicon_frame(name))
+    dups = sorted(set(terms[terms.duplicated()]))
+    assert not dups, f"{name}.csv repeats {dups[:10]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_load_lexicon_keys_are_lowercase_terms(name: str) -> None:
+    lex = load_lexicon(name)
+    assert len(lex) == len(lexicon_frame(name))
+    assert all(k == k.lower() and "  " not in k for k in lex)
+
+
+def test_reporting_verbs_stances_and_requires() -> None:
+    frame = lexicon_frame("reporting_verbs")
+    assert set(frame["category"]) <= set(STANCES)
+    assert set(frame["category"]) == set(STANCES), "every stance should have verbs"
+    assert set(frame["requires"]) <= {"", "clause"}
+    assert 120 <= len(frame) <= 250
+
+
+@pytest.mark.parametrize(
+    ("verb", "stance", "requires"),
+    [
+        ("say", "neutral", ""),
+        ("tell", "neutral", ""),
+        ("claim", "distancing", ""),
+        ("allege", "distancing", ""),
+        ("insist", "distancing", ""),
+        ("argue", "distancing", ""),
+        ("defend", "distancing", "clause"),
+        ("confirm", "endorsing", "clause"),
+        ("point out", "endorsing", "clause"),
+        ("admit", "admission", ""),
+        ("deny", "denial", ""),
+        ("reject", "denial", ""),
+        ("mock", "emotive", ""),
+        ("slam", "emotive", ""),
+        ("criticize", "emotive", ""),
+        ("warn", "emotive", ""),
+        ("emphasize", "neutral", "clause"),
+        ("call for", "neutral", ""),
+        ("tweet", "neutral", ""),
+        ("add", "neutral", "clause"),
+    ],
+)
+def test_guideline_verbs(verb: str, stance: str, requires: str) -> None:
+    frame = lexicon_frame("reporting_verbs").set_index("term")
+    assert frame.loc[verb, "category"] == stance
+    assert frame.loc[verb, "requires"] == requires
+
+
+def test_reporting_nouns_use_stances() -> None:
+    frame = lexicon_frame("reporting_nouns")
+    assert set(frame["category"]) <= set(STANCES)
+    lex = load_lexicon("reporting_nouns")
+    assert lex["according to"].category == "neutral"
+    assert lex["claim"].category == "distancing"
+    assert lex["denial"].category == "denial"
+
+
+def test_doubt_categories() -> None:
+    frame = lexicon_frame("doubt")
+    assert set(frame["category"]) <= {"hedge_label", "hedge_adverb", "hedge_phrase", "unsupported"}
+    lex = load_lexicon("doubt")
+    for term in ("alleged", "allegedly", "so-called", "purported", "self-proclaimed"):
+        assert term in lex
+
+
+def test_loaded_optional_columns_are_valid() -> None:
+    frame = lexicon_frame("loaded")
+    cats = {"label", "violence", "emotion", "exaggeration", "derogatory", "moral", "glorifying"}
+    assert set(frame["category"]) <= cats
+    assert set(frame["match"]) <= {"lemma", "exact"}
+    pos = {p for cell in frame["pos"] for p in cell.split("|") if p}
+    assert pos <= UPOS, pos - UPOS
+    for col in ("except_prev", "except_next"):
+        words = [w for cell in frame[col] for w in cell.split("|") if w]
+        assert all(w == w.lower() and " " not in w for w in words)
+    assert len(frame) >= 300

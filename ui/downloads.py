@@ -1,0 +1,261 @@
+"""Download buttons for charts, tables, reports and analysis bundles (the UI edge of exports).
+
+Streamlit computes a download button's data on every rerun unless the data is a callable, which
+it runs only when the button is clicked (``st.download_button(data=callable)``, Streamlit ≥
+1.50). Every export here is such a callable, so a page with five charts pays nothing for its
+twenty download buttons until one is clicked; chart files are also cached by the figure's JSON,
+so a second click on the same chart is instant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+
+from analysis import export
+from analysis.bundle import BundleError, read_bundle, write_bundle
+from analysis.records import ArticleAnalysis
+from analysis.report import (
+    Report,
+    build_article_report,
+    build_comparison_report,
+    report_html,
+    report_pdf,
+)
+
+if TYPE_CHECKING:
+    from analysis.compare import Comparison
+
+FIGURE_LABELS = {
+    "png": "PNG (print)",
+    "svg": "SVG",
+    "pdf": "PDF",
+    "html": "Interactive HTML",
+}
+TABLE_LABELS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON"}
+
+
+@st.cache_resource(show_spinner=False)
+def warm_exporter() -> threading.Thread:
+    """Start the kaleido browser once per server process, in the background (first PNG is fast)."""
+
+    def start() -> None:
+        # Without a browser there is nothing to warm; the buttons say how to install one.
+        with contextlib.suppress(export.ExportUnavailable):
+            export.start_exporter()
+
+    thread = threading.Thread(target=start, name="framing-lens-export-warmup", daemon=True)
+    thread.start()
+    return thread
+
+
+@lru_cache(maxsize=64)
+def _figure_file(fig_json: str, fmt: str) -> bytes:
+    """Chart file bytes, cached by the figure's JSON and the format."""
+    return export.figure_bytes(pio.from_json(fig_json), fmt)
+
+
+def _title(fig: go.Figure, fallback: str) -> str:
+    """The chart's title text (for file names), else ``fallback``."""
+    return str(fig.layout.title.text or fallback)
+
+
+def chart_downloads(fig: go.Figure, key: str) -> None:
+    """A "Download chart" popover: PNG (print resolution), SVG, PDF and interactive HTML.
+
+    Without Chrome/Chromium the popover explains how to install one; HTML still downloads.
+    """
+    static = export.static_export_available()
+    if static:
+        warm_exporter()
+    fig_json = fig.to_json()
+    stem = _title(fig, key)
+    with st.popover("Download chart", icon=":material/download:", key=f"{key}.download"):
+        for fmt, label in FIGURE_LABELS.items():
+            if fmt in export.STATIC_FORMATS and not static:
+                continue
+            st.download_button(
+                label,
+                data=lambda f=fmt: _figure_file(fig_json, f),
+                file_name=export.safe_filename(stem, fmt),
+                mime=export.MIME_TYPES[fmt],
+                key=f"{key}.download.{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )
+        if not static:
+            st.info(export.INSTALL_HINT, icon=":material/info:")
+
+
+def table_downloads(frame: pd.DataFrame, key: str, name: str) -> None:
+    """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``)."""
+    with st.popover(f"Download {name}", icon=":material/download:", key=f"{key}.download"):
+        for fmt, label in TABLE_LABELS.items():
+            st.download_button(
+                label,
+                data=lambda f=fmt: export.table_bytes(frame, f, sheet=name),
+                file_name=export.safe_filename(name, fmt),
+                mime=export.MIME_TYPES[fmt],
+                key=f"{key}.download.{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )
+
+
+def report_buttons(
+    build: Callable[[], Report],
+    bundle: Callable[[], bytes],
+    *,
+    name: str,
+    key: str,
+) -> None:
+    """Three buttons: the report as HTML and as PDF, and the analysis bundle (.zip).
+
+    Args:
+        build: returns the :class:`analysis.report.Report` (called only on a click).
+        bundle: returns the bundle bytes (called only on a click).
+        name: file name stem (the article's title or the comparison's outlets).
+        key: widget key prefix, e.g. ``analyze`` or ``compare``.
+    """
+    static = export.static_export_available()
+    cols = st.columns(3)
+    cols[0].download_button(
+        "Report (HTML)",
+        data=lambda: report_html(build()),
+        file_name=export.safe_filename(name, "html", tag="report"),
+        mime="text/html",
+        key=f"{key}.report.html",
+        on_click="ignore",
+        icon=":material/description:",
+        width="stretch",
+        help="One self-contained file with interactive charts; opens without internet.",
+    )
+    cols[1].download_button(
+        "Report (PDF)",
+        data=lambda: report_pdf(build()),
+        file_name=export.safe_filename(name, "pdf", tag="report"),
+        mime="application/pdf",
+        key=f"{key}.report.pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        width="stretch",
+        disabled=not static,
+        help=None if static else export.INSTALL_HINT,
+    )
+    cols[2].download_button(
+        "Analysis bundle (.zip)",
+        data=bundle,
+        file_name=export.safe_filename(name, "zip", tag="bundle"),
+        mime="application/zip",
+        key=f"{key}.bundle",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        width="stretch",
+        help="The article, the analysis and the word-list versions; open it again here later.",
+    )
+    if not static:
+        st.caption("The PDF report needs Chrome or Chromium on the server. " + _first_line())
+
+
+def _first_line() -> str:
+    """The install command line of the hint, for a short caption."""
+    return next(
+        (line.strip("- ") for line in export.INSTALL_HINT.splitlines() if "apt-get" in line), ""
+    )
+
+
+def article_exports(
+    results: Sequence[ArticleAnalysis],
+    index: int,
+    *,
+    results_key: str,
+    messages_key: str,
+    reset_keys: Sequence[str] = (),
+    key: str = "analyze",
+) -> None:
+    """The Analyze page's export block: report buttons for the shown article, bundle save/open.
+
+    Opening a bundle replaces ``st.session_state[results_key]`` with its analyses (exactly as
+    saved) and puts its notes in ``st.session_state[messages_key]``, before the page draws.
+    """
+    result = results[index]
+    st.markdown("#### Export")
+    report_buttons(
+        lambda: build_article_report(result),
+        lambda: write_bundle(result),
+        name=result.title or "article",
+        key=key,
+    )
+
+    def restore() -> None:
+        upload = st.session_state.get(f"{key}.bundle_upload")
+        if upload is None:
+            return
+        try:
+            loaded = read_bundle(upload.getvalue())
+        except BundleError as exc:
+            st.session_state[messages_key] = [("error", f"{upload.name}: {exc}")]
+            return
+        st.session_state[results_key] = list(loaded.analyses)
+        for k in reset_keys:
+            st.session_state.pop(k, None)
+        notes = [("warning", w) for w in loaded.warnings]
+        st.session_state[messages_key] = [
+            ("success", f"Opened {upload.name}: the saved analysis is shown."),
+            *notes,
+        ]
+
+    st.file_uploader(
+        "Open a saved analysis bundle (.zip)",
+        type=["zip"],
+        key=f"{key}.bundle_upload",
+        on_change=restore,
+        help="A bundle saved with the button above restores exactly the same view.",
+    )
+
+
+def comparison_exports(
+    comparison: Comparison,
+    figures: Sequence[tuple[str, go.Figure]] = (),
+    *,
+    by: str = "outlet",
+    key: str = "compare",
+) -> None:
+    """The Compare page's export block: comparison report (HTML, PDF) and the analysis bundle.
+
+    Args:
+        comparison: the comparison shown on the page.
+        figures: the page's charts as (caption, figure), in page order.
+        by: what the groups are ("outlet").
+        key: widget key prefix.
+    """
+
+    def bundle() -> bytes:
+        analyses = [ArticleAnalysis.from_dict(e.summary, text=e.text) for e in comparison.entries]
+        labels = [{by: e.group, "title": e.title} for e in comparison.entries]
+        return write_bundle(analyses, labels=labels, extra={"by": by})
+
+    st.markdown("#### Export")
+    report_buttons(
+        lambda: build_comparison_report(comparison, by=by, figures=list(figures)),
+        bundle,
+        name=f"framing by {by} " + " ".join(comparison.groups[:4]),
+        key=key,
+    )
+
+
+def analysis_table_downloads(result: ArticleAnalysis, key: str = "analyze") -> None:
+    """Side by side: downloads of the actor table and of every marker (the evidence)."""
+    left, right = st.columns(2)
+    with left:
+        table_downloads(result.actors_frame(), key=f"{key}.actors_table", name="actors")
+    with right:
+        table_downloads(result.markers_frame(), key=f"{key}.markers_table", name="markers")
