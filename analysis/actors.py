@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.attrs import LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import _raw
 from .parse import Chunk, tokens_where
@@ -59,7 +59,14 @@ def _single_word_places() -> frozenset[str]:
 def _titles() -> frozenset[str]:
     from .lexicons import load_lexicon
 
-    return frozenset(load_lexicon("titles"))
+    return frozenset(k for k, v in load_lexicon("titles").items() if v.category != "name_particle")
+
+
+@cache
+def _particles() -> frozenset[str]:
+    from .lexicons import load_lexicon
+
+    return frozenset(k for k, v in load_lexicon("titles").items() if v.category == "name_particle")
 
 
 @dataclass
@@ -141,6 +148,53 @@ class ActorIndex:
         return fallback
 
 
+def _entities(doc: Doc) -> list[Span]:
+    """The model's entities, with two repairs: name particles ("Jean-Yves Le" + "Drian") and
+    two gazetteer names run together ("U.N. Russia")."""
+    places = _places()
+    particles = _particles()
+    out: list[Span] = []
+    taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent[-1].lower_ in particles
+            and ent.end < len(doc)
+            and ent.end not in taken
+            and doc[ent.end].text[:1].isupper()
+        ):
+            out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
+            continue
+        if ent.label_ != "PERSON" and len(ent) >= 2 and _surface_key(ent.text) not in places:
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(ent))
+                    if _surface_key(ent[:k].text) in places and _surface_key(ent[k:].text) in places
+                ),
+                None,
+            )
+            if cut is not None:
+                for part in (ent[:cut], ent[cut:]):
+                    place = places[_surface_key(part.text)]
+                    out.append(Span(doc, part.start, part.end, label=place.type))
+                continue
+        out.append(ent)
+    return out
+
+
+def _dateline(ent: Span) -> bool:
+    """An upper-case place opening a line before a comma or dash: "BRUSSELS, Feb 16 -"."""
+    doc = ent.doc
+    nxt = doc[ent.end].text if ent.end < len(doc) else ""
+    return (
+        ent.text.isupper()
+        and len(ent.text) > 3
+        and ent[0].is_sent_start
+        and nxt in (",", "-", "—", "–")
+    )
+
+
 def _clean(ent: Span) -> Span | None:
     """The entity without leading determiners/titles and trailing possessives or punctuation."""
     titles = _titles()
@@ -180,9 +234,11 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     raws: list[_Raw] = []
     covered: set[tuple[int, int]] = set()
     for ci, ch in enumerate(chunks):
-        for ent in ch.doc.ents:
+        for ent in _entities(ch.doc):
             covered.update((ci, t) for t in range(ent.start, ent.end))
             if ent.label_ not in ENTITY_LABELS or not any(t.text[:1].isupper() for t in ent):
+                continue
+            if _dateline(ent):
                 continue
             span = _clean(ent)
             if span is None:

@@ -1,0 +1,114 @@
+"""Compare page with AppTest: samples on first run, heat map, modes, side by side, escaping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.samples import sample_rows
+from analysis.store import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "compare.py")
+TIMEOUT = 240
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "library.sqlite3"
+    monkeypatch.setenv("FRAMING_LENS_DB", str(path))
+    return path
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def chart(app: AppTest, key: str) -> dict:
+    """The Plotly figure (as JSON) drawn under ``key``."""
+    [element] = [c for c in app.get("plotly_chart") if c.proto.id and c.key == key] or [None]
+    assert element is not None, f"no chart {key}"
+    return json.loads(element.proto.spec)
+
+
+def test_first_run_compares_the_samples(db: Path) -> None:
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    outlets = sorted({r.outlet for r in sample_rows()})
+    assert app.multiselect(key="compare.outlets").value == outlets
+    heat = chart(app, "compare.heatmap")["data"][0]
+    assert heat["type"] == "heatmap"
+    assert heat["x"] == outlets
+    assert "Jens Stoltenberg" in heat["y"]
+    # The slants show: Moscow Courier distances Stoltenberg, the wire service never does.
+    row = heat["z"][heat["y"].index("Jens Stoltenberg")]
+    share = dict(zip(heat["x"], row, strict=True))
+    assert share["Moscow Courier"] > 0.5
+    assert share["Meridian Wire"] == 0.0
+    texts = [t for r in heat["text"] for t in r]
+    assert any(t.startswith("too few") for t in texts)
+    for key in ("compare.rates", "compare.terms", "compare.map", "compare.similarity"):
+        assert chart(app, key)["data"]
+    with Library(db) as lib:
+        assert lib.missing_count() == 0  # the samples were analysed and cached
+
+
+def test_fewer_than_two_outlets_asks_for_more(db: Path) -> None:
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    app.multiselect(key="compare.outlets").set_value(["Meridian Wire"])
+    run(app)
+    assert any("at least two" in i.value for i in app.info)
+    assert not app.get("plotly_chart")
+
+
+def test_single_articles_mode_and_top_actor_slider(db: Path) -> None:
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    with Library(db) as lib:
+        a = lib.articles(outlets=["Meridian Wire"])[0]
+        b = lib.articles(outlets=["Moscow Courier"])[0]
+    app.radio(key="compare.mode").set_value("Single articles")
+    run(app)
+    app.multiselect(key="compare.articles").set_value([a.id, b.id])
+    run(app)
+    heat = chart(app, "compare.heatmap")["data"][0]
+    assert len(heat["x"]) == 2
+    assert sorted(heat["x"]) == sorted(f"#{x.id} {x.title}"[:27] + "…" for x in (a, b))
+    app.slider(key="compare.top_actors").set_value(3)
+    run(app)
+    assert len(chart(app, "compare.heatmap")["data"][0]["y"]) == 3
+
+
+def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
+    with Library(db) as lib:  # an outlet name and text that try to inject HTML
+        from analysis.samples import seed_library
+
+        seed_library(lib)
+        lib.add(
+            'NATO chief Jens Stoltenberg claimed that <img src=x onerror="alert(1)"> was fine. '
+            "Stoltenberg insisted again.",
+            title="<b>Bold</b> title",
+            outlet="<script>Evil</script> Times",
+        )
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    app.selectbox(key="compare.actor").set_value("Jens Stoltenberg")
+    app.slider(key="compare.per_group").set_value(2)
+    run(app)
+    blocks = [h.value for h in app.html if "fl-side" in h.value]
+    assert len(blocks) == len(app.multiselect(key="compare.outlets").value)
+    evil = next(b for b in blocks if "Evil" in b)
+    assert "<script>" not in evil
+    assert "&lt;script&gt;Evil&lt;/script&gt; Times" in evil
+    assert "<img" not in evil
+    assert "&lt;b&gt;Bold&lt;/b&gt; title" in evil
+    assert 'data-category="distancing"' in evil
+    wire = next(b for b in blocks if "<h4>Meridian Wire</h4>" in b)
+    assert wire.count('class="fl-article"') <= 2
+    assert 'data-actor="Jens Stoltenberg"' in wire
+    heat = chart(app, "compare.heatmap")["data"][0]
+    assert "&lt;script&gt;Evil&lt;/script&gt; Times" in heat["x"]
+    assert all("<script>" not in x for x in heat["x"])
+    assert chart(app, "compare.stance_mix")["data"]
