@@ -1,0 +1,59 @@
+"""Running the analysis from a page, cached so that a second look at the same text is instant.
+
+The spaCy model and lexicons are a cached *resource* (loaded once per server process); results
+are cached *data* keyed by the SHA-256 of the text, the title and the engine version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+import streamlit as st
+
+from analysis.records import ArticleAnalysis
+from analysis.version import ENGINE_VERSION
+
+
+@st.cache_resource(show_spinner="Loading the language model (once per server start)…")
+def warm_engine() -> bool:
+    """Load the spaCy pipeline and lexicons once per process, before the first analysis."""
+    from analysis.nlp import load_model
+
+    load_model()
+    return True
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _analyze(digest: str, engine_version: str, title: str | None, _text: str) -> ArticleAnalysis:
+    """The analysis of ``_text`` (the text itself is not hashed again: ``digest`` stands for it)."""
+    from analysis.pipeline import analyze
+
+    return analyze(_text, title=title)
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of the text, the cache key."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def analyze_cached(
+    text: str, *, title: str | None = None, outlet: str | None = None, url: str | None = None
+) -> ArticleAnalysis:
+    """Analyse ``text`` (cached by text hash + title + engine version); outlet, url go in ``meta``.
+
+    Args:
+        text: the article text (already checked by :mod:`analysis.ingest`).
+        title: an optional title.
+        outlet: an optional outlet name, recorded in ``result.meta["outlet"]``.
+        url: the web address the text came from, recorded in ``result.meta["url"]``.
+
+    Returns:
+        The :class:`ArticleAnalysis`.
+    """
+    warm_engine()
+    result = _analyze(text_digest(text), ENGINE_VERSION, title or None, text)
+    extra = {k: v for k, v in (("outlet", outlet), ("url", url)) if v}
+    if extra:
+        result = dataclasses.replace(result, meta={**dict(result.meta), **extra})
+    return result

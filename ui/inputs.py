@@ -1,0 +1,81 @@
+"""The Analyze page's input panel: paste, upload, web address or sample, and the Analyze button."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
+from ui.samples import samples
+
+SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")
+
+
+def render_inputs() -> tuple[list[IngestResult], str | None] | None:
+    """Draw the input widgets; when Analyze is clicked, return (ingested inputs, outlet).
+
+    Returns None when the button was not clicked in this run.
+    """
+    source = st.radio(
+        "Where is the article?", SOURCES, horizontal=True, key="analyze.source"
+    )  # fmt: skip
+    if source == "Paste text":
+        c1, c2 = st.columns(2)
+        c1.text_input("Title (optional)", key="analyze.title")
+        c2.text_input("Outlet (optional)", key="analyze.outlet", placeholder="e.g. Meridian Wire")
+        st.text_area(
+            "Article text",
+            key="analyze.text",
+            height=180,
+            placeholder="Paste the text of a news article here…",
+        )
+    elif source == "Upload files":
+        files = st.file_uploader(
+            "Article files (.txt, .md, .html, .pdf, .docx — one or several, up to 10 MB each)",
+            type=[ext.lstrip(".") for ext in SUPPORTED],
+            accept_multiple_files=True,
+            key="analyze.files",
+        )
+        if files:
+            with st.container(key="analyze.files_ready"):
+                st.caption(f"Ready to analyse: {', '.join(f.name for f in files)}")
+        st.text_input("Outlet (optional)", key="analyze.outlet_files")
+    elif source == "Web address":
+        st.text_input(
+            "Web address of the article",
+            key="analyze.url",
+            placeholder="https://www.example.com/news/article",
+            help="Only public web pages are fetched; we wait at most 10 seconds.",
+        )
+    else:
+        options = samples()
+        st.selectbox(
+            "Sample article",
+            range(len(options)),
+            format_func=lambda i: options[i].label,
+            key="analyze.sample",
+        )
+    if not st.button("Analyze", type="primary", key="analyze.run", icon=":material/search:"):
+        return None
+    return _collect(source)
+
+
+def _collect(source: str) -> tuple[list[IngestResult], str | None]:
+    """Ingest whatever the chosen input holds (never raises on user input)."""
+    state = st.session_state
+    if source == "Paste text":
+        title = (state.get("analyze.title") or "").strip() or None
+        outlet = (state.get("analyze.outlet") or "").strip() or None
+        return [check_text(state.get("analyze.text") or "", title=title)], outlet
+    if source == "Upload files":
+        files = state.get("analyze.files") or []
+        outlet = (state.get("analyze.outlet_files") or "").strip() or None
+        if not files:
+            return [
+                IngestResult("", None, "upload", error="Choose one or more files to upload first.")
+            ], outlet
+        return [from_upload(f.name, f.getvalue()) for f in files], outlet
+    if source == "Web address":
+        with st.spinner("Fetching the page…"):
+            return [from_url(state.get("analyze.url") or "")], None
+    sample = samples()[int(state.get("analyze.sample") or 0)]
+    return [IngestResult(sample.text, sample.title, sample.file)], sample.outlet
