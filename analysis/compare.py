@@ -269,9 +269,37 @@ class Comparison:
         return sorted({e.group for e in self.entries}, key=lambda g: (g.casefold(), g))
 
     @cached_property
-    def _profiles(self) -> list[Mapping[str, Any]]:
+    def _raw_profiles(self) -> list[Mapping[str, Any]]:
         """Each entry's compact profile, computed once."""
         return [e.compact() for e in self.entries]
+
+    @cached_property
+    def actor_names(self) -> dict[str, str]:
+        """Corpus-wide name merging: a short person name ("Putin") used by some articles joins
+        the one full name ending with it ("Vladimir Putin") used by others."""
+        persons = {a[0] for p in self._raw_profiles for a in p["actors"] if a[1] == "PERSON"}
+        full = [n for n in persons if len(n.split()) >= 2]
+        out: dict[str, str] = {}
+        for name in persons:
+            longer = [f for f in full if f != name and f.endswith(" " + name)]
+            if len(longer) == 1:
+                out[name] = longer[0]
+        return out
+
+    def _names_of(self, actor: str) -> set[str]:
+        """The actor's name and every short name merged into it."""
+        return {actor} | {k for k, v in self.actor_names.items() if v == actor}
+
+    @cached_property
+    def _profiles(self) -> list[Mapping[str, Any]]:
+        """Each entry's compact profile with corpus-wide actor names."""
+        names = self.actor_names
+        if not names:
+            return self._raw_profiles
+        return [
+            {**p, "actors": [[names.get(a[0], a[0]), *a[1:]] for a in p["actors"]]}
+            for p in self._raw_profiles
+        ]
 
     @cached_property
     def articles_frame(self) -> pd.DataFrame:
@@ -541,7 +569,8 @@ class Comparison:
             for e in self.entries:
                 if e.group != g or taken >= per_group or actor not in self._marked(e):
                     continue
-                marks = [m for m in e.summary.get("markers", ()) if m.get("actor") == actor]
+                names = self._names_of(actor)
+                marks = [m for m in e.summary.get("markers", ()) if m.get("actor") in names]
                 if not marks:
                     continue
                 spans = {s["index"]: (s["start"], s["end"]) for s in e.summary.get("sentences", ())}
@@ -564,7 +593,9 @@ class Comparison:
                             "start": start,
                             "end": end,
                             "markers": ", ".join(f"{m['kind']}:{m['category']}" for m in in_sent),
-                            "html": highlight_html(analysis, actors=[actor], span=(start, end)),
+                            "html": highlight_html(
+                                analysis, actors=sorted(names), span=(start, end)
+                            ),
                         }
                     )
                     taken += 1

@@ -24,14 +24,19 @@ LEXICON = "loaded"
 # adverb from its adjective.
 MAX_NOUN_GAP = 3
 MAX_ADJ_GAP = 2
+# How far apart two coordinated words may be ("ridiculous and illogical", "mean, nasty and evil").
+MAX_CONJ_GAP = 4
 # Modifiers a cue takes along on its left: a noun its adjectives and compound parts, an
-# adjective or adverb its intensifier.
+# adjective, adverb or verb its adverb ("very cruel", "unfairly smearing").
 LEFT_DEPS: dict[str, frozenset[str]] = {
     "NOUN": frozenset({"amod", "compound"}),
     "PROPN": frozenset({"amod", "compound"}),
     "ADJ": frozenset({"advmod"}),
     "ADV": frozenset({"advmod"}),
+    "VERB": frozenset({"advmod"}),
 }
+# Words a loaded adverb colours ("utterly shameful", "drastically altered").
+ADVERB_HEADS = frozenset({"ADJ", "ADV", "VERB"})
 
 # A loaded word inside a proper name ("Liberation Army", "Hero Street") names, it does not judge.
 NAME_ENTITY_TYPES = frozenset(
@@ -142,44 +147,72 @@ def _valence_detail(tokens: list[Token]) -> str:
     return f"VADER valence {best:+.1f}" if best else "not in the VADER lexicon"
 
 
-def _crosses_punct(doc: Doc, a: int, b: int) -> bool:
-    """True when punctuation (a quote mark, a comma...) stands between tokens ``a`` and ``b``."""
-    return any(t.is_punct and t.text != "-" for t in doc[a + 1 : b])
+def _crosses_punct(doc: Doc, a: int, b: int, allow: frozenset[str] = frozenset()) -> bool:
+    """True when punctuation (a quote mark, a comma...) not in ``allow`` stands between a and b."""
+    return any(t.is_punct and t.text != "-" and t.text not in allow for t in doc[a + 1 : b])
+
+
+def _coordinated(tok: Token, other: Token) -> bool:
+    """True when ``other`` is a same-class conjunct of ``tok`` joined by only and/or/commas."""
+    lo, hi = sorted((tok.i, other.i))
+    between = tok.doc[lo + 1 : hi]
+    return (
+        other.pos_ == tok.pos_
+        and 0 < hi - lo <= MAX_CONJ_GAP
+        and all(t.dep_ == "cc" or t.text == "," for t in between)
+    )
 
 
 def _phrase(doc: Doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range (first, last) of the phrase the cue ``doc[first:last+1]`` colours.
 
     A loaded adjective colours the noun it modifies ("brutal crackdown"), a loaded adverb the
-    adjective it modifies ("utterly shameful"), a loaded verb its object ("slammed the plan");
-    a phrase ending in a preposition its object ("war on drugs");
-    a loaded noun takes its adjectives along ("total disaster") and a loaded adjective its
-    intensifier ("very cruel"). The range never reaches below ``lo`` or up to ``hi`` (the
-    neighbouring cues keep their own markers) and never leaves the sentence.
+    adjective or verb it modifies ("utterly shameful", "aggressively exploited"), a loaded verb
+    its object ("slammed the plan"); a phrase ending in a preposition its object ("war on
+    drugs"), a loaded noun its "of" phrase ("travesty of justice"). Coordinated words count
+    as one ("pathetic and destructive focus", "completely and utterly"). A loaded noun takes
+    its adjectives along ("total disaster"), and a loaded adjective, adverb or verb its adverb
+    ("very cruel", "unfairly smearing"). The range never reaches below ``lo`` or up to ``hi``
+    (the neighbouring cues keep their own markers) and never leaves the sentence.
     """
     cue = doc[first]
     sent = cue.sent
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
     left_deps = LEFT_DEPS.get(cue.pos_, frozenset())
-    while first - 1 >= max(lo, sent.start):
+    while first - 1 >= lo:
         prev = doc[first - 1]
         if prev.dep_ in left_deps and prev.head.i in range(first, last + 1) and not prev.ent_type_:
             first -= 1
         else:
             break
     tok = doc[last]
+    # The second of two coordinated words starts the phrase at the first ("baffling and
+    # shameful silence"); the first of them takes the second along ("ridiculous and illogical").
+    if tok.dep_ == "conj" and lo <= tok.head.i < first and _coordinated(tok, tok.head):
+        first, tok = tok.head.i, tok.head
+    reach = last
     while True:
         head, gap = tok.head, tok.head.i - tok.i
         to_noun = tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
-        to_adj = tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ in ("ADJ", "ADV")
+        to_adj = tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ in ADVERB_HEADS
         if not ((to_noun and 0 < gap <= MAX_NOUN_GAP) or (to_adj and 0 < gap <= MAX_ADJ_GAP)):
             break
-        if head.i >= hi or head.i >= sent.end or _crosses_punct(doc, tok.i, head.i):
+        if head.i >= hi or _crosses_punct(doc, tok.i, head.i):
             break
         tok = head
-    last = tok.i
+    last = max(reach, tok.i)
+    conjuncts = [c.i for c in doc[last].rights if c.dep_ == "conj" and c.i < hi]
+    if conjuncts and _coordinated(doc[last], doc[conjuncts[-1]]):
+        last = conjuncts[-1]
     if doc[last].pos_ in ("VERB", "ADP"):
         objects = [c.i for c in doc[last].rights if c.dep_ in ("dobj", "pobj")]
-        if objects and objects[0] < min(hi, sent.end) and not _crosses_punct(doc, last, objects[0]):
+        if objects and objects[0] < hi and not _crosses_punct(doc, last, objects[0]):
+            last = objects[0]
+    if doc[last].pos_ == "NOUN" and last + 1 < hi and doc[last + 1].lower_ == "of":
+        of = doc[last + 1]
+        objects = [c.i for c in of.children if c.dep_ == "pobj"] if of.head.i == last else []
+        near = bool(objects) and objects[0] < hi and objects[0] - of.i <= MAX_NOUN_GAP
+        if near and not _crosses_punct(doc, of.i, objects[0]):
             last = objects[0]
     return first, last
 

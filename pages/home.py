@@ -39,6 +39,16 @@ st.page_link(
     label="Analyze an article — the sample article is already analysed there",
     icon=":material/arrow_forward:",
 )
+st.page_link(
+    "pages/compare.py",
+    label="Compare outlets — seven outlets telling the same February 2022 story",
+    icon=":material/compare_arrows:",
+)
+st.page_link(
+    "pages/library.py",
+    label="Library — import your own articles or a corpus (CSV, JSONL, files)",
+    icon=":material/library_books:",
+)
 st.page_link("pages/how_to_read.py", label="How to read the results", icon=":material/help:")
 st.caption(
     "Framing Lens reads words, not minds: treat each highlight as a question to discuss, "

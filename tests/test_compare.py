@@ -240,3 +240,23 @@ def test_compact_profiles_give_the_same_tables_and_load_summaries_lazily() -> No
     got = compact.actor_sentences(peskov)
     assert got[["group", "html"]].equals(eager.actor_sentences(peskov)[["group", "html"]])
     assert sorted(loads) == [0, 1]  # only the articles where Peskov has markers
+
+
+def test_short_person_names_join_the_full_name_across_outlets() -> None:
+    from analysis import analyze
+
+    groups = {
+        "Wire": [analyze("Vladimir Putin said the troops would leave. Vladimir Putin added more.")],
+        "Tabloid": [
+            analyze('Putin claimed that the troops would leave. "We are leaving," Putin said.')
+        ],
+    }
+    comparison = compare_analyses(groups, n_boot=50)
+    assert comparison.actor_names == {"Putin": "Vladimir Putin"}
+    table = comparison.actor_table
+    rows = table[table["actor"] == "Vladimir Putin"]
+    assert set(rows["group"]) == {"Wire", "Tabloid"}
+    assert "Putin" not in set(table["actor"])
+    side = comparison.actor_sentences("Vladimir Putin")
+    assert set(side["group"]) == {"Wire", "Tabloid"}
+    assert all("<mark" in h for h in side["html"])

@@ -116,3 +116,20 @@ def test_works_on_a_doc_without_parser() -> None:
     markers = find_loaded(blank(text))
     assert [m.text for m in markers] == ["vicious", "barbaric"]
     assert all(m.sentence == 0 for m in markers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # coordinated words count as one phrase
+        ("That story is ridiculous and illogical.", ["ridiculous and illogical"]),
+        # a loaded noun takes its "of" phrase along
+        ("The verdict was a complete travesty of justice.", ["complete travesty of justice"]),
+        # a loaded verb takes its adverb and its object along
+        ("They deliberately sabotaged the talks.", ["deliberately sabotaged the talks"]),
+        # a noun conjunct with its own determiner is a separate phrase
+        ("It was an attack and a total disaster.", ["total disaster"]),
+    ],
+)
+def test_phrase_shaping(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert [m.text for m in find_loaded(nlp(sentence))] == expected
