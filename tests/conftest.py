@@ -7,6 +7,7 @@ The server is started once per test session on a free loopback port, with its ar
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -76,10 +77,13 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + SERVER_START_DEADLINE
     try:
         while not _healthy(url):
+            # Waiting on the server process doubles as the poll interval: it returns at once
+            # if the server dies, so a crash fails fast instead of waiting out the deadline.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.2)
             if proc.poll() is not None or time.monotonic() > deadline:
                 tail = log_path.read_text(errors="replace")[-3000:]
                 pytest.fail(f"streamlit did not become healthy on {url}:\n{tail}")
-            time.sleep(0.2)  # polling interval of the health-check loop (has a deadline)
         yield url
     finally:
         proc.terminate()
