@@ -115,7 +115,10 @@ with side:
         st.info("No actors were found in these articles.")
     else:
         actor = st.selectbox("Actor", actors, key="compare.actor")
-        show_chart(stance_mix_figure(comparison.actor_table, actor), key="compare.stance_mix")
+        figures.append(
+            (f"How each outlet reports {actor}", stance_mix_figure(comparison.actor_table, actor))
+        )
+        show_chart(figures[-1][1], key="compare.stance_mix")
         per = st.slider("Sentences per outlet", 1, 10, 4, key="compare.per_group")
         sentences = comparison.actor_sentences(actor, per_group=per)
         st.html(stylesheet() + legend_html())
@@ -143,7 +146,8 @@ with mapping:
         "kinds and the shares of the six attribution stances. Outlets with similar profiles sit "
         "close together (principal component analysis of the standardised profiles)."
     )
-    show_chart(similarity_figure(comparison.similarity()), key="compare.similarity")
+    figures.append(("Similarity of framing profiles", similarity_figure(comparison.similarity())))
+    show_chart(figures[-1][1], key="compare.similarity")
     with st.expander("The profiles"):
         st.dataframe(comparison.profiles.round(3), key="compare.profiles")
 
