@@ -13,7 +13,7 @@ claimed"), the possessor of a reporting noun ("X's claims") and "according to X"
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,10 +45,16 @@ class Cue:
     speaker_text: str
 
 
-def _has_clause(tok: Token) -> bool:
-    """True when the cue introduces reported content: a clause, a quote or an attached quotation."""
+def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
+    """True when the cue introduces reported content: a clause, a quote or an attached quotation.
+
+    A verb inside a quotation cannot lean on the quote marks around it ("… to consider
+    establishing new battle groups," he said): it needs a clause of its own.
+    """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
+    if inside_quote:
+        return False
     sent = tok.sent.text
     return any(q in sent for q in QUOTE_CHARS)
 
@@ -136,8 +142,8 @@ def find_attributions(
     Args:
         chunks: the parsed article.
         actors: the actor index of the same article (speakers are resolved through it).
-        quoted: (start, end) of direct quotations and quoted fragments; cues inside them are the
-            quoted speaker's own words ("we will report back"), not the outlet's attribution.
+        quoted: (start, end) of quoted spans; a cue inside one needs a clause of its own to count
+            ("I declare that …" does, "we will report back" does not).
 
     Returns:
         Markers of kind ``attribution``; ``category`` is the stance, ``actor`` the speaker's
@@ -146,11 +152,13 @@ def find_attributions(
     out: list[Marker] = []
     spans = sorted(quoted)
     starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
     for ci, ch in enumerate(chunks):
-        for cue in _cues_in(ci, ch, chunks, actors):
-            k = bisect_right(starts, cue.start) - 1
-            if k >= 0 and spans[k][0] <= cue.start < spans[k][1]:
-                continue
+        for cue in _cues_in(ci, ch, chunks, actors, inside):
             text = ch.doc.text[cue.start - ch.offset : cue.end - ch.offset]
             sent_tok = ch.doc.char_span(
                 cue.start - ch.offset, cue.end - ch.offset, alignment_mode="expand"
@@ -176,7 +184,9 @@ def find_attributions(
     return out
 
 
-def _cues_in(ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex) -> Iterator[Cue]:
+def _cues_in(
+    ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex, inside: Callable[[int], bool]
+) -> Iterator[Cue]:
     verbs = load_lexicon("reporting_verbs")
     nouns = load_lexicon("reporting_nouns")
     requires = _requires()
@@ -203,14 +213,15 @@ def _cues_in(ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex) -> Ite
             if _negated_or_hypothetical(tok):
                 continue
             subj, passive = _subject(tok)
-            if requires.get(entry.term) == "clause" and not _has_clause(tok):
+            quoted = inside(ch.offset + tok.idx)
+            if requires.get(entry.term) == "clause" and not _has_clause(tok, quoted):
                 # "Obama announced the sanctions": an object is enough when a named actor speaks.
                 has_object = any(c.dep_ == "dobj" for c in tok.children)
                 if not (has_object and subj is not None and actors.speaker(ci, subj, chunks)):
                     continue
             # Without reported content, only a real speaker makes it speech:
             # "the war claimed lives" is not a claim.
-            if not _has_clause(tok) and not passive:  # noqa: SIM102
+            if not _has_clause(tok, quoted) and not passive:  # noqa: SIM102
                 if subj is None or not (
                     subj.pos_ in ("PRON", "PROPN") or actors.speaker(ci, subj, chunks)
                 ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 
@@ -85,6 +86,7 @@ def _analyze_parsed(
     attributions = find_attributions(chunks, actors, quoted)
     doubt = find_doubt(chunks, actors)
     quotes, unbalanced = find_quotes(text, sentences, attributions, actors.mentions, doubt)
+    attributions = _first_person_in_quotes(attributions, quotes)
     loaded: list[Marker] = []
     for ch in chunks:
         loaded.extend(find_loaded(ch.doc, offset=ch.offset, sentence_offset=ch.sent_offset))
@@ -116,6 +118,31 @@ def _analyze_parsed(
         if not any(w.startswith("This text does not look like English") for w in warnings)
         else "unknown",
     )
+
+
+FIRST_PERSON = {"i", "we"}
+
+
+def _first_person_in_quotes(cues: list[Marker], quotes: list[Marker]) -> list[Marker]:
+    """'"I declare that …," Yanukovych said': the quoted speaker is the "I" of cues inside."""
+    direct = [q for q in quotes if q.kind == "quote" and q.actor]
+    if not direct:
+        return cues
+    out = []
+    for c in cues:
+        who = c.detail.removeprefix("speaker: ").lower()
+        q = (
+            next((q for q in direct if q.start <= c.start < q.end), None)
+            if who in FIRST_PERSON
+            else None
+        )
+        if c.actor is None and q is not None:
+            explanation = c.explanation.replace(
+                "(Speaker: an unnamed or unclear speaker.)", f"(Speaker: {q.actor}, quoted.)"
+            )
+            c = replace(c, actor=q.actor, explanation=explanation)
+        out.append(c)
+    return out
 
 
 def _with_actor(m: Marker, same_sentence: list[Mention]) -> Marker:

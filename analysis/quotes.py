@@ -130,6 +130,7 @@ def find_quotes(
     for d in doubt:
         doubt_by[d.sentence].append(d)
     out: list[Marker] = []
+    prev: tuple[QuoteSpan, str | None] | None = None
     for q in spans:
         inner = text[q.inner_start : q.inner_end]
         if not inner.strip():
@@ -142,6 +143,15 @@ def find_quotes(
             last = _sentence_at(sentences, max(q.start, q.end - 1))
             near = [c for k in range(first - 2, last + 2) for c in cues_by.get(k, ())]
             speaker = _quote_speaker(q, sentences, near, text)
+            # A quote running over several paragraphs reopens each one: same speaker.
+            if (
+                speaker is None
+                and prev is not None
+                and not prev[0].closed
+                and not text[prev[0].end : q.start].strip()
+            ):
+                speaker = prev[1]
+            prev = (q, speaker)
             e = explain["quote:direct"]
             who = speaker or "an unnamed or unclear speaker"
             out.append(

@@ -66,3 +66,19 @@ def test_quote_spanning_sentences_is_one_quote() -> None:
     quotes = analyze(text).markers_of("quote")
     assert len(quotes) == 1
     assert quotes[0].text.startswith('"We see') and quotes[0].text.endswith('worrying,"')
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        'Jens Stoltenberg told reporters: "We see no pullback of troops.\n\n'
+        '"We see more forces arriving every day, and we remain ready to act."'
+    )
+    quotes = analyze(text).markers_of("quote")
+    assert [q.actor for q in quotes] == ["Jens Stoltenberg", "Jens Stoltenberg"]
+
+
+def test_first_person_cue_inside_a_quote_belongs_to_the_quoted_speaker() -> None:
+    text = '"I declare that elections will be held early," Viktor Yanukovych said.'
+    cues = [(m.text, m.actor) for m in analyze(text).markers_of("attribution")]
+    assert ("declare", "Viktor Yanukovych") in cues
+    assert ("said", "Viktor Yanukovych") in cues
