@@ -262,3 +262,30 @@ def test_html_from_a_fetched_page_is_extracted(local_article_server: str) -> Non
         page = resp.read().decode("utf-8")
     text, _title, _warnings = ingest._html_to_text(page, url="https://news.example/article")
     assert "The minister said on Wednesday" in text
+
+
+def test_a_url_that_times_out_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that accepts the connection and never answers: the user hears why, no hang."""
+    import socket
+
+    silent = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(5)  # connections complete in the backlog; nothing is ever sent back
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/slow-article"
+    real_config = ingest._trafilatura_config
+
+    def loopback_allowed(timeout: int):  # type: ignore[no-untyped-def]
+        config = real_config(timeout)
+        config.set("DEFAULT", "SSRF_PROTECTION", "off")  # test only: our silent server is local
+        return config
+
+    monkeypatch.setattr(ingest, "_non_public_reason", lambda host, port: None)
+    monkeypatch.setattr(ingest, "_trafilatura_config", loopback_allowed)
+    try:
+        r = from_url(url, timeout=1)
+    finally:
+        silent.close()
+    assert not r.ok
+    assert r.error is not None
+    assert "Could not download that page" in r.error
+    assert "we wait 1 s" in r.error
