@@ -187,7 +187,7 @@ def _dateline(ent: Span) -> bool:
     """An upper-case place opening a line before a comma or dash: "BRUSSELS, Feb 16 -"."""
     doc = ent.doc
     nxt = doc[ent.end].text if ent.end < len(doc) else ""
-    return (
+    return bool(
         ent.text.isupper()
         and len(ent.text) > 3
         and ent[0].is_sent_start
@@ -301,8 +301,6 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         parts = low.split()
         for k in range(1, len(parts)):
             suffixes.setdefault(" ".join(parts[k:]), []).append(full)
-        if "-" in parts[0] or len(parts) >= 3:
-            continue
 
     assigned: list[tuple[_Raw, str, str]] = []  # raw, actor key, type
     last_seen: dict[str, int] = {}

@@ -13,7 +13,7 @@ claimed"), the possessor of a reporting noun ("X's claims") and "according to X"
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -135,7 +135,7 @@ def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry
 
 
 def find_attributions(
-    chunks: list[Chunk], actors: ActorIndex, quoted: list[tuple[int, int]] = ()
+    chunks: list[Chunk], actors: ActorIndex, quoted: Sequence[tuple[int, int]] = ()
 ) -> list[Marker]:
     """Every reporting cue of the article with its speaker and stance.
 

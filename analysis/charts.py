@@ -218,7 +218,7 @@ def sentiment_chart(analysis: ArticleAnalysis) -> go.Figure:
         cols=1,
         shared_xaxes=True,
         vertical_spacing=40 / (top + bottom),
-        row_heights=[top, bottom] if rows == 2 else [1.0],
+        row_heights=[float(top), float(bottom)] if rows == 2 else [1.0],
     )
     xs = [position[s.index] for s in sentences]
     ys = [s.sentiment for s in sentences]

@@ -229,7 +229,7 @@ class LogOddsComparer(BaseEstimator):
         k = int(np.flatnonzero(self.groups_ == group)[0])
         z = self.z_[k]
         order = np.argsort(-z, kind="stable")
-        out = []
+        out: list[dict[str, Any]] = []
         for v in order[: max(n * 4, n)]:
             if z[v] < min_z or len(out) >= n:
                 break

@@ -100,7 +100,9 @@ def heatmap_figure(grid: pd.DataFrame, min_attributions: int = 3) -> go.Figure:
     cell = grid.set_index(["actor", "group"])
     z, text, hover = [], [], []
     for a in actors:
-        z_row, t_row, h_row = [], [], []
+        z_row: list[float | None] = []
+        t_row: list[str] = []
+        h_row: list[str] = []
         for g in groups:
             r = cell.loc[(a, g)]
             n = int(r["attributions"])

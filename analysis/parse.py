@@ -9,7 +9,7 @@ from functools import cache
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Span, Token
 
 # Very long lines are cut so the parser's memory stays flat.

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from .actors import find_actors
+from .actors import ActorInfo, find_actors
 from .attribution import find_attributions
 from .doubt import find_doubt
 from .loaded import find_loaded
@@ -204,7 +204,7 @@ def _content_warnings(
 
 
 def _profiles(
-    actors: list,
+    actors: list[ActorInfo],
     mentions: list[Mention],
     markers: list[Marker],
     sentences: tuple[Sentence, ...],
@@ -216,12 +216,12 @@ def _profiles(
         sents[m.actor].add(m.sentence)
     by_kind: dict[tuple[str, str], int] = Counter()
     stances: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in markers:
-        if m.actor is None:
+    for mk in markers:
+        if mk.actor is None:
             continue
-        by_kind[(m.actor, m.kind)] += 1
-        if m.kind == "attribution":
-            stances[m.actor][m.category] += 1
+        by_kind[(mk.actor, mk.kind)] += 1
+        if mk.kind == "attribution":
+            stances[mk.actor][mk.category] += 1
     score = {s.index: s.sentiment for s in sentences}
     out = []
     for a in actors:

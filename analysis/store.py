@@ -523,8 +523,10 @@ class Library:
                 join_analysis(row["data"], row["detail"], article.text), title=article.title
             )
         if analyze is None:
-            from .pipeline import analyze as analyze
-        result = analyze(article.text, title=article.title)
+            from .pipeline import analyze as run_analysis
+        else:
+            run_analysis = analyze
+        result = run_analysis(article.text, title=article.title)
         if result.engine_version == engine_version:
             self.put_analysis(result)
         return result

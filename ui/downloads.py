@@ -10,6 +10,7 @@ so a second click on the same chart is instant.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -84,7 +85,7 @@ def chart_downloads(fig: go.Figure, key: str) -> None:
                 continue
             st.download_button(
                 label,
-                data=lambda f=fmt: _figure_file(fig_json, f),
+                data=functools.partial(_figure_file, fig_json, fmt),
                 file_name=export.safe_filename(stem, fmt),
                 mime=export.MIME_TYPES[fmt],
                 key=f"{key}.download.{fmt}",
@@ -101,7 +102,7 @@ def table_downloads(frame: pd.DataFrame, key: str, name: str) -> None:
         for fmt, label in TABLE_LABELS.items():
             st.download_button(
                 label,
-                data=lambda f=fmt: export.table_bytes(frame, f, sheet=name),
+                data=functools.partial(export.table_bytes, frame, fmt, sheet=name),
                 file_name=export.safe_filename(name, fmt),
                 mime=export.MIME_TYPES[fmt],
                 key=f"{key}.download.{fmt}",
