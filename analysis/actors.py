@@ -50,6 +50,17 @@ def _places() -> dict[str, Place]:
     return out
 
 
+def _place(key: str) -> Place | None:
+    """Gazetteer entry for a lower-cased surface form; plural demonyms too ("Russians")."""
+    places = _places()
+    hit = places.get(key)
+    if hit is None and key.endswith("s"):
+        singular = places.get(key[:-1])
+        if singular is not None and singular.category == "demonym":
+            return singular
+    return hit
+
+
 @cache
 def _single_word_places() -> frozenset[str]:
     return frozenset(k for k in _places() if " " not in k)
@@ -238,13 +249,15 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
             covered.update((ci, t) for t in range(ent.start, ent.end))
             if ent.label_ not in ENTITY_LABELS or not any(t.text[:1].isupper() for t in ent):
                 continue
+            if ent.label_ == "PERSON" and not ent.text[:1].isupper():  # "pro-Russia" is no name
+                continue
             if _dateline(ent):
                 continue
             span = _clean(ent)
             if span is None:
                 continue
             key = _surface_key(span.text)
-            place = places.get(key) or places.get(key.removeprefix("the "))
+            place = _place(key.removeprefix("the "))
             if (ent.label_ == "LOC" and place is None) or (place and place.category == "region"):
                 continue
             if place is None and key in _titles():
@@ -330,6 +343,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         elif r.label in ("NORP", "GPE"):
             assigned.append((r, f"{r.label.lower()}:{r.surface}", r.label))
 
+    assigned = _merge_place_prefixed_orgs(assigned)
     surfaces: dict[str, Counter[str]] = {}
     types: dict[str, str] = {}
     for r, key, typ in assigned:
@@ -377,6 +391,21 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     _resolve_pronouns(chunks, index)
     index.mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _merge_place_prefixed_orgs(
+    assigned: list[tuple[_Raw, str, str]],
+) -> list[tuple[_Raw, str, str]]:
+    """ "US State Department" and "State Department" in one article are one organisation."""
+    orgs = {key[4:] for _r, key, typ in assigned if typ == "ORG" and key.startswith("org:")}
+    rename: dict[str, str] = {}
+    for org in orgs:
+        words = org.split()
+        for k in range(1, len(words)):
+            prefix, rest = " ".join(words[:k]), " ".join(words[k:])
+            if rest in orgs and _place(prefix) is not None:
+                rename[f"org:{rest}"] = f"org:{org}"
+    return [(r, rename.get(key, key), typ) for r, key, typ in assigned]
 
 
 def _subject_like(span: Span) -> bool:

@@ -1,0 +1,53 @@
+"""Actor finding and alias merging on short texts (see also test_rules_handbuilt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import analyze
+
+
+def names(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {a.name: (a.type, a.aliases) for a in analyze(text).actors}
+
+
+def test_titles_are_stripped_and_surnames_merge() -> None:
+    got = names(
+        "Russia's Foreign Ministry Spokesperson Maria Zakharova spoke on Monday. "
+        "Zakharova said the reports were false."
+    )
+    assert got["Maria Zakharova"] == ("PERSON", ("Zakharova",))
+
+
+def test_plural_demonym_joins_the_named_country() -> None:
+    got = names("Russia moved troops. Russians watched the parade while Russian officials spoke.")
+    assert got["Russia"][0] == "GPE"
+    assert set(got["Russia"][1]) >= {"Russians", "Russian"}
+    assert "Russians" not in got
+
+
+def test_place_prefixed_organisation_is_one_actor() -> None:
+    got = names(
+        "The US State Department said the talks failed. The State Department added that "
+        "sanctions were ready."
+    )
+    orgs = [n for n in got if "State Department" in n]
+    assert len(orgs) == 1
+
+
+def test_name_particles_stay_in_the_surname() -> None:
+    got = names("French Foreign Minister Jean-Yves Le Drian said the withdrawal was unverified.")
+    assert "Jean-Yves Le Drian" in got
+
+
+@pytest.mark.parametrize("dateline", ["BRUSSELS, Feb 16 (Wire) - ", "KYIV, March 2 - "])
+def test_dateline_places_are_not_actors(dateline: str) -> None:
+    got = names(dateline + "NATO ministers met on Wednesday and Jens Stoltenberg said talks go on.")
+    assert "BRUSSELS" not in got and "KYIV" not in got
+    assert "Jens Stoltenberg" in got
+
+
+def test_pronoun_goes_to_the_last_person_in_subject_position() -> None:
+    result = analyze("Antony Blinken met Sergei Lavrov in Geneva. He said the talks were useful.")
+    said = result.markers_of("attribution")
+    assert [(m.text, m.actor) for m in said] == [("said", "Antony Blinken")]
