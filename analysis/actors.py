@@ -24,6 +24,7 @@ from .records import Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
 _APOS = re.compile(r"['’]s?$")
@@ -425,6 +426,7 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
     if not people:
         return
     added: list[Mention] = []
+    genders = _genders(index.actors)
     j = -1
     for ci, ch in enumerate(chunks):
         for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
@@ -436,7 +438,8 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
             if j < 0:
                 continue
             sent = ch.sentence_of(tok)
-            m = _salient_person(people, j, sent, index.subject_starts)
+            wanted = "female" if tok.lower_ in FEMALE_PRONOUNS else "male"
+            m = _salient_person(people, j, sent, index.subject_starts, genders, wanted)
             if m is None or _inside_quote(tok):
                 continue
             added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
@@ -444,13 +447,40 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
     index.mentions.extend(added)
 
 
-def _salient_person(people: list[Mention], j: int, sent: int, subjects: set[int]) -> Mention | None:
-    """The person a pronoun most likely means: the latest subject in reach, else the latest one."""
+def _genders(actors: list[ActorInfo]) -> dict[str, str]:
+    """Actor name -> 'female'/'male' when the first name is in ``lexicons/first_names.csv``."""
+    from .lexicons import load_lexicon
+
+    names = load_lexicon("first_names")
+    out: dict[str, str] = {}
+    for a in actors:
+        parts = a.name.split()
+        if a.type == "PERSON" and len(parts) >= 2 and parts[0].lower() in names:
+            out[a.name] = names[parts[0].lower()].category
+    return out
+
+
+def _salient_person(
+    people: list[Mention],
+    j: int,
+    sent: int,
+    subjects: set[int],
+    genders: dict[str, str] | None = None,
+    wanted: str | None = None,
+) -> Mention | None:
+    """The person a pronoun most likely means: the latest subject in reach, else the latest one.
+
+    A person whose first name is known to be of the other gender is passed over ("she" after
+    "Maria Zakharova spoke to Antony Blinken" is Zakharova).
+    """
     latest = None
     for k in range(j, -1, -1):
         m = people[k]
         if sent - m.sentence > PRONOUN_WINDOW:
             break
+        known = (genders or {}).get(m.actor)
+        if wanted and known and known != wanted:
+            continue
         latest = latest or m
         if m.start in subjects:
             return m

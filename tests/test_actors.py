@@ -51,3 +51,12 @@ def test_pronoun_goes_to_the_last_person_in_subject_position() -> None:
     result = analyze("Antony Blinken met Sergei Lavrov in Geneva. He said the talks were useful.")
     said = result.markers_of("attribution")
     assert [(m.text, m.actor) for m in said] == [("said", "Antony Blinken")]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    result = analyze(
+        "Maria Zakharova spoke after Antony Blinken met reporters in Geneva. "
+        "She said the meeting changed nothing."
+    )
+    said = [(m.text, m.actor) for m in result.markers_of("attribution") if m.text == "said"]
+    assert said == [("said", "Maria Zakharova")]
