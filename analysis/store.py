@@ -19,6 +19,7 @@ import io
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -81,6 +82,23 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _set_wal(con: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch the file to WAL mode, retrying while another process does the same.
+
+    Changing the journal mode of a brand-new file can fail with "database is locked" without
+    waiting for the busy timeout when two processes open it at the same moment (SQLite's busy
+    handler is not called for that lock), so the switch is retried with a short back-off.
+    """
+    for attempt in range(attempts):
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
 
 
 class LibraryError(RuntimeError):
@@ -209,7 +227,7 @@ class Library:
             )
             self._con.row_factory = sqlite3.Row
             self._con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._con.execute("PRAGMA journal_mode = WAL")
+            _set_wal(self._con)
             self._con.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:

@@ -314,7 +314,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         for tag in ("A", "B")
     ]
     for p in procs:  # both have imported everything and opened the file
-        assert p.stdout.readline().strip() == "ready"
+        line = p.stdout.readline().strip()
+        assert line == "ready", line or p.stderr.read()
     for p in procs:
         p.stdin.write("go\n")
         p.stdin.flush()
