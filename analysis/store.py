@@ -84,6 +84,15 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _ids_clause(keyword: str, column: str, ids: Iterable[int], params: list[Any]) -> str:
+    """' WHERE|AND column IN (?, …)' for ``ids`` (appended to ``params``); matches none if empty."""
+    id_list = [int(i) for i in ids]
+    params += id_list
+    if not id_list:
+        return f" {keyword} 0"
+    return f" {keyword} {column} IN ({','.join('?' * len(id_list))})"
+
+
 def _set_wal(con: sqlite3.Connection, attempts: int = 50) -> None:
     """Switch the file to WAL mode, retrying while another process does the same.
 
@@ -559,9 +568,7 @@ class Library:
         )
         params: list[Any] = [engine_version]
         if ids is not None:
-            id_list = [int(i) for i in ids]
-            sql += f" AND a.id IN ({','.join('?' * len(id_list))})" if id_list else " AND 0"
-            params += id_list
+            sql += _ids_clause("AND", "a.id", ids, params)
         return [(r[0], r[1], r[2]) for r in self._con.execute(sql + " ORDER BY a.id", params)]
 
     def missing_count(self, engine_version: str = ENGINE_VERSION) -> int:
@@ -587,9 +594,7 @@ class Library:
         )
         params: list[Any] = [engine_version]
         if ids is not None:
-            id_list = [int(i) for i in ids]
-            sql += f" WHERE a.id IN ({','.join('?' * len(id_list))})" if id_list else " WHERE 0"
-            params += id_list
+            sql += _ids_clause("WHERE", "a.id", ids, params)
         return [
             (_row_article(r), json.loads(r["data"]))
             for r in self._con.execute(sql + " ORDER BY a.id", params)
@@ -605,9 +610,7 @@ class Library:
         )
         params: list[Any] = [engine_version]
         if ids is not None:
-            id_list = [int(i) for i in ids]
-            sql += f" WHERE a.id IN ({','.join('?' * len(id_list))})" if id_list else " WHERE 0"
-            params += id_list
+            sql += _ids_clause("WHERE", "a.id", ids, params)
         out = []
         for r in self._con.execute(sql + " ORDER BY a.id", params):
             profile = r["profile"] or profile_json(r["data"])
@@ -635,9 +638,7 @@ class Library:
         )
         params: list[Any] = [engine_version]
         if ids is not None:
-            id_list = [int(i) for i in ids]
-            sql += f" WHERE a.id IN ({','.join('?' * len(id_list))})" if id_list else " WHERE 0"
-            params += id_list
+            sql += _ids_clause("WHERE", "a.id", ids, params)
         out = []
         for r in self._con.execute(sql + " ORDER BY a.id", params):
             article = _row_article(r)
