@@ -191,3 +191,11 @@ def wrap_lines(text: str, width: int = 90) -> list[str]:
 def wrap() -> Callable[..., list[str]]:
     """The line-wrapping helper used to lay text out on a PDF page."""
     return wrap_lines
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh library file for page tests, made the app's library via ``FRAMING_LENS_DB``."""
+    path = tmp_path / "library.sqlite3"
+    monkeypatch.setenv("FRAMING_LENS_DB", str(path))
+    return path

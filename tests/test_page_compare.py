@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.samples import sample_rows
@@ -14,13 +13,6 @@ from analysis.store import Library
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "compare.py")
 TIMEOUT = 240
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "library.sqlite3"
-    monkeypatch.setenv("FRAMING_LENS_DB", str(path))
-    return path
 
 
 def run(app: AppTest) -> AppTest:
