@@ -18,17 +18,15 @@ from functools import cache
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .coref import PRONOUN_WINDOW, inside_quote, resolve_references
 from .lexicons import _raw
 from .parse import Chunk, tokens_where
 from .records import Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
 _APOS = re.compile(r"['’]s?$")
-PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +89,7 @@ class _Raw:
     label: str
     sentence: int
     place: Place | None = None
+    titles: tuple[str, ...] = ()  # title words before a person's name ("foreign", "minister")
 
 
 @dataclass
@@ -111,6 +110,7 @@ class ActorIndex:
     by_token: dict[tuple[int, int], str]
     kinds: dict[str, str]  # actor name -> type
     subject_starts: set[int] = field(default_factory=set)  # mentions in subject position
+    quoted_starts: set[int] = field(default_factory=set)  # mentions inside quotation marks
 
     def actor_at(self, chunk: int, token: Token) -> str | None:
         """The actor whose mention covers ``token`` (pronouns included), else None."""
@@ -133,6 +133,10 @@ class ActorIndex:
                 {"ORG", "GPE"},
                 chunk_sent=chunks[chunk].sentence_of(token),
             )
+        if low in _titles():
+            hit = self._person_after(chunk, token)
+            if hit:
+                return hit
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
                 hit = self.actor_at(chunk, child)
@@ -143,6 +147,20 @@ class ActorIndex:
                 hit = self.actor_at(chunk, child)
                 if hit:
                     return hit
+        return None
+
+    def _person_after(self, chunk: int, token: Token) -> str | None:
+        """The person named right after a title phrase ("Ambassador to Ukraine [Geoffrey Pyatt]").
+
+        The parser sometimes leaves the name outside the title's phrase; a name that follows
+        the phrase directly is the titled person.
+        """
+        end = max(t.i for t in token.subtree)
+        doc = token.doc
+        if end + 1 < len(doc):
+            hit = self.actor_at(chunk, doc[end + 1])
+            if hit and self.kinds.get(hit) == "PERSON":
+                return hit
         return None
 
     def _last_before(self, pos: int, types: set[str], chunk_sent: int) -> str | None:
@@ -161,13 +179,29 @@ class ActorIndex:
 
 
 def _entities(doc: Doc) -> list[Span]:
-    """The model's entities, with two repairs: name particles ("Jean-Yves Le" + "Drian") and
-    two gazetteer names run together ("U.N. Russia")."""
+    """The model's entities, with three repairs: a first name left out ("Soraya" + "Sarhaddi
+    Nelson"), name particles ("Jean-Yves Le" + "Drian") and two gazetteer names run together
+    ("U.N. Russia")."""
     places = _places()
     particles = _particles()
     out: list[Span] = []
     taken = {t for e in doc.ents for t in range(e.start, e.end)}
+    titles = _titles()
     for ent in doc.ents:
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            ent.label_ == "PERSON"
+            and prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and ent.start <= prev.head.i < ent.end
+            and prev.is_title
+            and prev.i not in taken
+            and prev.lower_ not in titles
+            and _surface_key(prev.text) not in places
+        ):
+            # The model cut the first name off: "NPR's Soraya [Sarhaddi Nelson]".
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
         if (
             ent.label_ == "PERSON"
             and ent[-1].lower_ in particles
@@ -273,6 +307,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
                     ent.label_,
                     ch.sentence_of(span[0]),
                     place,
+                    _titles_before(span) if ent.label_ == "PERSON" else (),
                 )
             )
         # Names the model missed: "Kremlin", "the West", "Western" as single gazetteer tokens.
@@ -316,6 +351,14 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         for k in range(1, len(parts)):
             suffixes.setdefault(" ".join(parts[k:]), []).append(full)
 
+    # A lone first name stands for the one person of the article who has it, unless it is
+    # also somebody's surname.
+    firsts: dict[str, list[str]] = {}
+    for low, full in persons.items():
+        first = low.split()[0]
+        if first not in suffixes and len(first) > 1 and not first.endswith("."):
+            firsts.setdefault(first, []).append(full)
+
     assigned: list[tuple[_Raw, str, str]] = []  # raw, actor key, type
     last_seen: dict[str, int] = {}
     for r in raws:
@@ -332,6 +375,8 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         elif key_low in suffixes and r.label in ("PERSON", "ORG", "NORP", "GPE"):
             cands = suffixes[key_low]
             full = max(cands, key=lambda c: last_seen.get(c, -1)) if len(cands) > 1 else cands[0]
+        elif r.label in ("PERSON", "ORG", "NORP", "GPE") and len(firsts.get(key_low, ())) == 1:
+            full = firsts[key_low][0]  # "Soraya" after "Soraya Sarhaddi Nelson"
         else:
             full = ""
         if full:
@@ -383,15 +428,67 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
             by_token[(r.chunk, t)] = name
 
     kinds = {a.name: a.type for a in actors.values()}
+    missed = _missed_short_names(chunks, by_token, list(actors.values()))
+    for ci, tok, mention in missed:
+        mentions.append(mention)
+        by_token[(ci, tok.i)] = mention.actor
     subjects = {
         r.start
         for r, _k, _t in assigned
         if _subject_like(chunks[r.chunk].doc[r.tokens[0] : r.tokens[1]])
     }
-    index = ActorIndex(list(actors.values()), mentions, by_token, kinds, subjects)
-    _resolve_pronouns(chunks, index)
-    index.mentions.sort(key=lambda m: m.start)
+    subjects.update(m.start for _ci, tok, m in missed if tok.dep_ in ("nsubj", "nsubjpass"))
+    quoted = {r.start for r, _k, _t in assigned if inside_quote(chunks[r.chunk].doc[r.tokens[0]])}
+    titles: dict[str, set[str]] = {}
+    for r, key, _typ in assigned:
+        if r.titles:
+            titles.setdefault(names[key], set()).update(r.titles)
+    index = ActorIndex(list(actors.values()), mentions, by_token, kinds, subjects, quoted)
+    resolve_references(chunks, index, titles)
     return index
+
+
+def _missed_short_names(
+    chunks: list[Chunk], by_token: dict[tuple[int, int], str], actors: list[ActorInfo]
+) -> list[tuple[int, Token, Mention]]:
+    """Surnames and first names of the article's people where the model saw no entity.
+
+    "Soraya says" after "Soraya Sarhaddi Nelson" is her even when the model tags nothing; a
+    short name two people share is left alone.
+    """
+    owners: dict[str, set[str]] = {}
+    for a in actors:
+        if a.type == "PERSON" and len(a.name.split()) >= 2:
+            for word in (a.name.split()[0], a.name.split()[-1]):
+                if word[:1].isupper() and len(word) > 2 and not word.endswith("."):
+                    owners.setdefault(word.lower(), set()).add(a.name)
+    short = {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
+    short = {w: n for w, n in short.items() if _place(w) is None and w not in _titles()}
+    out: list[tuple[int, Token, Mention]] = []
+    if not short:
+        return out
+    for ci, ch in enumerate(chunks):
+        for tok in tokens_where(ch.doc, LOWER, frozenset(short)):
+            if (ci, tok.i) in by_token or tok.pos_ != "PROPN" or not tok.is_title:
+                continue
+            if tok.ent_type_ and tok.ent_type_ not in ENTITY_LABELS:
+                continue  # a date, a work of art ... that happens to share the word
+            start, end = ch.offset + tok.idx, ch.offset + tok.idx + len(tok.text)
+            sent = ch.sentence_of(tok)
+            out.append((ci, tok, Mention(short[tok.lower_], tok.text, start, end, sent, "alias")))
+    return out
+
+
+def _titles_before(span: Span) -> tuple[str, ...]:
+    """Title words just before a person's name, lower case ("German Foreign Minister X")."""
+    titles = _titles()
+    doc = span.doc
+    out: list[str] = []
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in titles and not doc[k].is_punct:
+        out.append(doc[k].lower_)
+        k -= 1
+    return tuple(out)
 
 
 def _merge_place_prefixed_orgs(
@@ -417,80 +514,3 @@ def _subject_like(span: Span) -> bool:
         if tok.dep_ in ("amod", "compound", "poss") and tok.head.dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
-
-
-def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
-    """Link he/she/his/her to the most recent person mentioned within a few sentences."""
-    named = sorted((m for m in index.mentions), key=lambda m: m.start)
-    people = [m for m in named if index.kinds.get(m.actor) == "PERSON"]
-    if not people:
-        return
-    added: list[Mention] = []
-    genders = _genders(index.actors)
-    j = -1
-    for ci, ch in enumerate(chunks):
-        for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
-            if tok.pos_ not in ("PRON", "DET"):
-                continue
-            pos = ch.offset + tok.idx
-            while j + 1 < len(people) and people[j + 1].start < pos:
-                j += 1
-            if j < 0:
-                continue
-            sent = ch.sentence_of(tok)
-            wanted = "female" if tok.lower_ in FEMALE_PRONOUNS else "male"
-            m = _salient_person(people, j, sent, index.subject_starts, genders, wanted)
-            if m is None or _inside_quote(tok):
-                continue
-            added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
-            index.by_token[(ci, tok.i)] = m.actor
-    index.mentions.extend(added)
-
-
-def _genders(actors: list[ActorInfo]) -> dict[str, str]:
-    """Actor name -> 'female'/'male' when the first name is in ``lexicons/first_names.csv``."""
-    from .lexicons import load_lexicon
-
-    names = load_lexicon("first_names")
-    out: dict[str, str] = {}
-    for a in actors:
-        parts = a.name.split()
-        if a.type == "PERSON" and len(parts) >= 2 and parts[0].lower() in names:
-            out[a.name] = names[parts[0].lower()].category
-    return out
-
-
-def _salient_person(
-    people: list[Mention],
-    j: int,
-    sent: int,
-    subjects: set[int],
-    genders: dict[str, str] | None = None,
-    wanted: str | None = None,
-) -> Mention | None:
-    """The person a pronoun most likely means: the latest subject in reach, else the latest one.
-
-    A person whose first name is known to be of the other gender is passed over ("she" after
-    "Maria Zakharova spoke to Antony Blinken" is Zakharova).
-    """
-    latest = None
-    for k in range(j, -1, -1):
-        m = people[k]
-        if sent - m.sentence > PRONOUN_WINDOW:
-            break
-        known = (genders or {}).get(m.actor)
-        if wanted and known and known != wanted:
-            continue
-        latest = latest or m
-        if m.start in subjects:
-            return m
-    return latest
-
-
-def _inside_quote(tok: Token) -> bool:
-    """True when an odd number of double quote marks precede ``tok`` in its sentence."""
-    sent = tok.sent
-    before = tok.doc.text[sent.start_char : tok.idx]
-    straight = before.count('"')
-    curly = before.count("“") - before.count("”")
-    return straight % 2 == 1 or curly > 0

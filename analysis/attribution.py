@@ -93,6 +93,11 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return None, True
+        if cur.dep_ == "acl" and cur.head.dep_ == "dobj" and cur.i > cur.head.i:
+            # "X issued a statement condemning …": who issues the statement speaks through it.
+            issuer, _ = _subject(cur.head.head) if cur.head.head is not cur.head else (None, False)
+            if issuer is not None:
+                return issuer, False
         if cur.dep_ == "acl" and cur.i > cur.head.i:
             return cur.head, False  # misparsed '…," the NATO boss thundered'
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
@@ -106,6 +111,18 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and prev.lower_ not in RELATIVE_PRONOUNS:
             return prev, False
     return None, False
+
+
+def _source_of(tok: Token | None) -> Token | None:
+    """The source behind "according to reports from X" / "a statement by X", else ``tok``."""
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return inner
+    return tok
 
 
 def _speaker_text(tok: Token | None) -> str:
@@ -200,7 +217,7 @@ def _cues_in(
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             entry = nouns.get("according to")
             to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = _source_of(next((c for c in to.children if c.dep_ == "pobj"), None))
             if entry is not None:
                 yield _cue(ci, ch, tok.idx, to.idx + len(to.text), entry, pobj, chunks, actors)
             continue
@@ -236,6 +253,16 @@ def _cues_in(
                     if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                         speaker = next((g for g in c.children if g.dep_ == "pobj"), None)
                         break
+            if speaker is None:
+                # "Republican criticism", "Russian denials": a named modifier is the speaker.
+                speaker = next(
+                    (
+                        c
+                        for c in tok.lefts
+                        if c.dep_ in ADJECTIVAL_DEPS and actors.actor_at(ci, c) is not None
+                    ),
+                    None,
+                )
             if speaker is None:
                 continue  # a noun that only points back to speech already reported
             entry = nouns[tok.lemma_.lower()]

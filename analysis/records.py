@@ -52,7 +52,7 @@ class Mention:
     start: int
     end: int
     sentence: int
-    how: str = "name"  # name | alias | demonym | pronoun | possessive
+    how: str = "name"  # name | alias | demonym | pronoun | description | possessive
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,13 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _context(text: str, start: int, end: int, width: int = 110) -> str:
+    """The cue in [brackets] with some text either side, on one line."""
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width // 2]
+    return " ".join(f"{left}[{text[start:end]}]{right}".split())
+
+
 def score(gold: dict, result: ArticleAnalysis, markers: list[Marker], errors: list[str]) -> Counter:
     c: Counter = Counter()
     names: dict[str, set[str]] = {}
@@ -72,6 +79,7 @@ def score(gold: dict, result: ArticleAnalysis, markers: list[Marker], errors: li
             c["gold_found"] += 1
         else:
             errors.append(f"MISSED cue {g['cue']!r} ({g['stance']}, {g['speaker']})")
+            errors.append(f"        {_context(result.text, g['start'], g['end'])}")
             continue
         m = hit[0]
         if g["speaker"] != "UNNAMED":
@@ -82,6 +90,7 @@ def score(gold: dict, result: ArticleAnalysis, markers: list[Marker], errors: li
             c["speaker_ok"] += ok
             if not ok:
                 errors.append(f"SPEAKER {g['cue']!r}: gold {g['speaker']!r}, got {m.actor!r}")
+                errors.append(f"        {_context(result.text, g['start'], g['end'])}")
         if not g.get("note"):
             c["stance_total"] += 1
             c["stance_ok"] += m.category == g["stance"]

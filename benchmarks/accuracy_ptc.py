@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     texts, gold = read_corpus(args.data)
     splits = [args.split] if args.split else ["dev", "test"]
-    wanted = sorted({i for s in splits for i in split_ids(texts, s)})
-    texts = {i: texts[i] for i in wanted}
+    by_split = {s: split_ids(texts, s) for s in splits}
+    texts = {i: texts[i] for s in splits for i in by_split[s]}
 
     t0 = time.perf_counter()
     engine: Callable[[dict[str, str]], tuple[dict[str, Tagged], dict[str, Spans], str]]
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     for split in splits:
-        ids = split_ids(texts, split)
+        ids = by_split[split]
         tag = f"{split.upper()}{' *' if split == 'test' else ''}"
         for technique, systems in table:
             g = {a: gold[a][technique] for a in texts}

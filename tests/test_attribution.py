@@ -98,3 +98,23 @@ def test_alleged_adjective_is_doubt_and_verb_is_attribution() -> None:
     assert [(m.text, m.category, m.actor) for m in result.markers_of("attribution")] == [
         ("alleged", "distancing", "Jens Stoltenberg")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle on the statement someone issues: the issuer speaks
+        (
+            "Mette Frederiksen issued a statement condemning the attack.",
+            ("condemning", "emotive", "Mette Frederiksen"),
+        ),
+        # "according to reports from X": the source is X, not "reports"
+        (
+            "The ceasefire was signed, according to reports from Reuters.",
+            ("according to", "neutral", "Reuters"),
+        ),
+    ],
+)
+def test_speaker_behind_a_document(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("attribution")]
+    assert expected in got

@@ -1,0 +1,255 @@
+"""Coreference, the simple kind: he/she and "the ministry"/"the president" back to a named actor.
+
+Pronouns go to the most recent person in reach, a subject first: the recency baseline of
+coreference (Hobbs 1978) with the syntax-based salience of Lappin & Leass (1994). The subject of
+"…," he said goes to the latest person who spoke, the "current speaker" of quotation attribution
+(Elson & McKeown 2010; O'Keefe et al. 2012). A person named
+inside a quotation, or inside the words a pronoun's own verb reports, is not a candidate: in
+'"… to get Mr. Putin to solve it," he said' the "he" is the speaker, not Putin.
+
+Definite descriptions ("the ministry", "the foreign minister") go to the most recent actor whose
+name or title holds that noun, the way news writing refers back to an organisation or official
+after first naming them in full (AP Stylebook, "titles": full title on first reference,
+shortened on later ones; Poesio & Vieira 1998 on definite descriptions that repeat a head noun).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.attrs import LOWER
+from spacy.tokens import Token
+
+from .parse import Chunk, tokens_where
+from .records import Mention
+
+if TYPE_CHECKING:
+    from .actors import ActorIndex, ActorInfo
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
+# Parts of a verb that hold what it reports ("he said [that …]", "[…], he said").
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+DESCRIPTION_MODIFIERS = frozenset({"amod", "compound"})
+
+
+def resolve_references(chunks: list[Chunk], index: ActorIndex, titles: dict[str, set[str]]) -> None:
+    """Add description and pronoun mentions to ``index`` in place.
+
+    Args:
+        chunks: the parsed article.
+        index: the actor index with its named mentions; ``index.quoted_starts`` holds the
+            starts of mentions inside quotation marks.
+        titles: person actor name -> the title words seen before the name ("minister",
+            "foreign"), for descriptions such as "the foreign minister".
+
+    Returns:
+        None. New mentions have ``how`` "description" or "pronoun"; their tokens are added
+        to ``index.by_token``.
+    """
+    _resolve_descriptions(chunks, index, titles)
+    _resolve_pronouns(chunks, index)
+    index.mentions.sort(key=lambda m: m.start)
+
+
+def _description_words(index: ActorIndex, titles: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Actor name -> the lower-case words a definite description of it may use."""
+    out: dict[str, set[str]] = {}
+    for actor in index.actors:
+        if actor.type == "ORG":
+            words = {
+                w.lower()
+                for form in (actor.name, *actor.aliases)
+                for w in form.split()
+                if w.isalpha() and len(w) > 3
+            }
+        elif actor.type == "PERSON":
+            words = set(titles.get(actor.name, ()))
+        else:
+            continue
+        if words:
+            out[actor.name] = words
+    return out
+
+
+def _resolve_descriptions(
+    chunks: list[Chunk], index: ActorIndex, titles: dict[str, set[str]]
+) -> None:
+    """Link "the ministry", "the foreign minister" to the latest actor whose name or title fits."""
+    words = _description_words(index, titles)
+    if not words:
+        return
+    vocabulary = frozenset(w for ws in words.values() for w in ws)
+    named = sorted(index.mentions, key=lambda m: m.start)
+    starts = [m.start for m in named]
+    added: list[Mention] = []
+    for ci, ch in enumerate(chunks):
+        for tok in tokens_where(ch.doc, LOWER, vocabulary):
+            if (ci, tok.i) in index.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.tag_ in ("NNS", "NNPS") or tok.dep_ in DESCRIPTION_MODIFIERS:
+                continue  # "ministries" are many; "ministry officials" are not the ministry
+            left = list(tok.lefts)
+            if not left or left[0].lower_ != "the" or left[0].dep_ != "det":
+                continue
+            modifiers = {c.lower_ for c in left[1:]}
+            if any(c.dep_ not in DESCRIPTION_MODIFIERS for c in left[1:]):
+                continue
+            pos = ch.offset + tok.idx
+            actor = _latest_fitting(named, starts, pos, {tok.lower_, *modifiers}, words)
+            if actor is None:
+                continue
+            first = left[0]
+            start = ch.offset + first.idx
+            end = pos + len(tok.text)
+            text = ch.doc.text[first.idx : tok.idx + len(tok.text)]
+            added.append(Mention(actor, text, start, end, ch.sentence_of(tok), "description"))
+            for t in range(first.i, tok.i + 1):
+                index.by_token[(ci, t)] = actor
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                index.subject_starts.add(start)
+    index.mentions.extend(added)
+
+
+def _latest_fitting(
+    named: list[Mention], starts: list[int], pos: int, used: set[str], words: dict[str, set[str]]
+) -> str | None:
+    """The actor of the latest mention before ``pos`` whose words include all of ``used``."""
+    for k in range(bisect_left(starts, pos) - 1, -1, -1):
+        actor = named[k].actor
+        if actor in words and used <= words[actor]:
+            return actor
+    return None
+
+
+def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
+    """Link he/she/his/her to the most salient person mentioned within a few sentences."""
+    named = sorted(index.mentions, key=lambda m: m.start)
+    people = [m for m in named if index.kinds.get(m.actor) == "PERSON"]
+    if not people:
+        return
+    added: list[Mention] = []
+    genders = _genders(index.actors)
+    verbs = _reporting_lemmas()
+    speakers = _speaker_starts(chunks, index, people, verbs)
+    j = -1
+    for ci, ch in enumerate(chunks):
+        for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
+            if tok.pos_ not in ("PRON", "DET") or inside_quote(tok):
+                continue
+            pos = ch.offset + tok.idx
+            while j + 1 < len(people) and people[j + 1].start < pos:
+                j += 1
+            if j < 0:
+                continue
+            sent = ch.sentence_of(tok)
+            wanted = "female" if tok.lower_ in FEMALE_PRONOUNS else "male"
+            skip = index.quoted_starts | _reported_starts(tok, ch, people)
+            m = None
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+                # "…," he said: the latest person who spoke goes on speaking.
+                m = _salient_person(people, j, sent, speakers, genders, wanted, skip, strict=True)
+            if m is None:
+                m = _salient_person(people, j, sent, index.subject_starts, genders, wanted, skip)
+            if m is None:
+                continue
+            added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
+            index.by_token[(ci, tok.i)] = m.actor
+    index.mentions.extend(added)
+
+
+@cache
+def _reporting_lemmas() -> frozenset[str]:
+    """Lemmas of the reporting verbs (first word of multi-word ones)."""
+    from .lexicons import load_lexicon
+
+    return frozenset(t.split()[0] for t in load_lexicon("reporting_verbs"))
+
+
+def _speaker_starts(
+    chunks: list[Chunk], index: ActorIndex, people: list[Mention], verbs: frozenset[str]
+) -> set[int]:
+    """Starts of person mentions that are the subject of a reporting verb ("X said")."""
+    where: set[tuple[int, str]] = set()
+    for ci, ch in enumerate(chunks):
+        for tok in ch.doc:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+                actor = index.by_token.get((ci, tok.i))
+                if actor is not None:
+                    where.add((ch.sentence_of(tok), actor))
+    return {m.start for m in people if (m.sentence, m.actor) in where}
+
+
+def _reported_starts(tok: Token, ch: Chunk, people: list[Mention]) -> set[int]:
+    """Starts of person mentions inside the words reported by the verb ``tok`` is subject of."""
+    if tok.dep_ != "nsubj":
+        return set()
+    verb = tok.head
+    parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if verb.dep_ in CONTENT_DEPS and verb.head is not verb:
+        parts.append(verb.head)  # '[…], he said' parsed with "said" under the content
+    ranges = []
+    for part in parts:
+        idx = [t.i for t in part.subtree if not (verb.i == t.i or t in tok.subtree)]
+        if part is verb.head:
+            inner = {t.i for t in verb.subtree}
+            idx = [i for i in idx if i not in inner]
+        if idx:
+            first, last = ch.doc[min(idx)], ch.doc[max(idx)]
+            ranges.append((ch.offset + first.idx, ch.offset + last.idx + len(last.text)))
+    return {m.start for m in people for a, b in ranges if a <= m.start < b}
+
+
+def _genders(actors: list[ActorInfo]) -> dict[str, str]:
+    """Actor name -> 'female'/'male' when the first name is in ``lexicons/first_names.csv``."""
+    from .lexicons import load_lexicon
+
+    names = load_lexicon("first_names")
+    out: dict[str, str] = {}
+    for a in actors:
+        parts = a.name.split()
+        if a.type == "PERSON" and len(parts) >= 2 and parts[0].lower() in names:
+            out[a.name] = names[parts[0].lower()].category
+    return out
+
+
+def _salient_person(
+    people: list[Mention],
+    j: int,
+    sent: int,
+    subjects: set[int],
+    genders: dict[str, str] | None = None,
+    wanted: str | None = None,
+    skip: set[int] | frozenset[int] = frozenset(),
+    strict: bool = False,
+) -> Mention | None:
+    """The person a pronoun most likely means: the latest subject in reach, else the latest one.
+
+    A person whose first name is known to be of the other gender is passed over ("she" after
+    "Maria Zakharova spoke to Antony Blinken" is Zakharova), and so is every mention in ``skip``.
+    With ``strict`` only a mention in ``subjects`` will do.
+    """
+    latest = None
+    for k in range(j, -1, -1):
+        m = people[k]
+        if sent - m.sentence > PRONOUN_WINDOW:
+            break
+        known = (genders or {}).get(m.actor)
+        if (wanted and known and known != wanted) or m.start in skip:
+            continue
+        latest = latest or m
+        if m.start in subjects:
+            return m
+    return None if strict else latest
+
+
+def inside_quote(tok: Token) -> bool:
+    """True when an odd number of double quote marks precede ``tok`` in its sentence."""
+    sent = tok.sent
+    before = tok.doc.text[sent.start_char : tok.idx]
+    straight = before.count('"')
+    curly = before.count("“") - before.count("”")
+    return straight % 2 == 1 or curly > 0
