@@ -187,6 +187,7 @@ def _entities(doc: Doc) -> list[Span]:
     out: list[Span] = []
     taken = {t for e in doc.ents for t in range(e.start, e.end)}
     titles = _titles()
+    absorbed: set[int] = set()  # starts of entities merged into the one before them
     for ent in doc.ents:
         prev = doc[ent.start - 1] if ent.start > 0 else None
         if (
@@ -202,13 +203,22 @@ def _entities(doc: Doc) -> list[Span]:
         ):
             # The model cut the first name off: "NPR's Soraya [Sarhaddi Nelson]".
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
+        if ent.start in absorbed:
+            continue
         if (
             ent.label_ == "PERSON"
             and ent[-1].lower_ in particles
             and ent.end < len(doc)
-            and ent.end not in taken
             and doc[ent.end].text[:1].isupper()
+            and _surface_key(doc[ent.end].text) not in places
         ):
+            if ent.end in taken:
+                # the rest of the name tagged apart: "Ursula von der" + "Leyen" (GPE)
+                nxt = next((e for e in doc.ents if e.start == ent.end), None)
+                if nxt is None or len(nxt) != 1:
+                    out.append(ent)
+                    continue
+                absorbed.add(nxt.start)
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
             continue
         if ent.label_ != "PERSON" and len(ent) >= 2 and _surface_key(ent.text) not in places:

@@ -32,6 +32,7 @@ FUTURE_OR_HYPOTHETICAL = {"will", "would", "could", "might", "may", "should", "s
 QUOTE_CHARS = '"“”«»„'
 ADJECTIVAL_DEPS = {"amod", "compound"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+PERSON_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,19 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and prev.lower_ not in RELATIVE_PRONOUNS:
             return prev, False
     return None, False
+
+
+def _own_speaker(ci: int, tok: Token, actors: ActorIndex) -> bool:
+    """True when the verb has a subject of its own that is an actor or a person pronoun.
+
+    Evidence verbs (show, indicate, prove …) report speech only when someone does the showing;
+    "…, indicating that snipers were there" or "photos showing troops" are the writer's
+    inference or a thing's content.
+    """
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.lower_ in PERSON_SUBJECTS or actors.actor_at(ci, subj) is not None
 
 
 def _source_of(tok: Token | None) -> Token | None:
@@ -231,7 +245,9 @@ def _cues_in(
                 continue
             subj, passive = _subject(tok)
             quoted = inside(ch.offset + tok.idx)
-            if requires.get(entry.term) == "clause" and not _has_clause(tok, quoted):
+            if requires.get(entry.term) == "speaker" and not _own_speaker(ci, tok, actors):
+                continue  # "…, indicating that", "photos showing": the writer infers
+            if requires.get(entry.term) in ("clause", "speaker") and not _has_clause(tok, quoted):
                 # "Obama announced the sanctions": an object is enough when a named actor speaks.
                 has_object = any(c.dep_ == "dobj" for c in tok.children)
                 if not (has_object and subj is not None and actors.speaker(ci, subj, chunks)):
@@ -293,7 +309,7 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _requires() -> dict[str, str]:
-    """term -> the ``requires`` column of the verb lexicon ('clause' or '')."""
+    """term -> the ``requires`` column of the verb lexicon ('clause', 'speaker' or '')."""
     frame = lexicon_frame("reporting_verbs")
     col = frame["requires"] if "requires" in frame.columns else [""] * len(frame)
     return {" ".join(t.split()).lower(): r.strip() for t, r in zip(frame["term"], col, strict=True)}

@@ -40,6 +40,12 @@ def test_name_particles_stay_in_the_surname() -> None:
     assert "Jean-Yves Le Drian" in got
 
 
+def test_surname_tagged_apart_after_particles_joins_the_name() -> None:
+    # the model tags "Ursula von der" PERSON and "Leyen" GPE
+    got = names("Ursula von der Leyen said that the fund had been spent.")
+    assert list(got) == ["Ursula von der Leyen"]
+
+
 @pytest.mark.parametrize("dateline", ["BRUSSELS, Feb 16 (Wire) - ", "KYIV, March 2 - "])
 def test_dateline_places_are_not_actors(dateline: str) -> None:
     got = names(dateline + "NATO ministers met on Wednesday and Jens Stoltenberg said talks go on.")

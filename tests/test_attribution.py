@@ -118,3 +118,21 @@ def test_alleged_adjective_is_doubt_and_verb_is_attribution() -> None:
 def test_speaker_behind_a_document(text: str, expected: tuple[str, str, str]) -> None:
     got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("attribution")]
     assert expected in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's inference, not speech
+        ("Many died from single wounds, indicating that snipers were on the roofs.", []),
+        ("Witnesses posted videos showing that the police had fired first.", []),
+        # the same verbs with a named speaker are attributions
+        (
+            "Ursula von der Leyen showed that the fund had been spent.",
+            [("showed", "endorsing", "Ursula von der Leyen")],
+        ),
+    ],
+)
+def test_evidence_verbs_need_a_speaker(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("attribution")]
+    assert got == expected
