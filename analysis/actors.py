@@ -400,6 +400,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
             assigned.append((r, f"{r.label.lower()}:{r.surface}", r.label))
 
     assigned = _merge_place_prefixed_orgs(assigned)
+    assigned = _merge_plural_groups(assigned)
     surfaces: dict[str, Counter[str]] = {}
     types: dict[str, str] = {}
     for r, key, typ in assigned:
@@ -514,6 +515,17 @@ def _merge_place_prefixed_orgs(
             if rest in orgs and _place(prefix) is not None:
                 rename[f"org:{rest}"] = f"org:{org}"
     return [(r, rename.get(key, key), typ) for r, key, typ in assigned]
+
+
+def _merge_plural_groups(
+    assigned: list[tuple[_Raw, str, str]],
+) -> list[tuple[_Raw, str, str]]:
+    """ "Republicans" and "Republican", "Germans" and "German" in one article are one group."""
+    keys = {key for _r, key, typ in assigned if typ == "NORP"}
+    return [
+        (r, key[:-1] if typ == "NORP" and key.endswith("s") and key[:-1] in keys else key, typ)
+        for r, key, typ in assigned
+    ]
 
 
 def _subject_like(span: Span) -> bool:

@@ -66,3 +66,13 @@ def test_pronoun_skips_a_person_of_the_other_gender() -> None:
     )
     said = [(m.text, m.actor) for m in result.markers_of("attribution") if m.text == "said"]
     assert said == [("said", "Maria Zakharova")]
+
+
+def test_plural_and_singular_group_names_are_one_actor() -> None:
+    got = names(
+        "Republican senators dismissed the plan. Republicans said it was too weak, "
+        "and one Republican called it tepid."
+    )
+    assert "Republicans" not in got
+    assert got["Republican"][0] == "NORP"
+    assert "Republicans" in got["Republican"][1]
