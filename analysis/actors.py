@@ -73,6 +73,13 @@ def _titles() -> frozenset[str]:
 
 
 @cache
+def _connectors() -> frozenset[str]:
+    from .lexicons import load_lexicon
+
+    return frozenset(k for k, v in load_lexicon("titles").items() if v.category == "connector")
+
+
+@cache
 def _particles() -> frozenset[str]:
     from .lexicons import load_lexicon
 
@@ -90,6 +97,11 @@ class _Raw:
     sentence: int
     place: Place | None = None
     titles: tuple[str, ...] = ()  # title words before a person's name ("foreign", "minister")
+
+    @property
+    def form(self) -> str:
+        """The name as written, without editorial brackets ("[President Viktor] Yanukovych")."""
+        return " ".join(self.surface.replace("[", " ").replace("]", " ").split())
 
 
 @dataclass
@@ -353,8 +365,8 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
 
     persons: dict[str, str] = {}  # lower full name -> display full name
     for r in raws:
-        if r.label == "PERSON" and r.place is None and len(r.surface.split()) >= 2:
-            persons.setdefault(r.surface.lower(), r.surface)
+        if r.label == "PERSON" and r.place is None and len(r.form.split()) >= 2:
+            persons.setdefault(r.form.lower(), r.form)
     suffixes: dict[str, list[str]] = {}
     for low, full in persons.items():
         parts = low.split()
@@ -372,11 +384,11 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     assigned: list[tuple[_Raw, str, str]] = []  # raw, actor key, type
     last_seen: dict[str, int] = {}
     for r in raws:
-        key_low = r.surface.lower()
+        key_low = r.form.lower()
         if r.place is not None:
             p = r.place
             if p.category == "demonym" and p.canonical not in named:
-                assigned.append((r, f"norp:{r.surface}", "NORP"))
+                assigned.append((r, f"norp:{r.form}", "NORP"))
             else:
                 assigned.append((r, f"place:{p.canonical}", p.type))
             continue
@@ -393,18 +405,18 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
             last_seen[full] = r.start
             assigned.append((r, f"person:{full}", "PERSON"))
         elif r.label == "PERSON":
-            assigned.append((r, f"person:{r.surface}", "PERSON"))
+            assigned.append((r, f"person:{r.form}", "PERSON"))
         elif r.label == "ORG":
-            assigned.append((r, f"org:{_surface_key(r.surface).removeprefix('the ')}", "ORG"))
+            assigned.append((r, f"org:{_surface_key(r.form).removeprefix('the ')}", "ORG"))
         elif r.label in ("NORP", "GPE"):
-            assigned.append((r, f"{r.label.lower()}:{r.surface}", r.label))
+            assigned.append((r, f"{r.label.lower()}:{r.form}", r.label))
 
     assigned = _merge_place_prefixed_orgs(assigned)
     assigned = _merge_plural_groups(assigned)
     surfaces: dict[str, Counter[str]] = {}
     types: dict[str, str] = {}
     for r, key, typ in assigned:
-        surfaces.setdefault(key, Counter())[r.surface] += 1
+        surfaces.setdefault(key, Counter())[r.form] += 1
         types[key] = typ
 
     def display(key: str) -> str:
@@ -432,7 +444,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         how = (
             "demonym"
             if r.place is not None and r.place.category == "demonym"
-            else ("name" if r.surface == name else "alias")
+            else ("name" if r.form == name else "alias")
         )
         mentions.append(Mention(name, r.surface, r.start, r.end, r.sentence, how))
         for t in range(*r.tokens):
@@ -492,7 +504,7 @@ def _missed_short_names(
 
 def _titles_before(span: Span) -> tuple[str, ...]:
     """Title words just before a person's name, lower case ("German Foreign Minister X")."""
-    titles = _titles()
+    titles = _titles() - _connectors()
     doc = span.doc
     out: list[str] = []
     k = span.start - 1

@@ -56,16 +56,12 @@ def resolve_references(chunks: list[Chunk], index: ActorIndex, titles: dict[str,
 
 
 def _description_words(index: ActorIndex, titles: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Actor name -> the lower-case words a definite description of it may use."""
+    """Actor name -> the words a description may use: an organisation's head noun, a person's
+    titles."""
     out: dict[str, set[str]] = {}
     for actor in index.actors:
         if actor.type == "ORG":
-            words = {
-                w.lower()
-                for form in (actor.name, *actor.aliases)
-                for w in form.split()
-                if w.isalpha() and len(w) > 3
-            }
+            words = {_head_word(form) for form in (actor.name, *actor.aliases)} - {""}
         elif actor.type == "PERSON":
             words = set(titles.get(actor.name, ()))
         else:
@@ -73,6 +69,15 @@ def _description_words(index: ActorIndex, titles: dict[str, set[str]]) -> dict[s
         if words:
             out[actor.name] = words
     return out
+
+
+def _head_word(name: str) -> str:
+    """The noun an organisation's name is built on: "Interior Ministry", "Ministry of Defence"."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    head = words[-1].lower() if words else ""
+    return head if head.isalpha() and len(head) > 3 else ""
 
 
 def _resolve_descriptions(

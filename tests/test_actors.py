@@ -76,3 +76,12 @@ def test_plural_and_singular_group_names_are_one_actor() -> None:
     assert "Republicans" not in got
     assert got["Republican"][0] == "NORP"
     assert "Republicans" in got["Republican"][1]
+
+
+def test_editorial_brackets_are_not_part_of_the_name() -> None:
+    text = (
+        '"It was a mean trick by [Ukrainian President Viktor] Yanukovych," Oleksandr Lutsyk said.'
+    )
+    result = analyze(text)
+    assert "Viktor Yanukovych" in [a.name for a in result.actors]
+    assert all(text[m.start : m.end] == m.text for m in result.mentions)

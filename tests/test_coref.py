@@ -80,3 +80,17 @@ def test_first_name_two_people_share_stays_unresolved() -> None:
     )
     assert ("says", "Anna Lindh") not in speakers(text)
     assert ("says", "Anna Politkovskaya") not in speakers(text)
+
+
+def test_organisation_is_described_by_its_head_noun_only() -> None:
+    text = (
+        "The Ministry of Defence published new figures on Monday. "
+        "The ministry said that 40 soldiers had been wounded."
+    )
+    assert ("said", "Ministry of Defence") in speakers(text)
+    # "opposition" is a modifier in this name, not what the organisation is
+    text = (
+        "The Opposition Coordination Council met in Minsk on Monday. "
+        "The opposition said that the vote had been rigged."
+    )
+    assert [m.text for m in analyze(text).mentions if m.how == "description"] == []
