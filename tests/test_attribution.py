@@ -136,3 +136,18 @@ def test_speaker_behind_a_document(text: str, expected: tuple[str, str, str]) ->
 def test_evidence_verbs_need_a_speaker(text: str, expected: list[tuple[str, str, str]]) -> None:
     got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("attribution")]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The volunteer appeared to have been hit by a sniper.", ["appeared to have"]),
+        ("It appears that the photos were taken on Thursday.", ["It appears that"]),
+        ("If true, this would be a major escalation.", ["If true"]),
+        # appearing somewhere is not a hedge
+        ("The minister appeared on television on Sunday.", []),
+        ("She appeared to reporters outside the court.", []),
+    ],
+)
+def test_seeming_hedges_are_doubt_markers(text: str, expected: list[str]) -> None:
+    assert [m.text for m in analyze(text).markers_of("doubt")] == expected
