@@ -54,6 +54,8 @@ def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
     """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return True  # "As Reuters reported, …": the rest of the sentence is what was reported
     if inside_quote:
         return False
     sent = tok.sent.text

@@ -58,6 +58,11 @@ CASES = [
     ),
     # passive with agent
     ("The proposal was rejected by NATO on Friday.", [("rejected", "denial", "NATO")]),
+    # "as X reported, …"
+    (
+        "As Reuters reported on Monday, the convoy turned back at the border.",
+        [("reported", "neutral", "Reuters")],
+    ),
 ]
 
 
