@@ -83,8 +83,11 @@ def _closes_single(para: str, i: int) -> bool:
 
 
 def _is_title(inner: str) -> bool:
+    # American style keeps the sentence's period inside the marks: on "Face the Nation."
+    inner = inner.rstrip()
+    inner = inner[:-1] if inner[-1:] in ".," else inner
     words = _WORD.findall(inner)
-    if len(words) < 2 or inner.rstrip()[-1:] in ".?!,;:":
+    if len(words) < 2 or inner[-1:] in ".?!,;:":
         return False
     return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][0].isupper()
 

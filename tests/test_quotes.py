@@ -51,8 +51,18 @@ def test_partial_quote_has_the_speaker() -> None:
     ]
 
 
-def test_titles_are_not_scare_quotes() -> None:
-    assert kinds('Antony Blinken told ABC\'s "Good Morning America" that talks continue.') == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Antony Blinken told ABC\'s "Good Morning America" that talks continue.',
+        # the sentence's period inside the closing mark, American style
+        '"We have to be deliberate," Antony Blinken said on CNN\'s "State of the Union."',
+        'Bob Corker spoke on "Face the Nation."',
+    ],
+)
+def test_titles_are_not_scare_quotes(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] == "scare_quote"] == []
+    assert not [k for k in kinds(text) if "America" in k[2] or "Union" in k[2] or "Nation" in k[2]]
 
 
 def test_full_statements_are_quotes_with_speakers() -> None:
