@@ -26,6 +26,7 @@ from .records import Mention
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "across"})
 _APOS = re.compile(r"['’]s?$")
 
 
@@ -101,7 +102,8 @@ class _Raw:
     @property
     def form(self) -> str:
         """The name as written, without editorial brackets ("[President Viktor] Yanukovych")."""
-        return " ".join(self.surface.replace("[", " ").replace("]", " ").split())
+        form = re.sub(r"/\S*$", "", self.surface)  # a photo credit: "Tim Brakemeier/EPA"
+        return " ".join(form.replace("[", " ").replace("]", " ").split())
 
 
 @dataclass
@@ -413,6 +415,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
 
     assigned = _merge_place_prefixed_orgs(assigned)
     assigned = _merge_plural_groups(assigned)
+    assigned = _without_places_tagged_as_people(assigned, chunks)
     surfaces: dict[str, Counter[str]] = {}
     types: dict[str, str] = {}
     for r, key, typ in assigned:
@@ -527,6 +530,40 @@ def _merge_place_prefixed_orgs(
             if rest in orgs and _place(prefix) is not None:
                 rename[f"org:{rest}"] = f"org:{org}"
     return [(r, rename.get(key, key), typ) for r, key, typ in assigned]
+
+
+def _without_places_tagged_as_people(
+    assigned: list[tuple[_Raw, str, str]], chunks: list[Chunk]
+) -> list[tuple[_Raw, str, str]]:
+    """Drop one-word "people" the text itself treats as places or things.
+
+    The model tags unknown town, square and website names as people ("fighting in Avdiivka",
+    "the Maidan", "posted on VKontakte", "the mayor of Kharkiv"). A one-word name that is not
+    part of a full person name, and at least half of whose mentions come after "the", as the
+    object of in/at/on/near or of an office ("mayor of"), or in capitals ("ET"), is no person.
+    """
+    seen: Counter[str] = Counter()
+    placelike: Counter[str] = Counter()
+    for r, key, typ in assigned:
+        if typ != "PERSON" or " " in key.partition(":")[2]:
+            continue
+        seen[key] += 1
+        if r.tokens[1] - r.tokens[0] != 1:
+            continue
+        tok = chunks[r.chunk].doc[r.tokens[0]]
+        det = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        located = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS
+        # "the mayor of Kharkiv", "governor of Donetsk": the office is held over a place
+        office = (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in _titles() - _connectors()
+        )
+        if det or located or office or (tok.is_upper and len(tok) > 1):
+            placelike[key] += 1
+    # One "pressure on Obama" among twenty mentions does not make Obama a place.
+    dropped = {k for k, n in placelike.items() if 2 * n >= seen[k]}
+    return [a for a in assigned if a[1] not in dropped]
 
 
 def _merge_plural_groups(

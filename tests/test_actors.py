@@ -85,3 +85,34 @@ def test_editorial_brackets_are_not_part_of_the_name() -> None:
     result = analyze(text)
     assert "Viktor Yanukovych" in [a.name for a in result.actors]
     assert all(text[m.start : m.end] == m.text for m in result.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        # the model tags these one-word places as people
+        ("Heavy fighting continued in Avdiivka on Monday, officials said.", "Avdiivka"),
+        ("Protesters gathered on the Maidan again. Crowds filled the Maidan by noon.", "Maidan"),
+        ("She wrote on VKontakte that she was dying.", "VKontakte"),
+    ],
+)
+def test_one_word_places_tagged_as_people_are_dropped(text: str, not_a_person: str) -> None:
+    got = names(text)
+    assert got.get(not_a_person, ("none",))[0] != "PERSON"
+
+
+def test_a_surname_after_a_preposition_is_still_a_person() -> None:
+    text = "Vladimir Putin met the envoy. Pressure on Putin grew in Moscow."
+    assert names(text)["Vladimir Putin"][0] == "PERSON"
+    assert [m.text for m in analyze(text).mentions if m.actor == "Vladimir Putin"] == [
+        "Vladimir Putin",
+        "Putin",
+    ]
+
+
+def test_a_lone_surname_seen_once_in_a_place_like_spot_is_still_a_person() -> None:
+    text = (
+        "The Obama administration announced sanctions. Obama said they would bite. "
+        "Obama added that Europe agreed. Pressure on Obama grew."
+    )
+    assert names(text)["Obama"][0] == "PERSON"
