@@ -33,6 +33,7 @@ QUOTE_CHARS = '"“”«»„'
 ADJECTIVAL_DEPS = {"amod", "compound"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 PERSON_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "pcomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,14 @@ def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
         return True  # "As Reuters reported, …": the rest of the sentence is what was reported
     if inside_quote:
         return False
-    sent = tok.sent.text
-    return any(q in sent for q in QUOTE_CHARS)
+    if not any(q in tok.sent.text for q in QUOTE_CHARS):
+        return False
+    if tok.dep_ in SUBORDINATE_DEPS:
+        # "…, where she's been reporting from": a quote elsewhere in the sentence is not hers
+        words = list(tok.subtree)
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+        return any(q in tok.doc.text[lo:hi] for q in QUOTE_CHARS)
+    return True
 
 
 def _negated_or_hypothetical(tok: Token) -> bool:
@@ -119,14 +126,19 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
 def _own_speaker(ci: int, tok: Token, actors: ActorIndex) -> bool:
     """True when the verb has a subject of its own that is an actor or a person pronoun.
 
-    Evidence verbs (show, indicate, prove …) report speech only when someone does the showing;
+    Evidence verbs (show, indicate, prove …) report speech only when someone does the showing
+    (an actor, a person pronoun, a role such as "officials", a speech noun such as "reports");
     "…, indicating that snipers were there" or "photos showing troops" are the writer's
     inference or a thing's content.
     """
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    return subj.lower_ in PERSON_SUBJECTS or actors.actor_at(ci, subj) is not None
+    if subj.lower_ in PERSON_SUBJECTS or actors.actor_at(ci, subj) is not None:
+        return True
+    # "reports indicated", "officials showed": a speech noun or a person's role
+    lemma = subj.lemma_.lower()
+    return lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles")
 
 
 def _source_of(tok: Token | None) -> Token | None:
@@ -265,6 +277,8 @@ def _cues_in(
             yield _cue(ci, ch, tok.idx, end, entry, subj, chunks, actors)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+                continue  # "according to reports from X" is one cue
             speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
             if speaker is None:
                 for c in tok.children:
