@@ -148,6 +148,11 @@ class ActorIndex:
                 chunk_sent=chunks[chunk].sentence_of(token),
             )
         if low in _titles():
+            # "Ukraine's foreign minister, Dmytro Kuleba": the person, not the country
+            for child in token.children:
+                hit = self.actor_at(chunk, child) if child.dep_ == "appos" else None
+                if hit and self.kinds.get(hit) == "PERSON":
+                    return hit
             hit = self._person_after(chunk, token)
             if hit:
                 return hit

@@ -58,6 +58,16 @@ CASES = [
     ),
     # passive with agent
     ("The proposal was rejected by NATO on Friday.", [("rejected", "denial", "NATO")]),
+    # "X was quoted as saying"
+    (
+        "Dmitry Peskov was quoted as saying that Moscow was ready.",
+        [("saying", "neutral", "Dmitry Peskov")],
+    ),
+    # a role with the person's name in apposition: the person speaks, not the country
+    (
+        "Ukraine's foreign minister, Dmytro Kuleba, dismissed the offer as a trick.",
+        [("dismissed", "denial", "Dmytro Kuleba")],
+    ),
     # "as X reported, …"
     (
         "As Reuters reported on Monday, the convoy turned back at the border.",
