@@ -104,8 +104,7 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ == "quote":
             # "X was quoted as saying": the one quoted speaks
             quoted = cur.head.head
-            subj = next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
-            return subj, False
+            return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None), False
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return None, True
         if cur.dep_ == "acl" and cur.head.dep_ == "dobj" and cur.i > cur.head.i:
