@@ -258,6 +258,15 @@ def _entities(doc: Doc) -> list[Span]:
     return out
 
 
+def _looks_like_person(span: Span) -> bool:
+    """A two- or three-word name opening with a known first name ("Olaf Scholz" tagged ORG)."""
+    from .lexicons import load_lexicon
+
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+        return False
+    return span[0].lower_ in load_lexicon("first_names")
+
+
 def _dateline(ent: Span) -> bool:
     """An upper-case place opening a line before a comma or dash: "BRUSSELS, Feb 16 -"."""
     doc = ent.doc
@@ -326,6 +335,9 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
                 continue
             if place is None and key in _titles():
                 continue
+            label = ent.label_
+            if label != "PERSON" and place is None and _looks_like_person(span):
+                label = "PERSON"
             raws.append(
                 _Raw(
                     ci,
@@ -333,10 +345,10 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
                     ch.offset + span.start_char,
                     ch.offset + span.end_char,
                     span.text,
-                    ent.label_,
+                    label,
                     ch.sentence_of(span[0]),
                     place,
-                    _titles_before(span) if ent.label_ == "PERSON" else (),
+                    _titles_before(span) if label == "PERSON" else (),
                 )
             )
         # Names the model missed: "Kremlin", "the West", "Western" as single gazetteer tokens.

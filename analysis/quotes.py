@@ -22,6 +22,7 @@ from .records import Marker, Mention
 
 PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“", "‚": "‘"}
 SHORT_WORDS = 8  # guidelines: quoted spans of at most 8 words can be scare/partial quotes
+MAX_CONTINUATION_WORDS = 12  # "…," he said on Tuesday. "…": the next quote is still his
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 _STATEMENT_BEFORE = set(":,;.?!—–-([") | {""}
@@ -146,12 +147,17 @@ def find_quotes(
             last = _sentence_at(sentences, max(q.start, q.end - 1))
             near = [c for k in range(first - 2, last + 2) for c in cues_by.get(k, ())]
             speaker = _quote_speaker(q, sentences, near, text)
-            # A quote running over several paragraphs reopens each one: same speaker.
+            # A quote running over several paragraphs reopens each one: same speaker. So does
+            # a second quote after a short attribution in the same paragraph:
+            # '"…," he said. "…"'.
+            gap = text[prev[0].end : q.start] if prev is not None else ""
             if (
                 speaker is None
                 and prev is not None
-                and not prev[0].closed
-                and not text[prev[0].end : q.start].strip()
+                and (
+                    (not prev[0].closed and not gap.strip())
+                    or ("\n" not in gap and len(_WORD.findall(gap)) <= MAX_CONTINUATION_WORDS)
+                )
             ):
                 speaker = prev[1]
             prev = (q, speaker)

@@ -116,3 +116,8 @@ def test_a_lone_surname_seen_once_in_a_place_like_spot_is_still_a_person() -> No
         "Obama added that Europe agreed. Pressure on Obama grew."
     )
     assert names(text)["Obama"][0] == "PERSON"
+
+
+def test_a_name_opening_with_a_known_first_name_is_a_person() -> None:
+    # the model tags "Olaf Scholz" ORG here
+    assert names("Olaf Scholz spoke in Berlin.")["Olaf Scholz"][0] == "PERSON"

@@ -92,3 +92,20 @@ def test_first_person_cue_inside_a_quote_belongs_to_the_quoted_speaker() -> None
     cues = [(m.text, m.actor) for m in analyze(text).markers_of("attribution")]
     assert ("declare", "Viktor Yanukovych") in cues
     assert ("said", "Viktor Yanukovych") in cues
+
+
+def test_second_quote_after_a_short_attribution_keeps_the_speaker() -> None:
+    text = (
+        "Olaf Scholz spoke in Berlin.\n\n"
+        '"We will not be blackmailed," he said. "Germany stands with Ukraine."'
+    )
+    quotes = analyze(text).markers_of("quote")
+    assert [(q.text, q.actor) for q in quotes] == [
+        ('"We will not be blackmailed,"', "Olaf Scholz"),
+        ('"Germany stands with Ukraine."', "Olaf Scholz"),
+    ]
+
+
+def test_quote_in_a_new_paragraph_without_attribution_has_no_speaker() -> None:
+    text = '"We will not be blackmailed," Olaf Scholz said.\n\n"It is a new era."'
+    assert [q.actor for q in analyze(text).markers_of("quote")] == ["Olaf Scholz", None]
