@@ -24,6 +24,10 @@ PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“", "‚": "‘"}
 SHORT_WORDS = 8  # guidelines: quoted spans of at most 8 words can be scare/partial quotes
 MAX_CONTINUATION_WORDS = 12  # "…," he said on Tuesday. "…": the next quote is still his
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Typewriter single quotes, British style: an opening mark after a space or bracket and before a
+# letter, a closing one after a letter or punctuation and not before a letter ("It's", "the '90s"
+# are no marks).
+_STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—]))'(?=[^\W\d])([^\n]*?[\w.,!?])'(?!\w)")
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 _STATEMENT_BEFORE = set(":,;.?!—–-([") | {""}
 
@@ -70,7 +74,20 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
                     QuoteSpan(base + open_at, base + end, base + open_at + 1, base + end, False)
                 )
             unbalanced += 1
+        spans.extend(_straight_singles(para, base, spans))
+    spans.sort(key=lambda q: q.start)
     return spans, unbalanced
+
+
+def _straight_singles(para: str, base: int, found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Spans in typewriter single quotes that lie outside every quote already found."""
+    out = []
+    for m in _STRAIGHT_SINGLE.finditer(para):
+        start, end = base + m.start(), base + m.end()
+        if any(q.start < end and start < q.end for q in found):
+            continue
+        out.append(QuoteSpan(start, end, start + 1, end - 1, True))
+    return out
 
 
 def _opens_single(para: str, i: int) -> bool:

@@ -109,3 +109,19 @@ def test_second_quote_after_a_short_attribution_keeps_the_speaker() -> None:
 def test_quote_in_a_new_paragraph_without_attribution_has_no_speaker() -> None:
     text = '"We will not be blackmailed," Olaf Scholz said.\n\n"It is a new era."'
     assert [q.actor for q in analyze(text).markers_of("quote")] == ["Olaf Scholz", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Boris Johnson described the move as 'a huge mistake'.", ["a huge mistake"]),
+        ("Russia's 'special military operation' goes on", ["special military operation"]),
+        ("'We will not back down,' said Liz Truss.", ["We will not back down,"]),
+        # apostrophes are not quote marks
+        ("It's Johnson's plan, and the soldiers' pay fell in the '90s.", []),
+    ],
+)
+def test_typewriter_single_quotes(text: str, inner: list[str]) -> None:
+    spans, unbalanced = pair_quotes(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == inner
+    assert unbalanced == 0
