@@ -1,9 +1,10 @@
 """Coreference, the simple kind: he/she and "the ministry"/"the president" back to a named actor.
 
 Pronouns go to the most recent person in reach, a subject first: the recency baseline of
-coreference (Hobbs 1978) with the syntax-based salience of Lappin & Leass (1994). The subject of
-"…," he said goes to the latest person who spoke, the "current speaker" of quotation attribution
-(Elson & McKeown 2010; O'Keefe et al. 2012). A person named
+coreference (Hobbs 1978) with the syntax-based salience of Lappin & Leass (1994). For the subject of
+"…," he said, a person only talked about inside another speaker's reported words is passed
+over (the embedded-mention filter of quotation attribution: Elson & McKeown 2010; O'Keefe et
+al. 2012). A person named
 inside a quotation, or inside the words a pronoun's own verb reports, is not a candidate: in
 '"… to get Mr. Putin to solve it," he said' the "he" is the speaker, not Putin.
 
@@ -139,7 +140,7 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
     added: list[Mention] = []
     genders = _genders(index.actors)
     verbs = _reporting_lemmas()
-    speakers = _speaker_starts(chunks, index, people, verbs)
+    embedded = _embedded_starts(chunks, people, verbs)
     j = -1
     for ci, ch in enumerate(chunks):
         for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
@@ -153,12 +154,10 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
             sent = ch.sentence_of(tok)
             wanted = "female" if tok.lower_ in FEMALE_PRONOUNS else "male"
             skip = index.quoted_starts | _reported_starts(tok, ch, people)
-            m = None
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
-                # "…," he said: the latest person who spoke goes on speaking.
-                m = _salient_person(people, j, sent, speakers, genders, wanted, skip, strict=True)
-            if m is None:
-                m = _salient_person(people, j, sent, index.subject_starts, genders, wanted, skip)
+                # "…," he said: the speaker is not somebody only talked about by another one.
+                skip = skip | embedded
+            m = _salient_person(people, j, sent, index.subject_starts, genders, wanted, skip)
             if m is None:
                 continue
             added.append(Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun"))
@@ -174,18 +173,19 @@ def _reporting_lemmas() -> frozenset[str]:
     return frozenset(t.split()[0] for t in load_lexicon("reporting_verbs"))
 
 
-def _speaker_starts(
-    chunks: list[Chunk], index: ActorIndex, people: list[Mention], verbs: frozenset[str]
-) -> set[int]:
-    """Starts of person mentions that are the subject of a reporting verb ("X said")."""
-    where: set[tuple[int, str]] = set()
-    for ci, ch in enumerate(chunks):
+def _embedded_starts(chunks: list[Chunk], people: list[Mention], verbs: frozenset[str]) -> set[int]:
+    """Starts of person mentions inside what a reporting verb reports ("X said [… Putin …]")."""
+    ranges: list[tuple[int, int]] = []
+    for ch in chunks:
         for tok in ch.doc:
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
-                actor = index.by_token.get((ci, tok.i))
-                if actor is not None:
-                    where.add((ch.sentence_of(tok), actor))
-    return {m.start for m in people if (m.sentence, m.actor) in where}
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                continue
+            for part in tok.children:
+                if part.dep_ in ("ccomp", "xcomp"):
+                    words = list(part.subtree)
+                    last = words[-1]
+                    ranges.append((ch.offset + words[0].idx, ch.offset + last.idx + len(last.text)))
+    return {m.start for m in people for a, b in ranges if a <= m.start < b}
 
 
 def _reported_starts(tok: Token, ch: Chunk, people: list[Mention]) -> set[int]:
@@ -229,13 +229,11 @@ def _salient_person(
     genders: dict[str, str] | None = None,
     wanted: str | None = None,
     skip: set[int] | frozenset[int] = frozenset(),
-    strict: bool = False,
 ) -> Mention | None:
     """The person a pronoun most likely means: the latest subject in reach, else the latest one.
 
     A person whose first name is known to be of the other gender is passed over ("she" after
     "Maria Zakharova spoke to Antony Blinken" is Zakharova), and so is every mention in ``skip``.
-    With ``strict`` only a mention in ``subjects`` will do.
     """
     latest = None
     for k in range(j, -1, -1):
@@ -248,7 +246,7 @@ def _salient_person(
         latest = latest or m
         if m.start in subjects:
             return m
-    return None if strict else latest
+    return latest
 
 
 def inside_quote(tok: Token) -> bool:

@@ -94,3 +94,24 @@ def test_organisation_is_described_by_its_head_noun_only() -> None:
         "The opposition said that the vote had been rigged."
     )
     assert [m.text for m in analyze(text).mentions if m.how == "description"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a new person who acts, then is quoted: "he" is that person, not the earlier speaker
+        (
+            "Antony Blinken said the sanctions would work.\n\n"
+            "Vladimir Putin, meanwhile, visited troops in Crimea on Tuesday.\n\n"
+            '"We will win," he said.',
+            "Vladimir Putin",
+        ),
+        # the subject of the last sentence, not the object
+        (
+            'Antony Blinken met Vladimir Putin in Geneva.\n\n"The talks were frank," he said.',
+            "Antony Blinken",
+        ),
+    ],
+)
+def test_he_said_goes_to_the_latest_subject_not_talked_about(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == ("said", speaker)
