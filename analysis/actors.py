@@ -26,6 +26,11 @@ from .records import Mention
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
+_BYLINE = re.compile(r"\s*by\s+[A-Z]", re.IGNORECASE)
+_CREDITS = re.compile(
+    r"\s*[(\[]\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s", re.IGNORECASE
+)
+MAX_CREDIT_WORDS = 40
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "across"})
 _APOS = re.compile(r"['’]s?$")
 
@@ -258,6 +263,24 @@ def _entities(doc: Doc) -> list[Span]:
     return out
 
 
+def _credit_line(doc: Doc) -> bool:
+    """A byline or credit line ("By Jane Doe", "Jane Doe and John Roe", "(Reporting by …;
+    Editing by …)"): its names wrote the article, they are not in it. "By Monday, X said …"
+    has a verb and is no byline."""
+    line = doc.text
+    if len(line.split()) > MAX_CREDIT_WORDS:
+        return False
+    if _CREDITS.match(line):
+        return True
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return False
+    if _BYLINE.match(line):
+        return True
+    # a line of names only: "Olga Rudenko, Charles McPhedran and Jabeen Bhatti"
+    names_only = all(t.ent_type_ == "PERSON" or t.is_punct or t.lower_ in ("and", "&") for t in doc)
+    return names_only and sum(e.label_ == "PERSON" for e in doc.ents) >= 2
+
+
 def _looks_like_person(span: Span) -> bool:
     """A two- or three-word name opening with a known first name ("Olaf Scholz" tagged ORG)."""
     from .lexicons import load_lexicon
@@ -318,6 +341,8 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     raws: list[_Raw] = []
     covered: set[tuple[int, int]] = set()
     for ci, ch in enumerate(chunks):
+        if _credit_line(ch.doc):
+            continue
         for ent in _entities(ch.doc):
             covered.update((ci, t) for t in range(ent.start, ent.end))
             if ent.label_ not in ENTITY_LABELS or not any(t.text[:1].isupper() for t in ent):
@@ -511,6 +536,8 @@ def _missed_short_names(
     if not short:
         return out
     for ci, ch in enumerate(chunks):
+        if _credit_line(ch.doc):
+            continue
         for tok in tokens_where(ch.doc, LOWER, frozenset(short)):
             if (ci, tok.i) in by_token or tok.pos_ != "PROPN" or not tok.is_title:
                 continue

@@ -121,3 +121,20 @@ def test_a_lone_surname_seen_once_in_a_place_like_spot_is_still_a_person() -> No
 def test_a_name_opening_with_a_known_first_name_is_a_person() -> None:
     # the model tags "Olaf Scholz" ORG here
     assert names("Olaf Scholz spoke in Berlin.")["Olaf Scholz"][0] == "PERSON"
+
+
+def test_bylines_and_credit_lines_name_no_actors() -> None:
+    text = (
+        "By Pavel Polityuk and Tom Balmforth\n\n"
+        "Olga Rudenko, Charles McPhedran and Jabeen Bhatti\n\n"
+        "KYIV (Reuters) - Ukraine said on Monday that the city had been shelled overnight.\n\n"
+        "By Monday evening, Oleh Synehubov said, two more people had died.\n\n"
+        "(Reporting by Pavel Polityuk; Writing by Tom Balmforth; Editing by Alex Richardson)"
+    )
+    got = names(text)
+    assert "Pavel Polityuk" not in got
+    assert "Tom Balmforth" not in got
+    assert "Alex Richardson" not in got
+    assert not {"Olga Rudenko", "Charles McPhedran", "Jabeen Bhatti"} & set(got)
+    # a sentence that opens with "By" is no byline
+    assert got["Oleh Synehubov"][0] == "PERSON"
