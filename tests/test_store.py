@@ -23,12 +23,13 @@ from analysis.store import (
     save_to_library,
     text_hash,
 )
+from analysis.version import ENGINE_VERSION
 
 TEXT = 'Stoltenberg claimed that Russia "threatens" Europe.\nRussia said it did not.'
 
 
 def fake_analysis(
-    text: str = TEXT, version: str = "0.1.0", title: str | None = "T"
+    text: str = TEXT, version: str = ENGINE_VERSION, title: str | None = "T"
 ) -> ArticleAnalysis:
     """A small hand-made analysis (no spaCy) with every record type filled in."""
     cue = "claimed" if "claimed" in text else text.split()[0]
@@ -157,15 +158,15 @@ def test_engine_version_is_part_of_the_cache_key(lib: Library) -> None:
 
     def analyze(text: str, title: str | None = None) -> ArticleAnalysis:
         calls.append(text)
-        return fake_analysis(text, version="0.1.0", title=title)
+        return fake_analysis(text, version=ENGINE_VERSION, title=title)
 
-    assert lib.missing_analyses("0.1.0") == [(res.id, text_hash(TEXT), TEXT)]
+    assert lib.missing_analyses(ENGINE_VERSION) == [(res.id, text_hash(TEXT), TEXT)]
     assert lib.missing_analyses("0.0.1") == []
-    got = lib.analysis(res.id, engine_version="0.1.0", analyze=analyze)
-    assert got.engine_version == "0.1.0"
+    got = lib.analysis(res.id, engine_version=ENGINE_VERSION, analyze=analyze)
+    assert got.engine_version == ENGINE_VERSION
     assert calls == [TEXT]
     # Now cached under the new version: no second analysis; the old one is still readable.
-    lib.analysis(res.id, engine_version="0.1.0", analyze=analyze)
+    lib.analysis(res.id, engine_version=ENGINE_VERSION, analyze=analyze)
     assert calls == [TEXT]
     assert lib.analysis(res.id, engine_version="0.0.1").engine_version == "0.0.1"
 
@@ -244,8 +245,8 @@ def test_migration_from_schema_1_keeps_data(tmp_path: Path) -> None:
     )
     data = json.dumps(fake_analysis().to_dict())
     con.execute(
-        "INSERT INTO analyses VALUES (?, '0.1.0', ?, '2021-01-02T00:00:00+00:00')",
-        (text_hash(TEXT), data),
+        "INSERT INTO analyses VALUES (?, ?, ?, '2021-01-02T00:00:00+00:00')",
+        (text_hash(TEXT), ENGINE_VERSION, data),
     )
     con.execute("PRAGMA user_version = 1")
     con.commit()
