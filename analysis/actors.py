@@ -26,12 +26,13 @@ from .records import Mention
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "their", "them"}
-_BYLINE = re.compile(r"\s*by\s+[A-Z]", re.IGNORECASE)
+_BYLINE = re.compile(r"\s*(?:By|BY|by)\s+[A-Z]")
 _CREDITS = re.compile(
     r"\s*[(\[]\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s", re.IGNORECASE
 )
 MAX_CREDIT_WORDS = 40
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "across"})
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "inside", "outside", "across"})
 _APOS = re.compile(r"['’]s?$")
 
 
@@ -263,6 +264,13 @@ def _entities(doc: Doc) -> list[Span]:
     return out
 
 
+def _name_used_alone(r: _Raw, chunks: list[Chunk]) -> bool:
+    """True when a one-word name stands as a noun, not as a modifier ("Christian groups")."""
+    if r.label not in ("PERSON", "ORG", "NORP", "GPE") or r.tokens[1] - r.tokens[0] != 1:
+        return False
+    return chunks[r.chunk].doc[r.tokens[0]].dep_ not in NAME_MODIFIER_DEPS
+
+
 def _credit_line(doc: Doc) -> bool:
     """A byline or credit line ("By Jane Doe", "Jane Doe and John Roe", "(Reporting by …;
     Editing by …)"): its names wrote the article, they are not in it. "By Monday, X said …"
@@ -275,17 +283,18 @@ def _credit_line(doc: Doc) -> bool:
     if any(t.pos_ in ("VERB", "AUX") for t in doc):
         return False
     if _BYLINE.match(line):
-        return True
+        return any(e.label_ == "PERSON" for e in doc.ents)
     # a line of names only: "Olga Rudenko, Charles McPhedran and Jabeen Bhatti"
     names_only = all(t.ent_type_ == "PERSON" or t.is_punct or t.lower_ in ("and", "&") for t in doc)
     return names_only and sum(e.label_ == "PERSON" for e in doc.ents) >= 2
 
 
 def _looks_like_person(span: Span) -> bool:
-    """A two- or three-word name opening with a known first name ("Olaf Scholz" tagged ORG)."""
+    """A two-word name opening with a known first name ("Olaf Scholz" tagged ORG); longer
+    ones are often institutions ("George Washington University")."""
     from .lexicons import load_lexicon
 
-    if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+    if len(span) != 2 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
         return False
     return span[0].lower_ in load_lexicon("first_names")
 
@@ -441,7 +450,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
         elif key_low in suffixes and r.label in ("PERSON", "ORG", "NORP", "GPE"):
             cands = suffixes[key_low]
             full = max(cands, key=lambda c: last_seen.get(c, -1)) if len(cands) > 1 else cands[0]
-        elif r.label in ("PERSON", "ORG", "NORP", "GPE") and len(firsts.get(key_low, ())) == 1:
+        elif len(firsts.get(key_low, ())) == 1 and _name_used_alone(r, chunks):
             full = firsts[key_low][0]  # "Soraya" after "Soraya Sarhaddi Nelson"
         else:
             full = ""
@@ -541,6 +550,8 @@ def _missed_short_names(
         for tok in tokens_where(ch.doc, LOWER, frozenset(short)):
             if (ci, tok.i) in by_token or tok.pos_ != "PROPN" or not tok.is_title:
                 continue
+            if tok.dep_ in NAME_MODIFIER_DEPS:
+                continue  # "A Marine veteran" is no Marine Le Pen
             if tok.ent_type_ and tok.ent_type_ not in ENTITY_LABELS:
                 continue  # a date, a work of art ... that happens to share the word
             start, end = ch.offset + tok.idx, ch.offset + tok.idx + len(tok.text)
@@ -581,10 +592,11 @@ def _without_places_tagged_as_people(
 ) -> list[tuple[_Raw, str, str]]:
     """Drop one-word "people" the text itself treats as places or things.
 
-    The model tags unknown town, square and website names as people ("fighting in Avdiivka",
-    "the Maidan", "posted on VKontakte", "the mayor of Kharkiv"). A one-word name that is not
-    part of a full person name, and at least half of whose mentions come after "the", as the
-    object of in/at/on/near or of an office ("mayor of"), or in capitals ("ET"), is no person.
+    The model tags unknown town and square names as people ("fighting in Avdiivka", "the
+    Maidan", "the mayor of Kharkiv"). A one-word name that is not part of a full person name,
+    and at least half of whose mentions come after "the", as the object of in/near/inside/
+    outside/across or of an office ("mayor of"), or in capitals ("ET"), is no person. "on" and
+    "at" are left out: "pressure on Putin", "aimed at Putin".
     """
     seen: Counter[str] = Counter()
     placelike: Counter[str] = Counter()

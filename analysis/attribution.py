@@ -55,7 +55,9 @@ def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
     """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children
+    ):
         return True  # "As Reuters reported, …": the rest of the sentence is what was reported
     if inside_quote:
         return False
@@ -102,12 +104,18 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ == "quote":
-            # "X was quoted as saying": the one quoted speaks
+            # "X was quoted as saying", "Interfax quoted X as saying": the one quoted speaks
             quoted = cur.head.head
-            return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None), False
+            who = [c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj")]
+            return (who[0] if who else None), False
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             return None, True
-        if cur.dep_ == "acl" and cur.head.dep_ == "dobj" and cur.i > cur.head.i:
+        if (
+            cur.dep_ == "acl"
+            and cur.head.dep_ == "dobj"
+            and cur.i > cur.head.i
+            and cur.head.lemma_.lower() in _documents()
+        ):
             # "X issued a statement condemning …": who issues the statement speaks through it.
             issuer, _ = _subject(cur.head.head) if cur.head.head is not cur.head else (None, False)
             if issuer is not None:
@@ -127,7 +135,14 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _own_speaker(ci: int, tok: Token, actors: ActorIndex) -> bool:
+@cache
+def _documents() -> frozenset[str]:
+    """Nouns someone speaks through ("issued a statement condemning"): reference_nouns.csv."""
+    lex = load_lexicon("reference_nouns")
+    return frozenset(t for t, e in lex.items() if e.category == "document")
+
+
+def _own_speaker(ci: int, tok: Token, actors: ActorIndex, chunks: list[Chunk]) -> bool:
     """True when the verb has a subject of its own that is an actor or a person pronoun.
 
     Evidence verbs (show, indicate, prove …) report speech only when someone does the showing
@@ -136,9 +151,11 @@ def _own_speaker(ci: int, tok: Token, actors: ActorIndex) -> bool:
     inference or a thing's content.
     """
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if (subj is None or subj.lower_ in RELATIVE_PRONOUNS) and tok.dep_ in ("relcl", "conj"):
+        subj, _ = _subject(tok)  # "Biden, who indicated that …", "… examined it and determined"
     if subj is None:
         return False
-    if subj.lower_ in PERSON_SUBJECTS or actors.actor_at(ci, subj) is not None:
+    if subj.lower_ in PERSON_SUBJECTS or actors.speaker(ci, subj, chunks) is not None:
         return True
     # "reports indicated", "officials showed": a speech noun or a person's role
     lemma = subj.lemma_.lower()
@@ -263,7 +280,7 @@ def _cues_in(
                 continue
             subj, passive = _subject(tok)
             quoted = inside(ch.offset + tok.idx)
-            if requires.get(entry.term) == "speaker" and not _own_speaker(ci, tok, actors):
+            if requires.get(entry.term) == "speaker" and not _own_speaker(ci, tok, actors, chunks):
                 continue  # "…, indicating that", "photos showing": the writer infers
             if requires.get(entry.term) in ("clause", "speaker") and not _has_clause(tok, quoted):
                 # "Obama announced the sanctions": an object is enough when a named actor speaks.

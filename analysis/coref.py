@@ -62,14 +62,26 @@ def _description_words(index: ActorIndex, titles: dict[str, set[str]]) -> dict[s
     out: dict[str, set[str]] = {}
     for actor in index.actors:
         if actor.type == "ORG":
-            words = {_head_word(form) for form in (actor.name, *actor.aliases)} - {""}
+            words = {_head_word(form) for form in (actor.name, *actor.aliases)}
         elif actor.type == "PERSON":
             words = set(titles.get(actor.name, ()))
         else:
             continue
-        if words:
-            out[actor.name] = words
+        if words & _heads():
+            out[actor.name] = words - {""}
     return out
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Nouns a description can be built on: institutions and roles (lexicons/reference_nouns.csv).
+
+    "the news" is no description of Fox News, nor "the state" of a Secretary of State.
+    """
+    from .lexicons import load_lexicon
+
+    lex = load_lexicon("reference_nouns")
+    return frozenset(t for t, e in lex.items() if e.category in ("institution", "role"))
 
 
 def _head_word(name: str) -> str:
@@ -88,7 +100,7 @@ def _resolve_descriptions(
     words = _description_words(index, titles)
     if not words:
         return
-    vocabulary = frozenset(w for ws in words.values() for w in ws)
+    vocabulary = frozenset(w for ws in words.values() for w in ws) & _heads()
     named = sorted(index.mentions, key=lambda m: m.start)
     starts = [m.start for m in named]
     added: list[Mention] = []
@@ -98,6 +110,8 @@ def _resolve_descriptions(
                 continue
             if tok.tag_ in ("NNS", "NNPS") or tok.dep_ in DESCRIPTION_MODIFIERS:
                 continue  # "ministries" are many; "ministry officials" are not the ministry
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+                continue  # "the union of mineworkers" is another union
             left = list(tok.lefts)
             if not left or left[0].lower_ != "the" or left[0].dep_ != "det":
                 continue
@@ -140,7 +154,7 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
     added: list[Mention] = []
     genders = _genders(index.actors)
     verbs = _reporting_lemmas()
-    embedded = _embedded_starts(chunks, people, verbs)
+    embedded = _embedded_starts(chunks, index, people, verbs)
     j = -1
     for ci, ch in enumerate(chunks):
         for tok in tokens_where(ch.doc, LOWER, PERSON_PRONOUNS):
@@ -153,10 +167,11 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
                 continue
             sent = ch.sentence_of(tok)
             wanted = "female" if tok.lower_ in FEMALE_PRONOUNS else "male"
-            skip = index.quoted_starts | _reported_starts(tok, ch, people)
+            skip = _reported_starts(tok, ch, people, verbs)
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
-                # "…," he said: the speaker is not somebody only talked about by another one.
-                skip = skip | embedded
+                # "…," he said: the speaker is not somebody named inside a quotation or only
+                # talked about by another person.
+                skip = skip | index.quoted_starts | embedded
             m = _salient_person(people, j, sent, index.subject_starts, genders, wanted, skip)
             if m is None:
                 continue
@@ -173,28 +188,39 @@ def _reporting_lemmas() -> frozenset[str]:
     return frozenset(t.split()[0] for t in load_lexicon("reporting_verbs"))
 
 
-def _embedded_starts(chunks: list[Chunk], people: list[Mention], verbs: frozenset[str]) -> set[int]:
-    """Starts of person mentions inside what a reporting verb reports ("X said [… Putin …]")."""
+def _embedded_starts(
+    chunks: list[Chunk], index: ActorIndex, people: list[Mention], verbs: frozenset[str]
+) -> set[int]:
+    """Starts of person mentions inside what a person reports ("Blinken said [… Putin …]")."""
     ranges: list[tuple[int, int]] = []
-    for ch in chunks:
+    for ci, ch in enumerate(chunks):
         for tok in ch.doc:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            speaker = index.by_token.get((ci, subj.i)) if subj is not None else None
+            person = subj is not None and (
+                subj.lower_ in PERSON_PRONOUNS or index.kinds.get(speaker or "") == "PERSON"
+            )
+            if not person:
+                continue  # "The Kremlin said Putin would respond": Putin may speak next
             for part in tok.children:
                 if part.dep_ in ("ccomp", "xcomp"):
                     words = list(part.subtree)
-                    last = words[-1]
-                    ranges.append((ch.offset + words[0].idx, ch.offset + last.idx + len(last.text)))
+                    a, b = words[0], words[-1]
+                    ranges.append((ch.offset + a.idx, ch.offset + b.idx + len(b.text)))
     return {m.start for m in people for a, b in ranges if a <= m.start < b}
 
 
-def _reported_starts(tok: Token, ch: Chunk, people: list[Mention]) -> set[int]:
+def _reported_starts(
+    tok: Token, ch: Chunk, people: list[Mention], verbs: frozenset[str]
+) -> set[int]:
     """Starts of person mentions inside the words reported by the verb ``tok`` is subject of."""
     if tok.dep_ != "nsubj":
         return set()
     verb = tok.head
     parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
-    if verb.dep_ in CONTENT_DEPS and verb.head is not verb:
+    if verb.dep_ in CONTENT_DEPS and verb.head is not verb and verb.lemma_.lower() in verbs:
         parts.append(verb.head)  # '[…], he said' parsed with "said" under the content
     ranges = []
     for part in parts:

@@ -24,10 +24,9 @@ PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“", "‚": "‘"}
 SHORT_WORDS = 8  # guidelines: quoted spans of at most 8 words can be scare/partial quotes
 MAX_CONTINUATION_WORDS = 12  # "…," he said on Tuesday. "…": the next quote is still his
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# Typewriter single quotes, British style: an opening mark after a space or bracket and before a
-# letter, a closing one after a letter or punctuation and not before a letter ("It's", "the '90s"
-# are no marks).
-_STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—]))'(?=[^\W\d])([^\n]*?[\w.,!?])'(?!\w)")
+# Words that start with an apostrophe and are no quotation: "get 'em", "rock 'n' roll".
+_ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 _STATEMENT_BEFORE = set(":,;.?!—–-([") | {""}
 
@@ -80,14 +79,62 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
 
 
 def _straight_singles(para: str, base: int, found: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Spans in typewriter single quotes that lie outside every quote already found."""
-    out = []
-    for m in _STRAIGHT_SINGLE.finditer(para):
-        start, end = base + m.start(), base + m.end()
-        if any(q.start < end and start < q.end for q in found):
+    """Spans in typewriter single quotes (British style) not nested in a quote already found.
+
+    An opening mark follows a space or bracket and precedes a letter ("It's" and "the '90s"
+    have none); a closing mark follows a letter or punctuation and precedes no letter. A
+    plural possessive ("the teachers' union") closes only when no later mark in the same
+    sentence can.
+    """
+    out: list[QuoteSpan] = []
+    i = 0
+    while True:
+        i = para.find("'", i)
+        if i < 0:
+            return out
+        j = _single_closer(para, i) if _opens_typewriter(para, i) else None
+        if j is None:
+            i += 1
             continue
-        out.append(QuoteSpan(start, end, start + 1, end - 1, True))
-    return out
+        start, end = base + i, base + j + 1
+        nested = any(q.start <= start and end <= q.end for q in found)
+        if not nested and sum(c.isalpha() for c in para[i + 1 : j]) >= 2:
+            out.append(QuoteSpan(start, end, start + 1, end - 1, True))
+        i = j + 1
+
+
+def _opens_typewriter(para: str, i: int) -> bool:
+    """True when the apostrophe at ``i`` can open a quotation."""
+    before = para[i - 1] if i else " "
+    if not (before.isspace() or before in "([—") or i + 1 >= len(para):
+        return False
+    word = re.match(r"[^\W\d]+", para[i + 1 :])
+    return word is not None and word.group().lower() not in _ELISIONS
+
+
+def _single_closer(para: str, i: int) -> int | None:
+    """Index of the mark that closes the one opened at ``i``, else None."""
+    tentative = None
+    k = i + 1
+    while True:
+        k = para.find("'", k)
+        if k < 0:
+            return tentative
+        before, after = para[k - 1], para[k + 1 : k + 3]
+        if (before.isalnum() or before in ".,!?") and not after[:1].isalnum():
+            possessive = before == "s" and after[:1] == " " and after[1:2].islower()
+            if not possessive:
+                return k
+            if tentative is None:
+                tentative = k
+        if tentative is not None and _SENTENCE_END.search(para, tentative, k):
+            return tentative
+        k += 1
+
+
+def _other_actor_between(mentions: list[Mention], a: int, b: int, actor: str | None) -> bool:
+    """True when someone other than ``actor`` is named between offsets ``a`` and ``b``."""
+    return any(a <= m.start < b and m.actor != actor for m in mentions)
 
 
 def _opens_single(para: str, i: int) -> bool:
@@ -103,7 +150,7 @@ def _closes_single(para: str, i: int) -> bool:
 def _is_title(inner: str) -> bool:
     # American style keeps the sentence's period inside the marks: on "Face the Nation."
     inner = inner.rstrip()
-    inner = inner[:-1] if inner[-1:] in ".," else inner
+    inner = inner[:-1] if inner[-1:] == "." else inner
     words = _WORD.findall(inner)
     if len(words) < 2 or inner[-1:] in ".?!,;:":
         return False
@@ -173,7 +220,11 @@ def find_quotes(
                 and prev is not None
                 and (
                     (not prev[0].closed and not gap.strip())
-                    or ("\n" not in gap and len(_WORD.findall(gap)) <= MAX_CONTINUATION_WORDS)
+                    or (
+                        "\n" not in gap
+                        and len(_WORD.findall(gap)) <= MAX_CONTINUATION_WORDS
+                        and not _other_actor_between(mentions, prev[0].end, q.start, prev[1])
+                    )
                 )
             ):
                 speaker = prev[1]

@@ -174,3 +174,31 @@ def test_quote_elsewhere_in_the_sentence_is_not_a_subordinate_verbs_content() ->
     text = 'Ann Linde says it is "amazing" in Kyiv, where she has been reporting from all week.'
     got = [m.text for m in analyze(text).markers_of("attribution")]
     assert got == ["says"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Interfax quoted Kremlin spokesman Dmitry Peskov as saying that Moscow was ready.",
+            ("saying", "neutral", "Dmitry Peskov"),
+        ),
+        (
+            "Joe Biden, who indicated that he would run again, spoke in Delaware.",
+            ("indicated", "neutral", "Joe Biden"),
+        ),
+    ],
+)
+def test_more_speaker_patterns(text: str, expected: tuple[str, str, str]) -> None:
+    got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("attribution")]
+    assert expected in got
+
+
+def test_a_participle_on_an_ordinary_object_is_not_the_subjects_speech() -> None:
+    text = "Ukrainian police detained a man claiming that he was a Russian officer."
+    got = [(m.text, m.actor) for m in analyze(text).markers_of("attribution")]
+    assert ("claiming", "Ukrainian") not in got
+
+
+def test_as_promised_is_no_attribution() -> None:
+    assert analyze("The tanks arrived on Monday, as promised.").markers_of("attribution") == []

@@ -115,3 +115,42 @@ def test_organisation_is_described_by_its_head_noun_only() -> None:
 )
 def test_he_said_goes_to_the_latest_subject_not_talked_about(text: str, speaker: str) -> None:
     assert speakers(text)[-1] == ("said", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_goes_to"),
+    [
+        # the pronoun inside what its antecedent reports
+        ("Joe Biden said he would run again.", "Joe Biden"),
+        ("Angela Merkel told reporters that she would not stand again.", "Angela Merkel"),
+        # a person named in a quotation is a fine antecedent for a pronoun that does not speak
+        (
+            '"Boris Johnson must go," the protesters chanted. He resigned a day later.',
+            "Boris Johnson",
+        ),
+    ],
+)
+def test_pronoun_antecedents(text: str, pronoun_goes_to: str) -> None:
+    got = [m.actor for m in analyze(text).mentions if m.how == "pronoun"]
+    assert got == [pronoun_goes_to]
+
+
+def test_he_said_after_an_organisation_reports_a_person() -> None:
+    text = (
+        "Joe Biden met aides in Washington.\n\n"
+        'The Kremlin said Vladimir Putin would respond soon. "We will not back down," he said.'
+    )
+    assert speakers(text)[-1] == ("said", "Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fox News aired the interview. The interview made the news on Monday.",
+        "The Associated Press reported it. The press gathered outside.",
+        "Secretary of State Antony Blinken arrived. The state of the economy worried him.",
+        "The European Union met. The union of mineworkers said it would strike.",
+    ],
+)
+def test_ordinary_phrases_are_not_descriptions(text: str) -> None:
+    assert [m.text for m in analyze(text).mentions if m.how == "description"] == []

@@ -125,3 +125,41 @@ def test_typewriter_single_quotes(text: str, inner: list[str]) -> None:
     spans, unbalanced = pair_quotes(text)
     assert [text[q.inner_start : q.inner_end] for q in spans] == inner
     assert unbalanced == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "'The teachers' union is wrong about this,' Johnson said.",
+            ["The teachers' union is wrong about this,"],
+        ),
+        ("We will get 'em soon. The officers' report was late.", []),
+        ("He loved rock 'n' roll.", []),
+        ("The 'peace talks' are a sham.", ["peace talks"]),
+        (
+            "'He called it \"nonsense\" and walked out,' she said.",
+            ['He called it "nonsense" and walked out,', "nonsense"],
+        ),
+    ],
+)
+def test_typewriter_single_quotes_hard_cases(text: str, inner: list[str]) -> None:
+    spans, _ = pair_quotes(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It was a disaster," said John Smith. Mary Jones, however, was not convinced. '
+        '"We are fine."',
+        '"We will win," Joe Biden said. Donald Trump disagreed. "No way."',
+    ],
+)
+def test_second_quote_is_not_given_across_another_person(text: str) -> None:
+    assert analyze(text).markers_of("quote")[-1].actor is None
+
+
+def test_a_short_title_case_statement_is_still_a_quote() -> None:
+    r = analyze('"Glory to Ukraine," Volodymyr Zelensky said on Monday.')
+    assert [(m.kind, m.actor) for m in r.markers_of("quote")] == [("quote", "Volodymyr Zelensky")]
