@@ -580,6 +580,19 @@ class Library:
         ).fetchone()
         return int(row[0])
 
+    def _cached(
+        self, columns: str, ids: Iterable[int] | None, engine_version: str
+    ) -> sqlite3.Cursor:
+        """Rows of ``a.*`` plus ``columns`` of the analyses cached for this engine version."""
+        sql = (
+            f"SELECT a.*, {columns} FROM articles a JOIN analyses n "
+            "ON n.sha256 = a.sha256 AND n.engine_version = ?"
+        )
+        params: list[Any] = [engine_version]
+        if ids is not None:
+            sql += _ids_clause("WHERE", "a.id", ids, params)
+        return self._con.execute(sql + " ORDER BY a.id", params)
+
     def summaries(
         self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
     ) -> list[tuple[Article, dict[str, Any]]]:
@@ -588,31 +601,18 @@ class Library:
         Articles without a cached analysis by this engine version are left out (see
         :meth:`missing_analyses`).
         """
-        sql = (
-            "SELECT a.*, n.data FROM articles a JOIN analyses n ON n.sha256 = a.sha256 "
-            "AND n.engine_version = ?"
-        )
-        params: list[Any] = [engine_version]
-        if ids is not None:
-            sql += _ids_clause("WHERE", "a.id", ids, params)
         return [
             (_row_article(r), json.loads(r["data"]))
-            for r in self._con.execute(sql + " ORDER BY a.id", params)
+            for r in self._cached("n.data", ids, engine_version)
         ]
 
     def profiles(
         self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
     ) -> list[tuple[Article, dict[str, Any]]]:
         """Articles with the compact profile of their cached analysis (see :meth:`summaries`)."""
-        sql = (
-            "SELECT a.*, n.profile, CASE WHEN n.profile IS NULL THEN n.data END AS data "
-            "FROM articles a JOIN analyses n ON n.sha256 = a.sha256 AND n.engine_version = ?"
-        )
-        params: list[Any] = [engine_version]
-        if ids is not None:
-            sql += _ids_clause("WHERE", "a.id", ids, params)
+        columns = "n.profile, CASE WHEN n.profile IS NULL THEN n.data END AS data"
         out = []
-        for r in self._con.execute(sql + " ORDER BY a.id", params):
+        for r in self._cached(columns, ids, engine_version):
             profile = r["profile"] or profile_json(r["data"])
             out.append((_row_article(r), json.loads(profile)))
         return out
@@ -632,15 +632,8 @@ class Library:
         self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
     ) -> list[tuple[Article, ArticleAnalysis]]:
         """Articles with their full cached analyses rebuilt (left out when not cached)."""
-        sql = (
-            "SELECT a.*, n.data, n.detail FROM articles a JOIN analyses n "
-            "ON n.sha256 = a.sha256 AND n.engine_version = ?"
-        )
-        params: list[Any] = [engine_version]
-        if ids is not None:
-            sql += _ids_clause("WHERE", "a.id", ids, params)
         out = []
-        for r in self._con.execute(sql + " ORDER BY a.id", params):
+        for r in self._cached("n.data, n.detail", ids, engine_version):
             article = _row_article(r)
             analysis = join_analysis(r["data"], r["detail"], article.text)
             out.append((article, replace(analysis, title=article.title)))
