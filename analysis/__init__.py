@@ -1,11 +1,18 @@
 """Framing Lens analysis library: how news articles frame the actors in them.
 
-No Streamlit import here: the UI calls this library, never the other way round.
+No Streamlit import here: the UI calls this library, never the other way round. The sub-packages
+form layers that import only downwards:
+
+- records, vocabulary, version, lexicons — the data every layer shares;
+- :mod:`analysis.engine` — the NLP engine (parse, actors, references, extractors, profiles);
+- :mod:`analysis.library` and :mod:`analysis.compare` — the article store and corpus comparison;
+- :mod:`analysis.present` — palette, highlighting, charts, exports, reports, bundles;
+- :mod:`analysis.cli` — the command line.
 """
 
-from .lexicons import lexicon_frame, lexicon_versions, load_lexicon
-from .pipeline import analyze, analyze_many
-from .records import (
+from analysis.engine import analyze, analyze_many
+from analysis.lexicons import lexicon_frame, lexicon_versions, load_lexicon
+from analysis.records import (
     MARKER_KINDS,
     STANCES,
     ActorProfile,
@@ -14,7 +21,7 @@ from .records import (
     Mention,
     Sentence,
 )
-from .version import ENGINE_VERSION
+from analysis.version import ENGINE_VERSION
 
 __all__ = [
     "ENGINE_VERSION",

@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analysis.engine.extract.loaded import find_loaded  # noqa: E402
+from analysis.engine.model import load_model  # noqa: E402
+from analysis.engine.sentiment import analyzer  # noqa: E402
 from analysis.lexicons import load_lexicon  # noqa: E402
-from analysis.loaded import find_loaded  # noqa: E402
-from analysis.nlp import load_model  # noqa: E402
-from analysis.sentiment import analyzer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "ptc-train"
 BASELINE_VALENCE = 1.5

@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.corpus import CorpusRow  # noqa: E402
-from analysis.importer import analyse_missing, cpu_count, import_rows  # noqa: E402
-from analysis.samples import sample_rows, seed_library  # noqa: E402
-from analysis.store import Library  # noqa: E402
+from analysis.library.corpus import CorpusRow  # noqa: E402
+from analysis.library.importer import analyse_missing, cpu_count, import_rows  # noqa: E402
+from analysis.library.samples import sample_rows, seed_library  # noqa: E402
+from analysis.library.store import Library  # noqa: E402
 
 SWAPS = [("said", "claimed"), ("claimed", "said"), ("told", "insisted to"), ("confirmed", "said")]
 CHROMIUM_ARGS = [

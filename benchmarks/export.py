@@ -2,8 +2,8 @@
 
 Measured on the seed article's charts (and a second sample article's, for a six-chart report):
 
-- PNG/SVG/PDF per chart through :func:`analysis.export.figure_bytes`: the first export (starts
-  the shared kaleido browser) and the warm median of the following ones;
+- PNG/SVG/PDF per chart through :func:`analysis.present.export.figure_bytes`: the first export
+  (starts the shared kaleido browser) and the warm median of the following ones;
 - the same PNG through ``plotly.io.to_image`` with no server running, i.e. a fresh browser for
   every image: the baseline a naive implementation pays each time;
 - the one-click report with six charts, HTML and PDF (kaleido SVG + headless Chromium print).
@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 import plotly.io as pio  # noqa: E402
 
-from analysis import analyze, charts, export, report  # noqa: E402
+from analysis import analyze  # noqa: E402
+from analysis.present import charts, export, report  # noqa: E402
 
 SAMPLES = ROOT / "sample_articles"
 

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze  # noqa: E402
-from analysis.nlp import load_model  # noqa: E402
-from analysis.parse import parse  # noqa: E402
+from analysis.engine.model import load_model  # noqa: E402
+from analysis.engine.parse import parse  # noqa: E402
 
 
 def corpus() -> list[str]:

@@ -8,7 +8,7 @@ import html
 
 import streamlit as st
 
-from analysis.compare_charts import (
+from analysis.present.compare_charts import (
     heatmap_figure,
     outlet_map_figure,
     rates_figure,
@@ -16,7 +16,7 @@ from analysis.compare_charts import (
     stance_mix_figure,
     terms_figure,
 )
-from analysis.highlight import legend_html, stylesheet
+from analysis.present.highlight import legend_html, stylesheet
 from ui.charts import show_chart
 from ui.downloads import comparison_exports
 from ui.library_access import analyse_with_progress, comparison_of, open_library

@@ -11,9 +11,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from analysis.corpus import parse_date, read_corpus
-from analysis.importer import import_rows
-from analysis.store import Library
+from analysis.library.corpus import parse_date, read_corpus
+from analysis.library.importer import import_rows
+from analysis.library.store import Library
 from ui.library_access import analyse_with_progress, open_library
 from ui.nav import use_app_navigation
 

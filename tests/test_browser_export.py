@@ -19,7 +19,7 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
-from analysis.bundle import read_bundle
+from analysis.present.bundle import read_bundle
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import bundle
 from analysis.lexicons import lexicon_versions
+from analysis.present import bundle
 from analysis.version import ENGINE_VERSION
 from tests.export_sample import TEXT, sample_analysis
 
@@ -26,7 +26,7 @@ def test_round_trip_gives_an_identical_analysis() -> None:
 
 
 def test_round_trip_of_the_seed_article_from_the_real_engine() -> None:
-    from analysis.pipeline import analyze
+    from analysis.engine.pipeline import analyze
 
     a = analyze(SEED.read_text(encoding="utf-8"), title="NATO eastern flank")
     assert a.actors  # the engine found something to keep

@@ -8,7 +8,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from analysis.charts import (
+from analysis.present.charts import (
     FONT_SIZE,
     MAX_ACTORS,
     marker_chart,

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import STANCES, cli, nlp
+from analysis import STANCES
+from analysis.cli import parser as cli
+from analysis.engine import model as nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "sample_articles" / "nato-eastern-flank.txt"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
-from analysis.store import Library
+from analysis.cli.parser import main
+from analysis.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 

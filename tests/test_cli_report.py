@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from analysis import bundle, export
-from analysis.cli import main
+from analysis.cli.parser import main
+from analysis.present import bundle, export
 from tests.export_sample import sample_analysis
 
 ROOT = Path(__file__).resolve().parents[1]

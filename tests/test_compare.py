@@ -10,7 +10,7 @@ import pytest
 from sklearn.base import clone
 
 from analysis import analyze_many
-from analysis.compare import Comparison, Entry, LogOddsComparer, compare_analyses
+from analysis.compare.comparison import Comparison, Entry, LogOddsComparer, compare_analyses
 from analysis.records import MARKER_KINDS, STANCES
 
 # ---- the Fightin' Words maths ----------------------------------------------------------------
@@ -207,7 +207,7 @@ def test_real_articles_json_shape_and_side_by_side_evidence() -> None:
 
 
 def test_compact_profiles_give_the_same_tables_and_load_summaries_lazily() -> None:
-    from analysis.compare import LazySummary, article_profile
+    from analysis.compare.comparison import LazySummary, article_profile
 
     texts = [
         "Peskov claimed the troops were leaving. Blinken said they were not.",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import parse_date, read_corpus
-from analysis.samples import SAMPLES_DIR, sample_rows
+from analysis.library.corpus import parse_date, read_corpus
+from analysis.library.samples import SAMPLES_DIR, sample_rows
 
 
 def test_csv_with_optional_columns_and_multiline_text() -> None:

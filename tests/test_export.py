@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import pypdf
 import pytest
 
-from analysis import charts, export
+from analysis.present import charts, export
 from tests.export_sample import TEXT, sample_analysis
 
 SVG_NS = "{http://www.w3.org/2000/svg}"

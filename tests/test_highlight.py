@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.highlight import highlight_html, legend_html, stylesheet
+from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, ArticleAnalysis, Marker
 
 TAG = re.compile(r"<[^>]*>")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import importer
-from analysis.importer import analyse_texts
+from analysis.library import importer
+from analysis.library.importer import analyse_texts
 
 
 def test_parallel_analysis_matches_in_process_and_never_reruns_main(

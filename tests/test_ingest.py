@@ -11,8 +11,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from analysis import ingest
-from analysis.ingest import MAX_BYTES, check_text, from_upload, from_url
+from analysis.library import ingest
+from analysis.library.ingest import MAX_BYTES, check_text, from_upload, from_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "sample_articles" / "nato-eastern-flank.txt").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from analysis.engine.extract.loaded import find_loaded
+from analysis.engine.model import load_model
 from analysis.lexicons import load_lexicon
-from analysis.loaded import find_loaded
-from analysis.nlp import load_model
 
 
 @pytest.fixture(scope="module")

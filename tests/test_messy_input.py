@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyze
-from analysis.nlp import INSTALL_HINT, ModelNotInstalledError, load_model
+from analysis.engine.model import INSTALL_HINT, ModelNotInstalledError, load_model
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])

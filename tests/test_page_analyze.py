@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.ingest import MAX_BYTES
+from analysis.library.ingest import MAX_BYTES
 from ui.samples import samples, seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,16 +230,16 @@ def test_evidence_for_a_chosen_actor(at: AppTest) -> None:
 
 
 def test_results_are_cached_by_text(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
-    import analysis.pipeline
+    import analysis.engine.pipeline
 
     calls: list[str] = []
-    real = analysis.pipeline.analyze
+    real = analysis.engine.pipeline.analyze
 
     def counting(text: str, **kw: object) -> object:
         calls.append(text)
         return real(text, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(analysis.pipeline, "analyze", counting)
+    monkeypatch.setattr(analysis.engine.pipeline, "analyze", counting)
     first = OTHER + " A sentence only this caching test uses."
     second = OTHER + " Another sentence only this caching test uses."
     analyze_paste(at, first)
@@ -263,7 +263,7 @@ def test_app_navigation_reaches_the_analyze_page() -> None:
 
 
 def test_save_to_library(at: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.store import Library
+    from analysis.library.store import Library
 
     db = tmp_path / "library.sqlite3"
     monkeypatch.setenv("FRAMING_LENS_DB", str(db))

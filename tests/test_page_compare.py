@@ -7,8 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.samples import sample_rows
-from analysis.store import Library
+from analysis.library.samples import sample_rows
+from analysis.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "compare.py")
@@ -76,7 +76,7 @@ def test_single_articles_mode_and_top_actor_slider(db: Path) -> None:
 
 def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
     with Library(db) as lib:  # an outlet name and text that try to inject HTML
-        from analysis.samples import seed_library
+        from analysis.library.samples import seed_library
 
         seed_library(lib)
         lib.add(

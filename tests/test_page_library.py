@@ -7,8 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.samples import sample_rows
-from analysis.store import Library
+from analysis.library.samples import sample_rows
+from analysis.library.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "library.py")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from analysis import export, report
-from analysis.compare import compare_analyses
+from analysis.compare.comparison import compare_analyses
 from analysis.lexicons import lexicon_frame, lexicon_versions
+from analysis.present import export, report
 from analysis.records import ArticleAnalysis
 from analysis.version import ENGINE_VERSION
 from tests.export_sample import sample_analysis
@@ -24,7 +24,7 @@ SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc\s*=", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def seed() -> ArticleAnalysis:
-    from analysis.pipeline import analyze
+    from analysis.engine.pipeline import analyze
 
     return analyze(SEED.read_text(encoding="utf-8"), title="NATO eastern flank")
 
@@ -184,7 +184,7 @@ def test_comparison_report_caps_the_printed_texts(monkeypatch: pytest.MonkeyPatc
 
 
 def test_an_article_with_nothing_to_show_still_reports() -> None:
-    from analysis.pipeline import analyze
+    from analysis.engine.pipeline import analyze
 
     empty = analyze("Hello world. Nothing happens here.", title="Quiet day")
     assert not empty.actors

@@ -9,9 +9,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from analysis.actors import find_actors
-from analysis.attribution import find_attributions
-from analysis.parse import Chunk
+from analysis.engine.actors import find_actors
+from analysis.engine.extract.attribution import find_attributions
+from analysis.engine.parse import Chunk
 
 VOCAB = spacy.blank("en").vocab
 

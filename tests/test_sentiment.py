@@ -5,7 +5,7 @@ from __future__ import annotations
 import nltk
 import pytest
 
-from analysis import sentiment
+from analysis.engine import sentiment
 
 
 def test_positive_neutral_negative() -> None:

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import read_corpus
-from analysis.importer import import_rows
-from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
-from analysis.store import (
+from analysis.library.corpus import read_corpus
+from analysis.library.importer import import_rows
+from analysis.library.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Library,
@@ -23,6 +22,7 @@ from analysis.store import (
     save_to_library,
     text_hash,
 )
+from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
 from analysis.version import ENGINE_VERSION
 
 TEXT = 'Stoltenberg claimed that Russia "threatens" Europe.\nRussia said it did not.'
@@ -286,7 +286,7 @@ def test_newer_schema_and_garbage_files_are_refused(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import sys, time
-    from analysis.store import Library
+    from analysis.library.store import Library
     path, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     lib = Library(path)
     print("ready", flush=True)

@@ -18,7 +18,7 @@ from analysis.version import ENGINE_VERSION
 @st.cache_resource(show_spinner="Loading the language model (once per server start)…")
 def warm_engine() -> bool:
     """Load the spaCy pipeline and lexicons once per process, before the first analysis."""
-    from analysis.nlp import load_model
+    from analysis.engine.model import load_model
 
     load_model()
     return True
@@ -27,7 +27,7 @@ def warm_engine() -> bool:
 @st.cache_data(show_spinner=False, max_entries=128)
 def _analyze(digest: str, engine_version: str, title: str | None, _text: str) -> ArticleAnalysis:
     """The analysis of ``_text`` (the text itself is not hashed again: ``digest`` stands for it)."""
-    from analysis.pipeline import analyze
+    from analysis.engine.pipeline import analyze
 
     return analyze(_text, title=title)
 
@@ -43,7 +43,7 @@ def analyze_cached(
     """Analyse ``text`` (cached by text hash + title + engine version); outlet, url go in ``meta``.
 
     Args:
-        text: the article text (already checked by :mod:`analysis.ingest`).
+        text: the article text (already checked by :mod:`analysis.library.ingest`).
         title: an optional title.
         outlet: an optional outlet name, recorded in ``result.meta["outlet"]``.
         url: the web address the text came from, recorded in ``result.meta["url"]``.

@@ -8,10 +8,10 @@ import sqlite3
 import pandas as pd
 import streamlit as st
 
-from analysis.charts import marker_chart, sentiment_chart, stance_chart
-from analysis.highlight import KIND_LABELS, highlight_html, legend_html, stylesheet
+from analysis.library.store import LibraryError, save_to_library
+from analysis.present.charts import marker_chart, sentiment_chart, stance_chart
+from analysis.present.highlight import KIND_LABELS, highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis, Marker
-from analysis.store import LibraryError, save_to_library
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
 

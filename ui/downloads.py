@@ -21,19 +21,19 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from analysis import export
-from analysis.bundle import BundleError, read_bundle, write_bundle
-from analysis.records import ArticleAnalysis
-from analysis.report import (
+from analysis.present import export
+from analysis.present.bundle import BundleError, read_bundle, write_bundle
+from analysis.present.report import (
     Report,
     build_article_report,
     build_comparison_report,
     report_html,
     report_pdf,
 )
+from analysis.records import ArticleAnalysis
 
 if TYPE_CHECKING:
-    from analysis.compare import Comparison
+    from analysis.compare.comparison import Comparison
 
 FIGURE_LABELS = {
     "png": "PNG (print)",
@@ -121,7 +121,7 @@ def report_buttons(
     """Three buttons: the report as HTML and as PDF, and the analysis bundle (.zip).
 
     Args:
-        build: returns the :class:`analysis.report.Report` (called only on a click).
+        build: returns the :class:`analysis.present.report.Report` (called only on a click).
         bundle: returns the bundle bytes (called only on a click).
         name: file name stem (the article's title or the comparison's outlets).
         key: widget key prefix, e.g. ``analyze`` or ``compare``.

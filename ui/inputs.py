@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
+from analysis.library.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
 from ui.samples import samples
 
 SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")

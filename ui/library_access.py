@@ -12,10 +12,10 @@ from functools import partial
 
 import streamlit as st
 
-from analysis.compare import Comparison, entries_from_library
-from analysis.importer import analyse_missing
-from analysis.samples import seed_library
-from analysis.store import Library, default_path
+from analysis.compare.comparison import Comparison, entries_from_library
+from analysis.library.importer import analyse_missing
+from analysis.library.samples import seed_library
+from analysis.library.store import Library, default_path
 from analysis.version import ENGINE_VERSION
 
 

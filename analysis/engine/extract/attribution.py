@@ -20,10 +20,10 @@ from functools import cache
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
-from .actors import ActorIndex
-from .lexicons import LexiconEntry, lexicon_frame, load_lexicon
-from .parse import Chunk, tokens_where
-from .records import Marker
+from analysis.engine.actors import ActorIndex
+from analysis.engine.parse import Chunk, tokens_where
+from analysis.lexicons import LexiconEntry, lexicon_frame, load_lexicon
+from analysis.records import Marker
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "csubj"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")

@@ -9,16 +9,16 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from .actors import ActorInfo, find_actors
-from .attribution import find_attributions
-from .doubt import find_doubt
-from .loaded import find_loaded
-from .nlp import load_model
-from .parse import Chunk, parse
-from .quotes import find_quotes, pair_quotes
-from .records import STANCES, ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
-from .sentiment import sentence_sentiments
-from .version import ENGINE_VERSION
+from analysis.engine.actors import ActorInfo, find_actors
+from analysis.engine.extract.attribution import find_attributions
+from analysis.engine.extract.doubt import find_doubt
+from analysis.engine.extract.loaded import find_loaded
+from analysis.engine.extract.quotes import find_quotes, pair_quotes
+from analysis.engine.model import load_model
+from analysis.engine.parse import Chunk, parse
+from analysis.engine.sentiment import sentence_sentiments
+from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
+from analysis.version import ENGINE_VERSION
 
 LONG_WORDS = 50_000
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -36,7 +36,7 @@ def analyze(text: str, *, title: str | None = None, nlp: Language | None = None)
     Args:
         text: the article text (plain text; the first line is treated like any other line).
         title: an optional title to record with the result.
-        nlp: a loaded spaCy pipeline; default :func:`analysis.nlp.load_model`.
+        nlp: a loaded spaCy pipeline; default :func:`analysis.engine.model.load_model`.
 
     Returns:
         An :class:`ArticleAnalysis`. Messy input never raises: problems are in ``warnings``.

@@ -12,8 +12,8 @@ import html
 import itertools
 from collections.abc import Collection, Iterable, Sequence
 
-from .palette import KIND_BACKGROUNDS, STANCE_COLOURS
-from .records import MARKER_KINDS, ArticleAnalysis, Marker
+from analysis.present.palette import KIND_BACKGROUNDS, STANCE_COLOURS
+from analysis.records import MARKER_KINDS, ArticleAnalysis, Marker
 
 KIND_LABELS: dict[str, str] = {
     "attribution": "reporting verb",

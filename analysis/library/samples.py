@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .corpus import CorpusRow
-from .store import Library
+from analysis.library.corpus import CorpusRow
+from analysis.library.store import Library
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "sample_articles"
 SEEDED_KEY = "samples_loaded"
 
 

@@ -15,8 +15,8 @@ from collections import Counter
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
-from .records import MARKER_KINDS, ActorProfile, ArticleAnalysis
+from analysis.present.palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
+from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis
 
 MAX_ACTORS = 12
 """Charts show at most this many actors (the most mentioned); the title says if some are cut."""

@@ -25,7 +25,7 @@ from sklearn.base import BaseEstimator
 from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import CountVectorizer
 
-from .records import MARKER_KINDS, STANCES, ArticleAnalysis
+from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
 
 SCHEMA = "framing-lens/compare/1"
 MIN_ATTRIBUTIONS = 3
@@ -561,7 +561,7 @@ class Comparison:
             group, article_id, title, sentence index, start, end, the marker kinds/categories
             in it, and ``html`` (the sentence highlighted for that actor, escaped).
         """
-        from .highlight import highlight_html
+        from analysis.present.highlight import highlight_html
 
         rows = []
         for g in self.groups:
@@ -619,7 +619,7 @@ class Comparison:
         self, top_actors: int | None = 50, top_terms: int = 15, min_z: float = 1.96
     ) -> dict[str, Any]:
         """The comparison in the documented JSON shape (schema ``framing-lens/compare/1``)."""
-        from .version import ENGINE_VERSION
+        from analysis.version import ENGINE_VERSION
 
         names = self.top_actors(top_actors)
         table = self.actor_table.set_index(["actor", "group"])
@@ -701,7 +701,7 @@ def group_label(article: Any, by: str = "outlet") -> str:
 
     Args:
         article: anything with ``id``, ``title``, ``outlet``, ``date`` attributes (a stored
-            :class:`~analysis.store.Article`).
+            :class:`~analysis.library.store.Article`).
         by: ``outlet``, ``date`` or ``article`` (each article its own group).
     """
     if by == "article":

@@ -1,10 +1,10 @@
 """Plotly figures of a comparison of outlets: heat map, rates with intervals, words, outlet map.
 
-Pure functions from the tables of :class:`analysis.compare.Comparison` to
-``plotly.graph_objects.Figure``. Same conventions as :mod:`analysis.charts`: large fonts, the
-Okabe & Ito (2008) colour-blind-safe palette, and hover text that gives the counts behind every
-number. Outlet and actor names come from users, so they are HTML-escaped before Plotly (which
-understands a little HTML in labels) sees them.
+Pure functions from the tables of :class:`analysis.compare.comparison.Comparison` to
+``plotly.graph_objects.Figure``. Same conventions as :mod:`analysis.present.charts`: large
+fonts, the Okabe & Ito (2008) colour-blind-safe palette, and hover text that gives the counts
+behind every number. Outlet and actor names come from users, so they are HTML-escaped before
+Plotly (which understands a little HTML in labels) sees them.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .charts import FONT_SIZE, KIND_NAMES
-from .palette import KIND_COLOURS, STANCE_COLOURS
-from .records import MARKER_KINDS, STANCES
+from analysis.present.charts import FONT_SIZE, KIND_NAMES
+from analysis.present.palette import KIND_COLOURS, STANCE_COLOURS
+from analysis.records import MARKER_KINDS, STANCES
 
 HEAT_SCALE = [[0.0, "#f4f8fb"], [0.5, "#f1b58a"], [1.0, "#D55E00"]]
 """Distancing share 0 (pale) → 1 (the palette's vermilion, the colour of distancing)."""

@@ -14,10 +14,10 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .actors import ActorIndex
-from .lexicons import LexiconEntry, load_lexicon
-from .parse import Chunk
-from .records import Marker
+from analysis.engine.actors import ActorIndex
+from analysis.engine.parse import Chunk
+from analysis.lexicons import LexiconEntry, load_lexicon
+from analysis.records import Marker
 
 # Verbal uses are attributions ("he alleged that"), handled in attribution.py.
 _VERBAL_OK = {"hedge_adverb", "hedge_phrase"}

@@ -1,4 +1,4 @@
-"""Command-line interface: ``python -m analysis analyze|compare|import|report``."""
+"""``python -m analysis analyze FILE…|-``: the analysis of article files as JSON or CSV."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
 
-from .pipeline import analyze_many
+from analysis.engine.pipeline import analyze_many
 
 
 def _read(path: str) -> tuple[str, str]:
@@ -46,7 +45,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                 writer.writeheader()
             writer.writerow(row)
     if writer is None:
-        from .records import ArticleAnalysis
+        from analysis.records import ArticleAnalysis
 
         cols = ["file", "words", *ArticleAnalysis("", None, 0, "").actors_frame().columns]
         csv.writer(buf).writerow(cols)
@@ -54,27 +53,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("analyze", help="analyse article text files (or - for stdin)")
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``analyze`` sub-command."""
+    p = subparsers.add_parser("analyze", help="analyse article text files (or - for stdin)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.set_defaults(func=_cmd_analyze)
-    # Sub-commands owned by other modules register themselves here.
-    for module in ("cli_compare", "cli_report"):
-        try:
-            mod = __import__(f"analysis.{module}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"analysis.{module}":
-                raise
-            continue
-        mod.register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the process exit code."""
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))

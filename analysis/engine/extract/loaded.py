@@ -15,9 +15,9 @@ import spacy
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
-from .lexicons import lexicon_frame
-from .records import Marker
-from .sentiment import word_valence
+from analysis.engine.sentiment import word_valence
+from analysis.lexicons import lexicon_frame
+from analysis.records import Marker
 
 LEXICON = "loaded"
 # How far a loaded adjective may sit from its noun ("brutal and bloody crackdown"), and a loaded

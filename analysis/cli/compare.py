@@ -17,11 +17,11 @@ import sys
 import time
 from typing import Any, TextIO
 
-from .compare import Comparison, Entry
-from .corpus import CorpusRow, read_corpus
-from .importer import analyse_texts, import_rows
-from .records import STANCES
-from .store import Library, LibraryError
+from analysis.compare.comparison import Comparison, Entry
+from analysis.library.corpus import CorpusRow, read_corpus
+from analysis.library.importer import analyse_texts, import_rows
+from analysis.library.store import Library, LibraryError
+from analysis.records import STANCES
 
 GROUP_FIELDS = ("outlet", "date", "title", "url", "source")
 

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LOWER
 from spacy.tokens import Token
 
-from .parse import Chunk, tokens_where
-from .records import Mention
+from analysis.engine.parse import Chunk, tokens_where
+from analysis.records import Mention
 
 if TYPE_CHECKING:
-    from .actors import ActorIndex, ActorInfo
+    from analysis.engine.actors import ActorIndex, ActorInfo
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -78,7 +78,7 @@ def _heads() -> frozenset[str]:
 
     "the news" is no description of Fox News, nor "the state" of a Secretary of State.
     """
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     lex = load_lexicon("reference_nouns")
     return frozenset(t for t, e in lex.items() if e.category in ("institution", "role"))
@@ -183,7 +183,7 @@ def _resolve_pronouns(chunks: list[Chunk], index: ActorIndex) -> None:
 @cache
 def _reporting_lemmas() -> frozenset[str]:
     """Lemmas of the reporting verbs (first word of multi-word ones)."""
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     return frozenset(t.split()[0] for t in load_lexicon("reporting_verbs"))
 
@@ -236,7 +236,7 @@ def _reported_starts(
 
 def _genders(actors: list[ActorInfo]) -> dict[str, str]:
     """Actor name -> 'female'/'male' when the first name is in ``lexicons/first_names.csv``."""
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     names = load_lexicon("first_names")
     out: dict[str, str] = {}

@@ -27,8 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .records import ArticleAnalysis
-from .version import ENGINE_VERSION
+from analysis.records import ArticleAnalysis
+from analysis.version import ENGINE_VERSION
 
 ENV_VAR = "FRAMING_LENS_DB"
 APP_NAME = "framing-lens"
@@ -204,8 +204,8 @@ def split_analysis(analysis: ArticleAnalysis) -> tuple[str, str]:
 
 
 def profile_json(data: str) -> str:
-    """The compact profile (:func:`analysis.compare.article_profile`) of a summary JSON."""
-    from .compare import article_profile
+    """The compact counts (:func:`analysis.compare.article_profile`) of a summary JSON."""
+    from analysis.compare.comparison import article_profile
 
     return json.dumps(article_profile(json.loads(data)), ensure_ascii=False)
 
@@ -550,7 +550,7 @@ class Library:
                 join_analysis(row["data"], row["detail"], article.text), title=article.title
             )
         if analyze is None:
-            from .pipeline import analyze as run_analysis
+            from analysis.engine.pipeline import analyze as run_analysis
         else:
             run_analysis = analyze
         result = run_analysis(article.text, title=article.title)

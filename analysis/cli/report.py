@@ -17,12 +17,12 @@ import json
 import sys
 from pathlib import Path
 
-from .bundle import BundleError, read_bundle
-from .compare import Comparison, Entry
-from .corpus import TABLE_EXTENSIONS, read_corpus
-from .export import ExportUnavailable
-from .ingest import from_upload
-from .report import (
+from analysis.compare.comparison import Comparison, Entry
+from analysis.library.corpus import TABLE_EXTENSIONS, read_corpus
+from analysis.library.ingest import from_upload
+from analysis.present.bundle import BundleError, read_bundle
+from analysis.present.export import ExportUnavailable
+from analysis.present.report import (
     Report,
     build_article_report,
     build_comparison_report,
@@ -41,8 +41,8 @@ def _error(message: str) -> int:
 
 def _corpus_report(args: argparse.Namespace, path: Path) -> tuple[Report | None, int]:
     """(comparison report, exit code) for a corpus file; None when nothing was usable."""
-    from .cli_compare import ProgressBar
-    from .importer import analyse_texts
+    from analysis.cli.compare import ProgressBar
+    from analysis.library.importer import analyse_texts
 
     corpus = read_corpus([path])
     for err in corpus.errors:
@@ -94,7 +94,7 @@ def _bundle_report(args: argparse.Namespace, path: Path) -> Report:
 
 def _article_report(args: argparse.Namespace, path: Path) -> tuple[Report | None, int]:
     """(article report, exit code) for one article file."""
-    from .pipeline import analyze
+    from analysis.engine.pipeline import analyze
 
     got = from_upload(path.name, path.read_bytes())
     if not got.ok:

@@ -19,8 +19,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .corpus import CorpusRow, RowError
-from .store import Library, split_analysis
+from analysis.library.corpus import CorpusRow, RowError
+from analysis.library.store import Library, split_analysis
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are analysed."""
@@ -86,7 +86,7 @@ def _init_worker() -> None:
     """
     from threadpoolctl import threadpool_limits
 
-    from .nlp import load_model
+    from analysis.engine.model import load_model
 
     threadpool_limits(1)
     load_model()
@@ -94,7 +94,7 @@ def _init_worker() -> None:
 
 def _analyse_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
     """(sha256, engine version, summary JSON, detail JSON) for each (sha256, text)."""
-    from .pipeline import analyze_many
+    from analysis.engine.pipeline import analyze_many
 
     results = analyze_many([text for _, text in items])
     out = []
@@ -119,7 +119,7 @@ def analyse_texts(
 
     Yields:
         Lists of (key, engine version, summary JSON, detail JSON), see
-        :func:`analysis.store.split_analysis`, in completion order.
+        :func:`analysis.library.store.split_analysis`, in completion order.
     """
     total = len(items)
     if progress:
@@ -186,7 +186,7 @@ def import_rows(
 
     Args:
         library: the open library.
-        rows: rows from :func:`analysis.corpus.read_corpus`.
+        rows: rows from :func:`analysis.library.corpus.read_corpus`.
         errors: the rows that could not be read, passed through to the report.
         analyse: False stores only (analysis then happens on demand).
         workers: worker processes for the analysis; default all cores.

@@ -18,10 +18,10 @@ from functools import cache
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PRONOUN_WINDOW, inside_quote, resolve_references
-from .lexicons import _raw
-from .parse import Chunk, tokens_where
-from .records import Mention
+from analysis.engine.parse import Chunk, tokens_where
+from analysis.engine.references import PRONOUN_WINDOW, inside_quote, resolve_references
+from analysis.lexicons import _raw
+from analysis.records import Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 THING_PRONOUNS = {"it", "its"}
@@ -74,21 +74,21 @@ def _single_word_places() -> frozenset[str]:
 
 @cache
 def _titles() -> frozenset[str]:
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     return frozenset(k for k, v in load_lexicon("titles").items() if v.category != "name_particle")
 
 
 @cache
 def _connectors() -> frozenset[str]:
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     return frozenset(k for k, v in load_lexicon("titles").items() if v.category == "connector")
 
 
 @cache
 def _particles() -> frozenset[str]:
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     return frozenset(k for k, v in load_lexicon("titles").items() if v.category == "name_particle")
 
@@ -292,7 +292,7 @@ def _credit_line(doc: Doc) -> bool:
 def _looks_like_person(span: Span) -> bool:
     """A two-word name opening with a known first name ("Olaf Scholz" tagged ORG); longer
     ones are often institutions ("George Washington University")."""
-    from .lexicons import load_lexicon
+    from analysis.lexicons import load_lexicon
 
     if len(span) != 2 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
         return False
@@ -340,7 +340,7 @@ def find_actors(chunks: list[Chunk]) -> ActorIndex:
     """Find and merge the actors of a parsed article.
 
     Args:
-        chunks: the parsed article (:func:`analysis.parse.parse`).
+        chunks: the parsed article (:func:`analysis.engine.parse.parse`).
 
     Returns:
         An :class:`ActorIndex`: actors with canonical names and aliases, every mention with

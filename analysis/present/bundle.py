@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .lexicons import lexicon_versions
-from .records import ArticleAnalysis
-from .version import ENGINE_VERSION
+from analysis.lexicons import lexicon_versions
+from analysis.records import ArticleAnalysis
+from analysis.version import ENGINE_VERSION
 
 BUNDLE_SCHEMA = "framing-lens/bundle/1"
 MAX_MEMBERS = 20_000

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any
 
-from .ingest import MAX_CHARS, decode_bytes, from_upload
+from analysis.library.ingest import MAX_CHARS, decode_bytes, from_upload
 
 TABLE_EXTENSIONS = (".csv", ".jsonl", ".ndjson")
 OPTIONAL_COLUMNS = ("title", "outlet", "date", "url", "constructed", "added")
@@ -42,7 +42,7 @@ class CorpusRow:
     line: int = 0
 
     def record(self) -> dict[str, Any]:
-        """The row as the record :meth:`analysis.store.Library.add_many` takes."""
+        """The row as the record :meth:`analysis.library.store.Library.add_many` takes."""
         return {
             "text": self.text,
             "title": self.title,
@@ -235,7 +235,8 @@ def read_corpus(items: Iterable[str | Path | tuple[str, bytes]]) -> Corpus:
         items: paths, or (file name, bytes) pairs as uploaded. ``.csv`` and ``.jsonl``/
             ``.ndjson`` are tables of articles (``text`` required; ``title, outlet, date, url``
             optional); any other file (.txt, .md, .html, .pdf, .docx) is one article, read by
-            :func:`analysis.ingest.from_upload` (the title is the HTML title or the first line).
+            :func:`analysis.library.ingest.from_upload` (the title is the HTML title or the
+            first line).
 
     Returns:
         :class:`Corpus` with every readable row, and one :class:`RowError` per malformed row

@@ -17,8 +17,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .lexicons import load_lexicon
-from .records import Marker, Mention
+from analysis.lexicons import load_lexicon
+from analysis.records import Marker, Mention
 
 PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“", "‚": "‘"}
 SHORT_WORDS = 8  # guidelines: quoted spans of at most 8 words can be scare/partial quotes

@@ -7,8 +7,8 @@ method notes with the lexicon sources, and the engine version and date.
 - HTML: plotly.js is inlined once, so the file opens offline and the charts stay interactive;
   no ``<script src=…>`` at all.
 - PDF: the same document with each chart inlined as kaleido SVG, printed by headless
-  Chrome/Chromium (:func:`analysis.export.html_to_pdf`), so every word, chart labels included,
-  is real, searchable text. Each section starts on a new page.
+  Chrome/Chromium (:func:`analysis.present.export.html_to_pdf`), so every word, chart labels
+  included, is real, searchable text. Each section starts on a new page.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from .export import figure_bytes, html_to_pdf
-from .highlight import highlight_html, legend_html, stylesheet
-from .lexicons import lexicon_frame, lexicon_names, lexicon_versions
-from .records import MARKER_KINDS, STANCES, ArticleAnalysis
-from .version import ENGINE_VERSION
+from analysis.lexicons import lexicon_frame, lexicon_names, lexicon_versions
+from analysis.present.export import figure_bytes, html_to_pdf
+from analysis.present.highlight import highlight_html, legend_html, stylesheet
+from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
+from analysis.version import ENGINE_VERSION
 
 if TYPE_CHECKING:
-    from .compare import Comparison
+    from analysis.compare.comparison import Comparison
 
 MAX_TEXTS = 20  # a corpus report prints the highlighted text of at most this many articles
 
@@ -114,8 +114,8 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; border-top: 1
 class Report:
     """Everything one report shows, ready to render as HTML or PDF.
 
-    ``texts`` hold HTML made by :func:`analysis.highlight.highlight_html` (article text already
-    escaped there); every other string is plain text and is escaped when rendered.
+    ``texts`` hold HTML made by :func:`analysis.present.highlight.highlight_html` (article
+    text already escaped there); every other string is plain text and is escaped when rendered.
     """
 
     title: str
@@ -211,8 +211,8 @@ def _evidence(a: ArticleAnalysis) -> pd.DataFrame:
 
 
 def _default_article_figures(a: ArticleAnalysis) -> list[tuple[str, go.Figure]]:
-    """Every chart of the Analyze page for this article (from :mod:`analysis.charts`)."""
-    from . import charts
+    """Every chart of the Analyze page for this article (from :mod:`analysis.present.charts`)."""
+    from analysis.present import charts
 
     return [
         ("How each actor's statements are reported", charts.stance_chart(a)),
@@ -309,8 +309,8 @@ def build_comparison_report(
     """The report of a set of articles grouped by outlet (or another label).
 
     Args:
-        comparison: an :class:`analysis.compare.Comparison` (e.g. from
-            :func:`analysis.compare.compare_analyses` or the Compare page).
+        comparison: an :class:`analysis.compare.comparison.Comparison` (e.g. from
+            :func:`analysis.compare.comparison.compare_analyses` or the Compare page).
         by: what the groups are, for headings ("outlet").
         title: report title; default "Framing by outlet: A, B, C".
         figures: (caption, figure) pairs, typically the Compare page's charts; default none.
@@ -497,7 +497,7 @@ def report_pdf(report: Report, *, printer: Callable[[str], bytes] = html_to_pdf)
     """The report as a PDF with real text (charts as vector graphics with text labels).
 
     Raises:
-        analysis.export.ExportUnavailable: no Chrome/Chromium to draw the charts and print.
+        analysis.present.export.ExportUnavailable: no Chrome/Chromium to draw the charts and print.
     """
     return printer(render_html(report, printable=True))
 
@@ -505,13 +505,13 @@ def report_pdf(report: Report, *, printer: Callable[[str], bytes] = html_to_pdf)
 def default_comparison_figures(
     comparison: Comparison, *, top_actors: int = 15
 ) -> list[tuple[str, go.Figure]]:
-    """The Compare page's charts for this comparison (:mod:`analysis.compare_charts`), in order.
+    """The Compare page's charts for this comparison (:mod:`~analysis.present.compare_charts`).
 
     Args:
         comparison: the comparison to draw.
         top_actors: actors in the heat map (the page's default).
     """
-    from . import compare_charts as cc
+    from analysis.present import compare_charts as cc
 
     points, explained = comparison.outlet_map()
     grid = comparison.heatmap_frame(comparison.top_actors(top_actors))

@@ -1,0 +1,1 @@
+"""Presentation: palette, highlighted HTML, Plotly charts, exports, reports, bundles (layer 3)."""
