@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 def _chart_and_table_script() -> None:
     import plotly.graph_objects as go
 
-    from tests.export_sample import sample_analysis
+    from tests.present.export_sample import sample_analysis
     from ui.downloads import analysis_table_downloads, chart_downloads, report_buttons
 
     fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"))

@@ -12,9 +12,9 @@ import pytest
 from analysis.lexicons import lexicon_versions
 from analysis.present import bundle
 from analysis.version import ENGINE_VERSION
-from tests.export_sample import TEXT, sample_analysis
+from tests.present.export_sample import TEXT, sample_analysis
 
-SEED = Path(__file__).resolve().parents[1] / "sample_articles" / "nato-eastern-flank.txt"
+SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "nato-eastern-flank.txt"
 
 
 def test_round_trip_gives_an_identical_analysis() -> None:

@@ -302,7 +302,7 @@ WRITER = textwrap.dedent(
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     n = 400
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), tag, str(n)],

@@ -14,7 +14,7 @@ import pytest
 from analysis.cli.parser import main
 from analysis.library.store import Library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ARTICLES = [
     (

@@ -17,7 +17,7 @@ from analysis.present.charts import (
 )
 from analysis.records import ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def profile(name: str, mentions: int, **stances: int) -> ActorProfile:

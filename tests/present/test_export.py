@@ -14,7 +14,7 @@ import pypdf
 import pytest
 
 from analysis.present import charts, export
-from tests.export_sample import TEXT, sample_analysis
+from tests.present.export_sample import TEXT, sample_analysis
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "screenshots" / "analyze.png"
 LOAD = 90_000  # ms: the very first page view of a session loads the spaCy model
 MAIN = ".st-key-analyze-article .fl-main"

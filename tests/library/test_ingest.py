@@ -14,7 +14,7 @@ import pytest
 from analysis.library import ingest
 from analysis.library.ingest import MAX_BYTES, check_text, from_upload, from_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "sample_articles" / "nato-eastern-flank.txt").read_text(encoding="utf-8")
 ENGLISH = (
     "The minister said on Wednesday that the talks would continue next week. Officials from "

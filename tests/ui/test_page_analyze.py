@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.library.ingest import MAX_BYTES
 from ui.samples import samples, seed
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "analyze.py")
 TIMEOUT = 120  # the first run of a test session loads the spaCy model
 

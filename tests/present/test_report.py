@@ -15,9 +15,9 @@ from analysis.lexicons import lexicon_frame, lexicon_versions
 from analysis.present import export, report
 from analysis.records import ArticleAnalysis
 from analysis.version import ENGINE_VERSION
-from tests.export_sample import sample_analysis
+from tests.present.export_sample import sample_analysis
 
-SEED = Path(__file__).resolve().parents[1] / "sample_articles" / "nato-eastern-flank.txt"
+SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "nato-eastern-flank.txt"
 SECTIONS = ["Summary", "Charts", "Actors", "Highlighted article text", "Evidence", "Method notes"]
 SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc\s*=", re.IGNORECASE)
 

@@ -15,7 +15,7 @@ from analysis import STANCES
 from analysis.cli import parser as cli
 from analysis.engine import model as nlp
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "nato-eastern-flank.txt"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import ArticleAnalysis, analyze
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = json.loads((ROOT / "tests/golden/nato-eastern-flank.expected.json").read_text())
 
 

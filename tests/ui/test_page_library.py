@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
 TIMEOUT = 180
 

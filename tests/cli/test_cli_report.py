@@ -14,9 +14,9 @@ import pytest
 
 from analysis.cli.parser import main
 from analysis.present import bundle, export
-from tests.export_sample import sample_analysis
+from tests.present.export_sample import sample_analysis
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "nato-eastern-flank.txt"
 SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc\s*=", re.IGNORECASE)
 
