@@ -16,6 +16,7 @@ from analysis.compare.comparison import Comparison, entries_from_library
 from analysis.library.importer import analyse_missing
 from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
+from analysis.library.stored import damaged_message, damaged_rows
 from analysis.version import ENGINE_VERSION
 
 
@@ -61,7 +62,16 @@ def _comparison(path: str, revision: int, engine: str, ids: tuple[int, ...], by:
 
 
 def comparison_of(library: Library, ids: Sequence[int], by: str) -> Comparison:
-    """A cached :class:`Comparison` of stored articles grouped ``by`` outlet or article."""
-    return _comparison(
+    """A cached :class:`Comparison` of stored articles grouped ``by`` outlet or article.
+
+    Stored analyses found damaged while reading are left out with a warning, and their cache
+    rows dropped so that the next run analyses those articles again.
+    """
+    comparison = _comparison(
         str(library.path), library.revision(), ENGINE_VERSION, tuple(sorted(ids)), by
     )
+    damaged = damaged_rows(library.path, clear=True)
+    if damaged:
+        st.warning(damaged_message(damaged))
+        library.drop_analyses(damaged)
+    return comparison

@@ -51,8 +51,10 @@ class ArchiveError(ValueError):
 
 
 def _mb(n: int) -> str:
-    """A byte count in megabytes, for messages."""
-    return f"{n / (1024 * 1024):.1f} MB"
+    """A byte count for messages: MB, or KB/bytes when small."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
 def unsafe_name_reason(name: str) -> str | None:

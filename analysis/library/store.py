@@ -27,7 +27,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from analysis.library.stored import (
+    note_damaged,
+    stored_analysis,
+    stored_profile,
+    stored_summary,
+)
 from analysis.records import ArticleAnalysis
+from analysis.records_schema import RecordError
 from analysis.version import ENGINE_VERSION
 
 ENV_VAR = "FRAMING_LENS_DB"
@@ -210,12 +217,13 @@ def profile_json(data: str) -> str:
     return json.dumps(article_profile(json.loads(data)), ensure_ascii=False)
 
 
-def join_analysis(data: str, detail: str | None, text: str) -> ArticleAnalysis:
-    """The analysis rebuilt from its stored JSON parts and the article text."""
-    d = json.loads(data)
-    if detail:
-        d.update(json.loads(detail))
-    return ArticleAnalysis.from_dict(d, text=text)
+def join_analysis(data: str, detail: str | None, text: str, article_id: int = 0) -> ArticleAnalysis:
+    """The analysis rebuilt from its stored JSON parts and the article text (validated first).
+
+    Raises:
+        RecordError: the stored JSON does not match the schema (see analysis.library.stored).
+    """
+    return stored_analysis(data, detail, text, article_id)
 
 
 class Library:
@@ -546,9 +554,11 @@ class Library:
             (article.sha256, engine_version),
         ).fetchone()
         if row:
-            return replace(
-                join_analysis(row["data"], row["detail"], article.text), title=article.title
-            )
+            try:
+                stored = join_analysis(row["data"], row["detail"], article.text, article_id)
+                return replace(stored, title=article.title)
+            except RecordError as exc:  # damaged cache: noted, then analysed again below
+                note_damaged(self.path, article_id, str(exc))
         if analyze is None:
             from analysis.engine.pipeline import analyze as run_analysis
         else:
@@ -601,10 +611,12 @@ class Library:
         Articles without a cached analysis by this engine version are left out (see
         :meth:`missing_analyses`).
         """
-        return [
-            (_row_article(r), json.loads(r["data"]))
-            for r in self._cached("n.data", ids, engine_version)
-        ]
+        out = []
+        for r in self._cached("n.data", ids, engine_version):
+            summary = stored_summary(r["data"], self.path, r["id"])  # None: damaged, skipped
+            if summary is not None:
+                out.append((_row_article(r), summary))
+        return out
 
     def profiles(
         self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
@@ -613,8 +625,9 @@ class Library:
         columns = "n.profile, CASE WHEN n.profile IS NULL THEN n.data END AS data"
         out = []
         for r in self._cached(columns, ids, engine_version):
-            profile = r["profile"] or profile_json(r["data"])
-            out.append((_row_article(r), json.loads(profile)))
+            profile = stored_profile(r["profile"], r["data"], self.path, r["id"])
+            if profile is not None:  # None: damaged, noted and skipped
+                out.append((_row_article(r), profile))
         return out
 
     def summary(
@@ -626,7 +639,7 @@ class Library:
             "AND n.engine_version = ? WHERE a.id = ?",
             (engine_version, article_id),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return stored_summary(row[0], self.path, article_id) if row else None
 
     def analyses(
         self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
@@ -635,9 +648,24 @@ class Library:
         out = []
         for r in self._cached("n.data, n.detail", ids, engine_version):
             article = _row_article(r)
-            analysis = join_analysis(r["data"], r["detail"], article.text)
+            try:
+                analysis = join_analysis(r["data"], r["detail"], article.text, article.id)
+            except RecordError as exc:  # damaged: noted and skipped
+                note_damaged(self.path, article.id, str(exc))
+                continue
             out.append((article, replace(analysis, title=article.title)))
         return out
+
+    def drop_analyses(self, article_ids: Iterable[int]) -> None:
+        """Forget the cached analyses of these articles (damaged ones), so they are made again."""
+        ids = [int(i) for i in article_ids]
+        if ids:
+            with self._write() as con:
+                con.execute(
+                    "DELETE FROM analyses WHERE sha256 IN (SELECT sha256 FROM articles WHERE id "
+                    f"IN ({','.join('?' * len(ids))}))",
+                    ids,
+                )
 
     # ---- export -------------------------------------------------------------------------------
     def export_rows(self) -> Iterator[dict[str, Any]]:
