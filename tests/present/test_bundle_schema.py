@@ -26,7 +26,7 @@ def test_each_schema_model_has_exactly_its_records_fields(
 ) -> None:
     fields = {f.name for f in dataclasses.fields(record)} - not_in_json
     assert set(model.model_fields) == fields, (
-        f"{record.__name__} and analysis/records_schema.py:{model.__name__} differ: update the schema"
+        f"{record.__name__} and records_schema.{model.__name__} differ: update the schema"
     )
 
 
