@@ -24,10 +24,9 @@ use_app_navigation()
 st.title("Library")
 library = open_library()
 st.caption(
-    f"{library.count()} articles stored in `{library.path}` (set `FRAMING_LENS_DB` to use "
-    "another file). Articles marked *constructed* are teaching examples written by the Framing "
-    "Lens authors, not real reporting."
-)
+    f"{library.count()} articles stored in this server's library. Articles marked *constructed* "
+    "are teaching examples written by the Framing Lens authors, not real reporting."
+)  # never the file's path: visitors need not know the server's folders
 
 # ---- import ----------------------------------------------------------------------------------
 with st.expander("Import articles", icon=":material/upload:", expanded=library.count() == 0):
@@ -83,15 +82,19 @@ with st.expander("Edit an article's details", icon=":material/edit:"):
     )
     if chosen is not None:
         art = library.get(chosen)
+        # Widget keys carry the article id: a key shared by all articles would keep the first
+        # article's values after the selection changed (Streamlit ignores value= once a key has
+        # state), and "Save" would write them onto the newly chosen article.
+        k = f"library.edit.{chosen}"
         with st.form(f"library.edit_form.{chosen}"):
-            title = st.text_input("Title", art.title or "", key="library.edit_title")
-            outlet = st.text_input("Outlet", art.outlet or "", key="library.edit_outlet")
-            when = st.text_input("Date (YYYY-MM-DD)", art.date or "", key="library.edit_date")
-            url = st.text_input("Web address", art.url or "", key="library.edit_url")
+            title = st.text_input("Title", art.title or "", key=f"{k}.title")
+            outlet = st.text_input("Outlet", art.outlet or "", key=f"{k}.outlet")
+            when = st.text_input("Date (YYYY-MM-DD)", art.date or "", key=f"{k}.date")
+            url = st.text_input("Web address", art.url or "", key=f"{k}.url")
             constructed = st.checkbox(
                 "Constructed (a teaching example, not real reporting)",
                 art.constructed,
-                key="library.edit_constructed",
+                key=f"{k}.constructed",
             )
             if st.form_submit_button("Save changes"):
                 try:

@@ -108,15 +108,15 @@ def test_edit_metadata_and_refuse_bad_date(db: Path) -> None:
         target = lib.articles(outlets=["Ledger Markets"])[0].id
     app.selectbox(key="library.edit_id").set_value(target)
     run(app)
-    app.text_input(key="library.edit_outlet").set_value("Ledger <Markets> & Co")
-    app.text_input(key="library.edit_date").set_value("not a date")
+    app.text_input(key=f"library.edit.{target}.outlet").set_value("Ledger <Markets> & Co")
+    app.text_input(key=f"library.edit.{target}.date").set_value("not a date")
     form_button = next(b for b in app.button if b.label == "Save changes")
     form_button.click()
     run(app)
     assert any("Not saved" in e.value for e in app.error)
     with Library(db) as lib:
         assert lib.get(target).outlet == "Ledger Markets"
-    app.text_input(key="library.edit_date").set_value("17 February 2022")
+    app.text_input(key=f"library.edit.{target}.date").set_value("17 February 2022")
     next(b for b in app.button if b.label == "Save changes").click()
     run(app)
     with Library(db) as lib:
