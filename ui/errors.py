@@ -42,7 +42,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Runnable(Protocol):
     """What ``st.navigation`` returns: a page with ``run()`` and a title."""
 
-    title: str
+    @property
+    def title(self) -> str: ...
 
     def run(self) -> None: ...
 
@@ -70,7 +71,7 @@ def is_widget_key(key: str) -> bool:
 
 def _snapshot() -> dict[str, Any]:
     """The current session state (references, not copies: our values are not mutated)."""
-    return {k: v for k, v in st.session_state.items() if not str(k).startswith(PREFIX)}
+    return {str(k): v for k, v in st.session_state.items() if not str(k).startswith(PREFIX)}
 
 
 def _remember_good_state() -> None:

@@ -1,4 +1,4 @@
-"""The error boundary (ui/errors.py) with AppTest on the whole app: message with id, log, restore."""
+"""The error boundary (ui/errors.py) with AppTest: a message with an id, the log, the restore."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ The server is started with the very command `make run` runs (read from `make -n`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -49,7 +50,9 @@ def listening_addresses(pid: int) -> set[str]:
     }
 
 
+@contextlib.contextmanager
 def started(cmd: list[str], tmp: Path, port: int) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """The server from ``cmd`` with the outside-call hook; yields (process, hook log)."""
     log = tmp / "outside.log"
     env = {
         **os.environ,
@@ -65,10 +68,8 @@ def started(cmd: list[str], tmp: Path, port: int) -> Iterator[tuple[subprocess.P
         while not _healthy(f"http://127.0.0.1:{port}"):
             assert proc.poll() is None, (tmp / "server.out").read_text()
             assert time.monotonic() < deadline, "server did not start"
-            try:
-                proc.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                pass
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.2)  # doubles as the poll interval; returns if it dies
         yield proc, log
     finally:
         proc.terminate()
@@ -84,7 +85,7 @@ def test_make_run_listens_where_told_and_contacts_nothing_outside(
     variables = {"PORT": str(port)} | ({"HOST": host} if host else {})
     cmd = make_run_command(**variables)
     assert cmd[0].endswith("streamlit")
-    for proc, log in started(cmd, tmp_path, port):
+    with started(cmd, tmp_path, port) as (proc, log):
         assert listening_addresses(proc.pid) == listens
         for path in ("/", "/analyze", "/_stcore/host-config"):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as resp:
