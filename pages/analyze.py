@@ -22,6 +22,7 @@ from ui.how_to_read import render_how_to_read
 from ui.inputs import render_inputs
 from ui.nav import use_app_navigation
 from ui.samples import seed
+from ui.text import md, md_block, option
 
 RESULTS, MESSAGES = "analyze.results", "analyze.messages"
 # Widgets whose options depend on the result shown: reset when a new result arrives.
@@ -61,7 +62,7 @@ if submitted is not None:
         messages.extend(("warning", f"{item.source}: {w}") for w in item.warnings)
         # Files and pages without a title of their own are named by their file name or address.
         title = item.title or (item.source if item.source != "pasted text" else None)
-        with st.spinner(f"Analysing {title or 'the text'}…"):
+        with st.spinner(f"Analysing {md(title, limit=80) if title else 'the text'}…"):
             url = item.source if item.source.startswith(("http://", "https://")) else None
             fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
     if fresh:
@@ -73,7 +74,7 @@ if submitted is not None:
     st.session_state[MESSAGES] = messages
 
 for level, text in st.session_state[MESSAGES]:
-    getattr(st, level)(text)
+    getattr(st, level)(md_block(text))  # messages name files, addresses, titles: shown as text
 
 results: list[ArticleAnalysis] = st.session_state[RESULTS]
 index = 0
@@ -81,7 +82,7 @@ if len(results) > 1:
     index = st.selectbox(
         f"{len(results)} articles analysed — show",
         range(len(results)),
-        format_func=lambda i: results[i].title or f"Article {i + 1}",
+        format_func=lambda i: option(results[i].title or f"Article {i + 1}"),
         key="analyze.current",
     )
 result = results[index or 0]

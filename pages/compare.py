@@ -21,6 +21,7 @@ from ui.charts import show_chart
 from ui.downloads import comparison_exports
 from ui.library_access import analyse_with_progress, comparison_of, open_library
 from ui.nav import use_app_navigation
+from ui.text import md, option
 
 MODES = ("Whole outlets", "Single articles")
 MIN_Z = 1.96
@@ -33,14 +34,18 @@ mode = st.radio("Compare", MODES, horizontal=True, key="compare.mode")
 if mode == MODES[0]:
     outlets = library.outlets()
     chosen = st.multiselect(
-        "Outlets (two or more)", outlets, default=outlets, key="compare.outlets"
-    )
+        "Outlets (two or more)", outlets, default=outlets, key="compare.outlets",
+        format_func=option,
+    )  # fmt: skip
     ids = [a.id for a in library.articles(outlets=chosen, with_text=False)] if chosen else []
     by, n_groups = "outlet", len(chosen)
 else:
     labels = {a.id: f"#{a.id} {a.label}" for a in library.articles(with_text=False)}
     ids = st.multiselect(
-        "Articles (two or more)", list(labels), format_func=labels.get, key="compare.articles"
+        "Articles (two or more)",
+        list(labels),
+        format_func=lambda i: option(labels[i]),
+        key="compare.articles",
     )
     by, n_groups = "article", len(ids)
 
@@ -59,7 +64,7 @@ st.caption(
     "the articles of an outlet; hover over a cell or bar to see the counts behind it."
 )
 for warning in comparison.warnings:
-    st.caption(f":material/warning: {warning}")
+    st.caption(f":material/warning: {md(warning)}")
 
 heat, rates, words, side, mapping = st.tabs(
     ["Who is distanced", "Markers per 1,000 words", "Distinctive words", "Side by side",
@@ -114,7 +119,7 @@ with side:
     if not actors:
         st.info("No actors were found in these articles.")
     else:
-        actor = st.selectbox("Actor", actors, key="compare.actor")
+        actor = st.selectbox("Actor", actors, key="compare.actor", format_func=option)
         figures.append(
             (f"How each outlet reports {actor}", stance_mix_figure(comparison.actor_table, actor))
         )

@@ -16,6 +16,7 @@ from analysis.library.importer import import_rows
 from analysis.library.store import Library
 from ui.library_access import analyse_with_progress, open_library
 from ui.nav import use_app_navigation
+from ui.text import md, md_block, option
 
 IMPORT_TYPES = ["csv", "jsonl", "ndjson", "txt", "md", "html", "htm", "pdf", "docx"]
 REPORT = "library.report"
@@ -45,9 +46,9 @@ with st.expander("Import articles", icon=":material/upload:", expanded=library.c
         st.session_state[REPORT] = (report.summary(), [str(e) for e in corpus.errors], analysed)
     if REPORT in st.session_state:
         summary, errors, _ = st.session_state[REPORT]
-        (st.warning if errors else st.success)(summary)
-        for err in errors:
-            st.error(err)
+        (st.warning if errors else st.success)(md(summary))
+        for err in errors:  # file names and cell values: shown as text
+            st.error(md_block(err))
 
 # ---- filters and list ------------------------------------------------------------------------
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
@@ -73,7 +74,7 @@ frame = pd.DataFrame(
 st.markdown(f"**{len(articles)}** of {library.count()} articles match.")
 st.dataframe(frame, hide_index=True, key="library.table", width="stretch")
 
-labels = {a.id: f"#{a.id} {a.label}" for a in articles}
+labels = {a.id: option(f"#{a.id} {a.label}") for a in articles}  # titles: plain text there
 
 # ---- edit ------------------------------------------------------------------------------------
 with st.expander("Edit an article's details", icon=":material/edit:"):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analysis.library.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
 from ui.samples import samples
+from ui.text import md
 
 SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")
 
@@ -37,7 +38,7 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
         )
         if files:
             with st.container(key="analyze.files_ready"):
-                st.caption(f"Ready to analyse: {', '.join(f.name for f in files)}")
+                st.caption(f"Ready to analyse: {md(', '.join(f.name for f in files))}")
         st.text_input("Outlet (optional)", key="analyze.outlet_files")
     elif source == "Web address":
         st.text_input(

@@ -18,6 +18,7 @@ from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
 from analysis.library.stored import damaged_message, damaged_rows
 from analysis.version import ENGINE_VERSION
+from ui.text import md_block
 
 
 def open_library() -> Library:
@@ -72,6 +73,6 @@ def comparison_of(library: Library, ids: Sequence[int], by: str) -> Comparison:
     )
     damaged = damaged_rows(library.path, clear=True)
     if damaged:
-        st.warning(damaged_message(damaged))
+        st.warning(md_block(damaged_message(damaged)))
         library.drop_analyses(damaged)
     return comparison

@@ -58,6 +58,14 @@ def escape_markdown(value: object, *, one_line: bool = True, limit: int | None =
     return out
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown_text(markdown: str) -> str:
+    """What a reader sees of :func:`escape_markdown` output (escapes and joiners removed)."""
+    return _ESCAPED.sub(r"\1", markdown).replace(JOINER, "").replace("  \n", "\n")
+
+
 def escape_html(value: object, *, limit: int | None = None) -> str:
     """``value`` as HTML text (and safe inside a quoted attribute)."""
     text = "" if value is None else str(value)

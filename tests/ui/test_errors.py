@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.present.text import shown_text
 from ui import article_view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +81,7 @@ def analyze_page(db: Path) -> AppTest:
     return app
 
 
-def shown_text(app: AppTest) -> str:
+def page_text(app: AppTest) -> str:
     parts = [e.value for e in (*app.error, *app.warning, *app.markdown, *app.caption)]
     return "\n".join(str(p) for p in parts)
 
@@ -103,12 +104,12 @@ def test_an_exception_shows_an_error_id_logs_the_traceback_and_restores_the_page
     assert "nothing you saved was lost" in errors[0]
     # The page is back to its last good state: the seed article, its summary drawn.
     assert app.session_state["analyze.results"][0].title == seed_title
-    assert any(seed_title in s.value for s in app.subheader)
+    assert any(seed_title in shown_text(s.value) for s in app.subheader)
     # The details went to the server log under the same id, never to the page.
     records = [r for r in server_log.records if found.group(1) in r.getMessage()]
     assert len(records) == 1 and records[0].exc_info is not None
     assert "RuntimeError" in logging.Formatter().formatException(records[0].exc_info)
-    assert "boom" not in shown_text(app) and "/secret/path" not in shown_text(app)
+    assert "boom" not in page_text(app) and "/secret/path" not in page_text(app)
     # The next run is ordinary again: the message is gone.
     app.run()
     assert not app.error

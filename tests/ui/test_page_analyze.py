@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.library.ingest import MAX_BYTES
+from analysis.present.text import shown_text
 from ui.samples import samples, seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,8 +110,8 @@ def test_bad_paste_shows_a_message_and_keeps_the_previous_result(
 ) -> None:
     before = article_html(at)
     analyze_paste(at, text)
-    assert any(words in e.value for e in at.error), [e.value for e in at.error]
-    assert any("previous result is still shown" in i.value for i in at.info)
+    assert any(words in shown_text(e.value) for e in at.error), [e.value for e in at.error]
+    assert any("previous result is still shown" in shown_text(i.value) for i in at.info)
     assert current_title(at) == seed().title
     assert article_html(at) == before
 
@@ -173,7 +174,7 @@ def test_upload_with_no_file_chosen(at: AppTest) -> None:
     at.run()
     at.button(key="analyze.run").click()
     at.run()
-    assert any("Choose one or more files" in e.value for e in at.error)
+    assert any("Choose one or more files" in shown_text(e.value) for e in at.error)
 
 
 def test_private_url_is_refused(at: AppTest) -> None:
@@ -182,7 +183,7 @@ def test_private_url_is_refused(at: AppTest) -> None:
     at.text_input(key="analyze.url").set_value("http://127.0.0.1:8501/analyze")
     at.button(key="analyze.run").click()
     at.run()
-    assert any("private or local network" in e.value for e in at.error)
+    assert any("private or local network" in shown_text(e.value) for e in at.error)
     assert current_title(at) == seed().title
 
 
@@ -269,11 +270,11 @@ def test_save_to_library(at: AppTest, tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("FRAMING_LENS_DB", str(db))
     at.button(key="analyze.save").click()
     at.run()
-    assert any("Saved to the library" in s.value for s in at.success)
+    assert any("Saved to the library" in shown_text(s.value) for s in at.success)
     with Library(db) as library:
         (article,) = library.articles()
         assert article.title == seed().title
         assert article.outlet == seed().outlet
     at.button(key="analyze.save").click()
     at.run()
-    assert any("already in the library" in i.value for i in at.info)
+    assert any("already in the library" in shown_text(i.value) for i in at.info)
