@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[4]))  # the repository root
 
-from ui import article_view  # noqa: E402
+from ui import article_view
 
 _real = article_view.render_summary
 
