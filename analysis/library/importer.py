@@ -78,16 +78,19 @@ def _plain_main() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     """Load the spaCy model once per worker process, before the first task.
 
     Each worker also keeps its numeric libraries to one thread: the pool already uses every
-    core, and more threads per worker would only compete for them.
+    core, and more threads per worker would only compete for them. It ends itself when
+    ``parent`` dies (:mod:`analysis.library.orphans`).
     """
     from threadpoolctl import threadpool_limits
 
     from analysis.engine.model import load_model
+    from analysis.library.orphans import watch_parent
 
+    watch_parent(parent)
     threadpool_limits(1)
     load_model()
 
@@ -138,7 +141,10 @@ def analyse_texts(
             yield rows
         return
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker) as pool:
+    pool = ProcessPoolExecutor(
+        n_workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
+    )
+    try:
         with _plain_main():  # the workers start during the first submits
             futures = [pool.submit(_analyse_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
@@ -147,6 +153,8 @@ def analyse_texts(
             if progress:
                 progress(done, total)
             yield rows
+    finally:  # also when the caller stops early or fails: no queued chunk is started after
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def analyse_missing(
