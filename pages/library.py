@@ -37,8 +37,10 @@ with st.expander("Import articles", icon=":material/upload:", expanded=library.c
         "is never stored twice."
     )
     uploads = st.file_uploader(
-        "Files to import", type=IMPORT_TYPES, accept_multiple_files=True, key="library.upload"
-    )
+        "Files to import (up to 10 MB each)", type=IMPORT_TYPES, accept_multiple_files=True,
+        key="library.upload",
+        help="Larger corpora: `python -m analysis import FILE` on the server has no size limit.",
+    )  # fmt: skip
     if st.button("Import", key="library.import", type="primary", disabled=not uploads):
         corpus = read_corpus([(f.name, f.getvalue()) for f in uploads or []])
         report = import_rows(library, corpus.rows, errors=corpus.errors, analyse=False)

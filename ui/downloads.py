@@ -218,7 +218,7 @@ def article_exports(
         ]
 
     st.file_uploader(
-        "Open a saved analysis bundle (.zip)",
+        "Open a saved analysis bundle (.zip, up to 10 MB)",
         type=["zip"],
         key=f"{key}.bundle_upload",
         on_change=restore,
