@@ -1,4 +1,4 @@
-"""What the app accepts is what its widgets say: 10 MB uploads, a paste box that stays responsive."""
+"""What the app accepts is what its widgets say: 10 MB uploads, a paste box that stays quick."""
 
 from __future__ import annotations
 
