@@ -101,6 +101,15 @@ def declare_size(data: bytes, member: str, size: int) -> bytes:
     return bytes(out)
 
 
+def set_version(data: bytes, member: str, version: int) -> bytes:
+    """The zip with ``member``'s "version needed to extract" changed (central directory)."""
+    out = bytearray(data)
+    for pos, name in _central_entries(data):
+        if name == member:
+            struct.pack_into("<H", out, pos + 6, version)
+    return bytes(out)
+
+
 def set_method(data: bytes, member: str, method: int) -> bytes:
     """The zip with ``member``'s compression method changed (local and central headers)."""
     out = bytearray(data)

@@ -191,6 +191,8 @@ def open_zip(data: bytes, limits: ZipLimits) -> BoundedZip:
         infos = zf.infolist()
     except zipfile.BadZipFile as exc:
         raise ArchiveError(f"it is not a readable .zip file ({_why(exc)})") from None
+    except NotImplementedError as exc:  # e.g. "zip file version 8.4" (found by fuzzing)
+        raise ArchiveError(f"it uses a .zip feature that is not supported ({_why(exc)})") from None
     except (zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as exc:
         raise ArchiveError(f"it is a damaged .zip file ({_why(exc)})") from None
     try:

@@ -24,6 +24,7 @@ from tests.hostile_inputs import (
     rename_member,
     rezip,
     set_method,
+    set_version,
     valid_docx,
     valid_html,
     valid_pdf,
@@ -112,6 +113,12 @@ def test_a_docx_with_an_unsupported_compression_method_is_refused(method: int, n
     r = from_upload("odd.docx", data)
     assert r.error is not None
     assert f"word/document.xml is compressed with {name}, which is not supported" in r.error
+
+
+def test_a_docx_needing_a_newer_zip_version_is_refused() -> None:
+    """Found by tests/fuzz (in a bundle): zipfile raises NotImplementedError for it."""
+    r = from_upload("new.docx", set_version(valid_docx(), "word/document.xml", 84))
+    assert r.error is not None and "zip file version 8.4" in r.error
 
 
 @pytest.mark.parametrize("bad", ["../evil.xml", "/etc/passwd", "C:\\evil.xml", "a/../../b.xml"])

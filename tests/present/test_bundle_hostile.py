@@ -17,7 +17,14 @@ import pytest
 
 from analysis.present import bundle
 from analysis.present.bundle import BundleError, read_bundle, write_bundle
-from tests.hostile_inputs import declare_size, rename_member, rezip, set_method, zip_members
+from tests.hostile_inputs import (
+    declare_size,
+    rename_member,
+    rezip,
+    set_method,
+    set_version,
+    zip_members,
+)
 from tests.present.export_sample import sample_analysis
 
 
@@ -119,6 +126,13 @@ def test_an_unsupported_compression_method_is_refused(method: int, name: str) ->
     """Issue 15: NotImplementedError from inside zipfile, shown as a traceback."""
     data = set_method(good(), "analyses/001.json", method)
     with pytest.raises(BundleError, match=f"analyses/001.json is compressed with {name}"):
+        read_bundle(data)
+
+
+def test_a_member_needing_a_newer_zip_version_is_refused() -> None:
+    """Found by tests/fuzz: NotImplementedError("zip file version 8.4") from zipfile."""
+    data = set_version(good(), "analyses/001.json", 84)
+    with pytest.raises(BundleError, match=r"not supported \(zip file version 8\.4\)"):
         read_bundle(data)
 
 
