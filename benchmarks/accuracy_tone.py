@@ -93,10 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     train = read_training_data(args.data / "train.jsonl")
     train_masked = [masked(*x) for x in train.examples]
     cv = model.metadata_.get("metrics", {}).get("cross_validated", {})
+    params = model.get_params()
     print(
-        f"Tone towards a target, NewsMTSC dev sets; model {model.get_params()['C']=} "
-        f"{model.get_params()['alpha']=}; its cross-validated F1m on train "
-        f"{cv.get('f1_macro', float('nan')):.3f}"
+        f"Tone towards a target, NewsMTSC dev sets; model C={params['C']} alpha={params['alpha']}"
+        f", cross-validated F1m on train {cv.get('f1_macro', float('nan')):.3f}"
     )
     print("confusion: gold -> predicted negative/neutral/positive")
     rows = []

@@ -73,13 +73,12 @@ def score_targets(
         (Wang & Manning 2012) over target-aware features, trained on NewsMTSC (Hamborg & Donnay
         2021).
     """
-    model = model or load_tone_model()
     examples = []
     for start, end in spans:
         if not 0 <= start < end <= len(text):
             raise ValueError(f"span {start}-{end} is outside the text ({len(text)} characters)")
         examples.append((text, start, end))
-    return model.explain(examples)
+    return (model or load_tone_model()).explain(examples)
 
 
 __all__ = [

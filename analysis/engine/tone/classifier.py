@@ -180,25 +180,36 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
         tokens, feats = row
         vocab = self.vocabulary_
         cols, values, owners = [], [], []
+        positions: list[str] = []  # position features are owned by "token" -1, -2, ...
         for name, value, tok in feats:
             j = vocab.get(name)
             if j is not None:
                 cols.append(j)
                 values.append(value)
-                owners.append(tok if tok >= 0 else name)
+                if tok < 0:
+                    positions.append(name)
+                    tok = -len(positions)
+                owners.append(tok)
         contrib = self.coef_[:, cols] * np.asarray(values, dtype=np.float64)
         scores = self.intercept_ + contrib.sum(axis=1)
         best = int(scores.argmax())
         proba = _probabilities(scores[None, :])[0]
-        per_word: dict[int | str, float] = defaultdict(float)
-        for owner, weight in zip(owners, contrib[best].tolist(), strict=True):
-            per_word[owner] += weight
-        ranked = sorted(per_word.items(), key=lambda kv: (-abs(kv[1]), str(kv[0])))
-        kept = [(o, w) for o, w in ranked if abs(w) >= MIN_EVIDENCE][:top]
+        shift = len(positions)
+        per_owner = np.bincount(
+            np.asarray(owners, dtype=np.int64) + shift,
+            weights=contrib[best],
+            minlength=shift + len(tokens),
+        )
+        order = np.lexsort((np.arange(len(per_owner)), -np.abs(per_owner)))
+        kept = [
+            (int(k) - shift, float(per_owner[k]))
+            for k in order[:top]
+            if abs(per_owner[k]) >= MIN_EVIDENCE
+        ]
         return ToneResult(
             tone=TONES[best],
             scores={t: float(p) for t, p in zip(TONES, proba.tolist(), strict=True)},
-            evidence=tuple((_evidence_word(o, tokens), w) for o, w in kept),
+            evidence=tuple((_evidence_word(o, tokens, positions), w) for o, w in kept),
             spans=tuple(_evidence_span(o, tokens, w) for o, w in kept),
         )
 
@@ -228,15 +239,16 @@ def _probabilities(scores: np.ndarray) -> np.ndarray:
     return sig / sig.sum(axis=1, keepdims=True)
 
 
-def _evidence_word(owner: int | str, tokens: list[Token]) -> str:
+def _evidence_word(owner: int, tokens: list[Token], positions: list[str]) -> str:
     """The text of an evidence word, or the plain description of a position feature."""
-    if isinstance(owner, int):
+    if owner >= 0:
         return tokens[owner].text
-    return POSITION_EVIDENCE.get(owner, f"[{owner}]")
+    name = positions[-owner - 1]
+    return POSITION_EVIDENCE.get(name, f"[{name}]")
 
 
-def _evidence_span(owner: int | str, tokens: list[Token], weight: float) -> tuple[int, int, float]:
+def _evidence_span(owner: int, tokens: list[Token], weight: float) -> tuple[int, int, float]:
     """Character offsets of an evidence word and its weight (-1, -1 for position evidence)."""
-    if isinstance(owner, int):
+    if owner >= 0:
         return tokens[owner].start, tokens[owner].end, weight
     return -1, -1, weight

@@ -338,15 +338,17 @@ def _bigrams(tokens: list[Token], first: int, last: int) -> list[Feature]:
     """Bigrams of the sentence with the mention as one token ``<t>``; each tied to its words."""
     seq: list[tuple[str, int]] = []
     for i, t in enumerate(tokens):
-        if first <= i <= last:
-            if i == first:
-                seq.append((TARGET, -1))
-        elif t.is_word:
+        if i == first:
+            seq.append((TARGET, -1))
+        elif t.is_word and not first < i <= last:
             seq.append((t.lower, i))
     feats: list[Feature] = []
     for (a, ia), (b, ib) in pairwise(seq):
         name = f"B:{a}_{b}"
-        owners = [k for k in (ia, ib) if k >= 0]
-        for k in owners:
-            feats.append((name, 1.0 / len(owners), k))
+        if ia < 0:
+            feats.append((name, 1.0, ib))
+        elif ib < 0:
+            feats.append((name, 1.0, ia))
+        else:
+            feats += ((name, 0.5, ia), (name, 0.5, ib))
     return feats

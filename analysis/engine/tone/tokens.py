@@ -83,18 +83,14 @@ IRREGULAR = {
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token of a sentence: its text, lower case, lemma guess and character offsets."""
+    """One token of a sentence: text, lower case, lemma guess, offsets, word or punctuation."""
 
     text: str
     lower: str
     lemma: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        """True for a word, False for a punctuation character."""
-        return self.lower[:1].isalnum() or self.lower[:1] == "_"
+    is_word: bool
 
 
 def _candidates(word: str) -> list[str]:
@@ -125,11 +121,13 @@ def _candidates(word: str) -> list[str]:
 
 
 def lemmatizer(known: frozenset[str]) -> Callable[[str], str]:
-    """A cached function word -> its first dictionary form found in ``known`` (else the word)."""
+    """A cached function word -> its first base form found in ``known`` (else the word)."""
 
     @cache
     def lemma(word: str) -> str:
-        for cand in _candidates(word):
+        # A known base form wins over the word itself: VADER lists "condemning" as well as
+        # "condemn", and the lemma should be "condemn".
+        for cand in _candidates(word)[1:]:
             if cand in known:
                 return cand
         return word
@@ -143,5 +141,6 @@ def tokenize(text: str, lemma: Callable[[str], str] = str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         lower = word.lower().replace("’", "'")
-        out.append(Token(word, lower, lemma(lower), m.start(), m.end()))
+        is_word = word[0].isalnum() or word[0] == "_"
+        out.append(Token(word, lower, lemma(lower), m.start(), m.end(), is_word))
     return out
