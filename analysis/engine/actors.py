@@ -249,7 +249,9 @@ def _merge_place_prefixed_orgs(assigned: list[Assignment]) -> list[Assignment]:
     """ "US State Department" and "State Department" in one article are one organisation."""
     orgs = {a.key[4:] for a in assigned if a.type == "ORG" and a.key.startswith("org:")}
     rename: dict[str, str] = {}
-    for org in orgs:
+    # Longer names last, so the most specific full name wins whatever the set order (results
+    # must not depend on Python's string hashing).
+    for org in sorted(orgs, key=lambda o: (len(o), o)):
         words = org.split()
         for k in range(1, len(words)):
             prefix, rest = " ".join(words[:k]), " ".join(words[k:])
