@@ -128,7 +128,7 @@ def test_loaded_optional_columns_are_valid() -> None:
 @pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])
 def test_blank_explanations_are_filled_by_a_category_template(name: str) -> None:
     """A row may leave explanation/source empty only where its category has a template."""
-    templates = {t: e for t, e in load_lexicon(TEMPLATES).items()}
+    templates = load_lexicon(TEMPLATES)
     written = lexicon_file_frame(name)
     for col in ("explanation", "source"):
         blank = written[written[col].str.strip() == ""]
@@ -138,7 +138,7 @@ def test_blank_explanations_are_filled_by_a_category_template(name: str) -> None
 
 
 def test_every_template_is_used_and_names_an_existing_category() -> None:
-    for key, entry in load_lexicon(TEMPLATES).items():
+    for key in load_lexicon(TEMPLATES):
         name, _, category = key.partition("/")
         assert name in NAMES, key
         written = lexicon_file_frame(name)
