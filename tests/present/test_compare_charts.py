@@ -67,7 +67,7 @@ def test_rates_have_one_panel_per_kind_with_intervals() -> None:
             }
             for i, g in enumerate(["A", "B"])
             for k in MARKER_KINDS
-        ]  # fmt: skip
+        ]
     )
     fig = rates_figure(rates)
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
