@@ -17,6 +17,7 @@ from analysis.engine.tone import (
     TONES,
     ToneClassifier,
     ToneModelError,
+    lexicon_digest,
     load_model,
     load_tone_model,
     save_model,
@@ -97,6 +98,14 @@ def test_committed_model_records_its_metrics_and_data() -> None:
         {k: g[k] for k in ("C", "alpha")} for g in info["selection"]["grid"]
     ]
     assert "Hamborg" in info["notice"]
+
+
+def test_committed_model_was_trained_with_the_current_lexicons() -> None:
+    recorded = load_model(DEFAULT_MODEL_DIR).metadata_["lexicons"]
+    assert recorded == lexicon_digest(), (
+        "the terms or categories of a lexicon the tone features read changed since the model "
+        "was trained: run `make model` and commit analysis/engine/tone/model/"
+    )
 
 
 def test_env_var_points_the_library_at_another_model(

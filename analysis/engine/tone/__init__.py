@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.engine.tone.classifier import ToneClassifier
-from analysis.engine.tone.features import FeatureSettings, target_features
+from analysis.engine.tone.features import FeatureSettings, lexicon_digest, target_features
 from analysis.engine.tone.model_file import ToneModelError, load_model, save_model
 from analysis.engine.tone.result import TONES, ToneResult
 from analysis.engine.tone.training import (
@@ -92,6 +92,7 @@ __all__ = [
     "ToneResult",
     "TrainingDataError",
     "format_report",
+    "lexicon_digest",
     "load_model",
     "load_tone_model",
     "read_training_data",

@@ -14,6 +14,7 @@ doubt and reporting-verb lexicons.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -131,6 +132,25 @@ def lexicons() -> Lexicons:
         PhraseTable.of(reporting),
         lemmatizer(known),
     )
+
+
+def lexicon_digest() -> dict[str, str]:
+    """Short SHA-256 of exactly what the features read from each lexicon (terms and categories).
+
+    Recorded in the model file, so a test can tell when a lexicon edit calls for ``make model``;
+    explanations and sources do not change features and are not part of the digest.
+    """
+    lex = lexicons()
+    tables = {
+        "vader": sorted(f"{w}\t{v!r}" for w, v in lex.valence.items()),
+        "vader_negations": sorted(lex.negations),
+    }
+    for name in ("loaded", "doubt", "reporting_verbs"):
+        tables[name] = sorted(f"{t}\t{e.category}" for t, e in load_lexicon(name).items())
+    return {
+        name: hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+        for name, rows in tables.items()
+    }
 
 
 def target_tokens(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

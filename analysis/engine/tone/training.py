@@ -28,6 +28,7 @@ from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_
 from sklearn.model_selection import StratifiedGroupKFold
 
 from analysis.engine.tone.classifier import Example, Featurized, ToneClassifier
+from analysis.engine.tone.features import lexicon_digest
 from analysis.engine.tone.model_file import save_model
 from analysis.engine.tone.result import TONES
 
@@ -166,6 +167,7 @@ class TrainingReport:
         """The model-file record of this run (deterministic: no times, no paths)."""
         return {
             "data": self.data,
+            "lexicons": lexicon_digest(),
             "selection": {
                 "method": f"{self.folds}-fold stratified cross-validation grouped by sentence, "
                 "F1 macro over the three tones, on the training file only",
