@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def examples(n: int) -> list[tuple[str, int, int]]:
     return [data[i % len(data)] for i in range(n)]
 
 
-def rate(n: int, fn) -> float:  # type: ignore[no-untyped-def]
+def rate(n: int, fn: Callable[[], object]) -> float:
     """Items per CPU second for ``fn()`` processing ``n`` items (best of 3 runs).
 
     CPU time of this process, not wall time: the machine is shared, and one core's worth of

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from analysis.cli import parser as cli
 from analysis.engine.tone import TONES, load_model
 from tests.engine.tone_data import write_jsonl
 
@@ -81,13 +84,16 @@ def test_stdin_and_a_custom_model_from_the_env_var(tmp_path: Path) -> None:
     assert custom.stdout != default.stdout  # the hand-made model is not the shipped one
 
 
-def test_missing_file_or_model_is_a_clear_error(tmp_path: Path) -> None:
-    proc = run("tone", str(tmp_path / "absent.jsonl"))
-    assert proc.returncode == 2 and "cannot read" in proc.stderr
-    proc = run("tone", "-", "--model", str(tmp_path), stdin=line(TEXT, 0, 6))
-    assert proc.returncode == 2 and "model.json is missing" in proc.stderr
+def test_missing_file_or_model_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In-process (the same parser and command functions), so the error paths cost no start-up.
+    assert cli.main(["tone", str(tmp_path / "absent.jsonl")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert cli.main(["tone", str(tmp_path / "absent.jsonl"), "--model", str(tmp_path)]) == 2
+    assert "model.json is missing" in capsys.readouterr().err
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "x"}\n', encoding="utf-8")
-    proc = run("train-tone", "--data", str(bad), "--out", str(tmp_path / "m"))
-    assert proc.returncode == 2 and "line 1" in proc.stderr
+    assert cli.main(["train-tone", "--data", str(bad), "--out", str(tmp_path / "m")]) == 2
+    assert "line 1" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()

@@ -37,7 +37,7 @@ DEFAULT_DATA = PACKAGE / "data" / "newsmtsc" / "train.jsonl"
 DEFAULT_MODEL_DIR = PACKAGE / "model"
 FOLDS = 5
 # The candidates compared by cross-validation (C: regularisation, alpha: NB smoothing).
-GRID: tuple[dict[str, float], ...] = tuple(
+GRID: tuple[dict[str, Any], ...] = tuple(
     {"C": c, "alpha": a} for c, a in product((0.03, 0.1, 0.3), (0.5, 1.0))
 )
 POLARITY = {2: "negative", 4: "neutral", 6: "positive"}
@@ -157,8 +157,8 @@ class TrainingReport:
 
     data: dict[str, Any]
     folds: int
-    grid: list[dict[str, float]]
-    selected: dict[str, float]
+    grid: list[dict[str, Any]]
+    selected: dict[str, Any]
     cv: dict[str, Any]
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -238,7 +238,7 @@ def train_tone_model(
     data: str | Path = DEFAULT_DATA,
     out: str | Path | None = DEFAULT_MODEL_DIR,
     folds: int = FOLDS,
-    grid: tuple[dict[str, float], ...] = GRID,
+    grid: tuple[dict[str, Any], ...] = GRID,
 ) -> tuple[ToneClassifier, TrainingReport]:
     """Choose hyper-parameters by cross-validation, fit on all of ``data``, write the model.
 
@@ -256,8 +256,8 @@ def train_tone_model(
     featurizer = ToneClassifier()
     rows = featurizer.featurize(training.examples)  # the grid varies no feature setting
     splits = _fold_splits(training, folds)
-    scored: list[dict[str, float]] = []
-    best: tuple[float, dict[str, float], np.ndarray] | None = None
+    scored: list[dict[str, Any]] = []
+    best: tuple[float, dict[str, Any], np.ndarray] | None = None
     for params in grid:
         pred = cross_validated_predictions(rows, training.labels, splits, **params)
         f1 = float(f1_score(training.labels, pred, labels=list(TONES), average="macro"))
@@ -265,7 +265,7 @@ def train_tone_model(
         if best is None or f1 > best[0]:
             best = (f1, params, pred)
     assert best is not None, "the grid is empty"
-    model = ToneClassifier(**best[1]).fit_features(rows, training.labels)  # type: ignore[arg-type]
+    model = ToneClassifier(**best[1]).fit_features(rows, training.labels)
     report = TrainingReport(
         data=training.summary(),
         folds=len(splits),
