@@ -56,6 +56,7 @@ def test_a_docx_with_no_body_gets_a_message(xml: str) -> None:
     assert r.error.startswith("nobody.docx: This Word file has no document body")
 
 
+@pytest.mark.slow
 def test_a_docx_zip_bomb_is_refused_before_python_docx_parses_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -209,6 +210,7 @@ def test_binary_files_with_a_text_extension_are_refused(data: bytes, kind: str) 
         assert kind in r.error
 
 
+@pytest.mark.slow
 def test_twenty_megabytes_of_text_are_refused_at_once() -> None:
     big = (ENGLISH + "\n") * (20 * 1024 * 1024 // len(ENGLISH))
     started = time.monotonic()
@@ -220,6 +222,7 @@ def test_twenty_megabytes_of_text_are_refused_at_once() -> None:
 
 
 @pytest.mark.parametrize("unit", ["*a ", "[a ", "**a ", "![", "__a ", "[x]("])
+@pytest.mark.slow
 def test_markdown_markup_removal_is_linear(unit: str) -> None:
     """Unclosed emphasis/links made the old patterns backtrack quadratically (120 K chars: 50 s)."""
     data = (unit * (MAX_CHARS // len(unit))).encode()

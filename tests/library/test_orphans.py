@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 
 from analysis.library.orphans import parent_alive
 from analysis.library.samples import sample_rows
@@ -47,6 +48,7 @@ def gone(p: psutil.Process) -> bool:
         return True
 
 
+@pytest.mark.slow
 def test_killing_the_import_parent_leaves_no_child_behind(tmp_path: Path) -> None:
     cmd = [
         sys.executable, "-m", "analysis", "import", str(corpus(tmp_path / "c.csv")),

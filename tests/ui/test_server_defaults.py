@@ -78,6 +78,7 @@ def started(cmd: list[str], tmp: Path, port: int) -> Iterator[tuple[subprocess.P
 
 
 @pytest.mark.parametrize(("host", "listens"), [(None, {"127.0.0.1"}), ("0.0.0.0", {"0.0.0.0"})])
+@pytest.mark.slow
 def test_make_run_listens_where_told_and_contacts_nothing_outside(
     tmp_path: Path, host: str | None, listens: set[str]
 ) -> None:
