@@ -1,4 +1,4 @@
-"""The declared JSON shape of an analysis (``framing-lens/analysis/1``), checked before it is used.
+"""The declared JSON shape of an analysis (``framing-lens/analysis/2``, and /1), checked first.
 
 Analyses come back from places we do not control: bundles people send each other, library files
 that another program (or a disk error) changed. :func:`validated_analysis` checks such JSON
@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from analysis.records import MARKER_KINDS, SCHEMA, STANCES, ArticleAnalysis
+from analysis.records import MARKER_KINDS, OLD_SCHEMAS, SCHEMA, STANCES, ArticleAnalysis
 
 MAX_TITLE = 2_000
 """Longest title (characters) accepted from outside."""
@@ -43,7 +43,14 @@ class MarkerJSON(BaseModel):
     explanation: str
     source: str
     sentence: int = -1
+    speaker: str = ""
+    cue: str = ""
+    qualifies: str = ""
+    valence: float | None = None
+    rule: str = ""
+    reason: str = ""
     detail: str = ""
+    """Schema 1 only (bundles written before structured fields): from_dict turns it into them."""
 
     @field_validator("kind")
     @classmethod
@@ -116,7 +123,7 @@ class AnalysisJSON(BaseModel):
     @field_validator("schema_")
     @classmethod
     def _our_schema(cls, value: str | None) -> str | None:
-        if value is not None and value != SCHEMA:
+        if value is not None and value not in (SCHEMA, *OLD_SCHEMAS):
             raise ValueError(f"must be {SCHEMA}")
         return value
 

@@ -185,3 +185,17 @@ def test_many_distinct_copies_hit_the_total_decoded_size_cap(
 def test_a_valid_bundle_still_round_trips() -> None:
     a = sample_analysis()
     assert read_bundle(write_bundle(a)).analyses == (a,)
+
+
+def test_a_schema_1_bundle_with_free_text_detail_still_opens() -> None:
+    """Bundles saved before structured marker fields keep opening (the schema accepts both)."""
+
+    def old(doc: Any) -> None:
+        doc["schema"] = "framing-lens/analysis/1"
+        for m in doc["markers"]:
+            for key in ("speaker", "cue", "qualifies", "valence", "rule", "reason"):
+                m.pop(key, None)
+        doc["markers"][0]["detail"] = "speaker: the NATO boss"
+
+    loaded = read_bundle(edit_json(good(), "analyses/001.json", old))
+    assert loaded.analyses[0].markers[0].speaker == "the NATO boss"
