@@ -9,7 +9,8 @@ ASCII punctuation character (https://spec.commonmark.org/0.31.2/#backslash-escap
 :func:`escape_markdown` escapes all of them: what remains has no markup left. Two features work
 on the *decoded* text instead and would still fire: GitHub's autolinks (``http://…``,
 ``www.…``, ``a@b.org`` become links) and Streamlit's ``:streamlit:``/emoji shortcodes. An
-invisible WORD JOINER (U+2060) after every ``:`` and ``@`` and inside ``www.`` breaks those
+invisible WORD JOINER (U+2060) after a ``:`` or ``@`` that touches the next character, and
+inside ``www.``, breaks those
 patterns without changing what a reader sees (checked in a real browser:
 tests/ui/test_browser_text.py).
 """
@@ -22,6 +23,7 @@ import string
 
 _PUNCTUATION = frozenset(string.punctuation)
 JOINER = "\u2060"
+_JOIN_AFTER = re.compile(r"(\\[:@])(?=\S)")
 _WWW = re.compile(r"(?i)(?<![a-z0-9])(www)(?=\\?\.)")
 _INVISIBLE = re.compile(
     r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]"
@@ -48,9 +50,8 @@ def escape_markdown(value: object, *, one_line: bool = True, limit: int | None =
         limit: shorten to this many characters first (with an ellipsis).
     """
     text = plain(value, one_line=one_line, limit=limit)
-    out = "".join(
-        "\\" + ch + (JOINER if ch in ":@" else "") if ch in _PUNCTUATION else ch for ch in text
-    )
+    out = "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
+    out = _JOIN_AFTER.sub(r"\1" + JOINER, out)  # ":x", "://", "@x" only: ": " stays as typed
     out = _WWW.sub(r"\1" + JOINER, out)
     if not one_line:
         # Keep line breaks as breaks, but no indented code blocks or blank-line paragraphs.
