@@ -28,7 +28,7 @@ def choose(page: Any, number: int, app_idle: Any) -> None:
     box.click()
     box.fill(f"#{number} ")
     option = page.get_by_role("option", name=re.compile(rf"^#{number} "))
-    expect(option).to_have_count(1)
+    expect(option).to_have_count(1, timeout=30_000)
     option.click()
     app_idle(page)
 
@@ -47,6 +47,9 @@ def test_switching_the_article_then_saving_changes_no_row(
     title = page.locator("[data-testid=stForm]").get_by_label("Title")
     expect(title).to_have_value(before[third]["title"] or "")
     choose(page, fourth, app_idle)
+    # The rerun for the new choice has drawn #4's own text (shown below the form) before Save.
+    expect(page.locator("[data-testid=stText]").last).to_contain_text(before[fourth]["text"][:60])
+    app_idle(page)
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("Saved.")).to_be_visible(timeout=LOAD)
     assert rows(db)[fourth]["title"] == before[fourth]["title"]
