@@ -225,7 +225,7 @@ def article_exports(
 
 def comparison_exports(
     comparison: Comparison,
-    figures: Sequence[tuple[str, go.Figure]] = (),
+    figures: Sequence[tuple[str, go.Figure]] | Callable[[], Sequence[tuple[str, go.Figure]]] = (),
     *,
     by: str = "outlet",
     key: str = "compare",
@@ -234,7 +234,8 @@ def comparison_exports(
 
     Args:
         comparison: the comparison shown on the page.
-        figures: the page's charts as (caption, figure), in page order.
+        figures: the page's charts as (caption, figure), in page order, or a function
+            returning them (called only when a report is downloaded).
         by: what the groups are ("outlet").
         key: widget key prefix.
     """
@@ -246,7 +247,9 @@ def comparison_exports(
 
     st.markdown("#### Export")
     report_buttons(
-        lambda: build_comparison_report(comparison, by=by, figures=list(figures)),
+        lambda: build_comparison_report(
+            comparison, by=by, figures=list(figures() if callable(figures) else figures)
+        ),
         bundle,
         name=f"framing by {by} " + " ".join(comparison.groups[:4]),
         key=key,

@@ -1,0 +1,427 @@
+"""Queries over the count tables: a filter of the library's articles, aggregated in SQL.
+
+:class:`ArticleFilter` says which articles (date range, outlets, keyword in title or text,
+actor, constructed samples out); :class:`Selection` answers with pandas DataFrames: one row per
+article (:meth:`Selection.articles`), per (actor, group[, period]) (:meth:`Selection.actor_totals`),
+per article of one actor (:meth:`Selection.actor_articles`), and it fetches the few summaries
+and texts a view shows. Nothing here reads every analysis: the numbers come from
+``article_counts`` and ``actor_counts`` (:mod:`analysis.library.aggregates`).
+
+Actor names are merged at query time: ``names`` maps a stored name to the name it counts under
+(e.g. ``{"Putin": "Vladimir Putin"}``, from :func:`analysis.compare.merge_short_names` over
+:meth:`Selection.person_names`), so the merge follows the articles compared and a later alias
+table can replace the rule without rewriting stored rows.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.library.aggregates import ACTOR_COLUMNS
+from analysis.library.store import Library
+from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES
+from analysis.version import analysis_key
+
+GROUPINGS = ("outlet", "date", "article")
+PERIODS = {
+    "day": "c.date",
+    "week": "date(c.date, '-6 days', 'weekday 1')",  # the Monday starting the week
+    "month": "substr(c.date, 1, 7)",
+    "year": "substr(c.date, 1, 4)",
+}
+ARTICLE_FRAME_COLUMNS = (
+    "article_id", "group", "title", "outlet", "date", "constructed", "words",
+    *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
+)  # fmt: skip
+ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
+_MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern matching ``word`` literally anywhere (% and _ escaped)."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to compare; every field left at its default keeps all.
+
+    Args:
+        date_from, date_to: inclusive ISO dates (``YYYY-MM-DD``); undated articles drop out.
+        outlets: keep these outlets only ("" for articles without one).
+        keyword: words that must all occur in the title or the text (case-insensitive).
+        actor: keep articles that mention this actor (a name after merging, see the module).
+        exclude_constructed: leave out the constructed teaching samples.
+        ids: keep these article ids only.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    outlets: tuple[str, ...] | None = None
+    keyword: str | None = None
+    actor: str | None = None
+    exclude_constructed: bool = False
+    ids: tuple[int, ...] | None = None
+
+    def without_actor(self) -> ArticleFilter:
+        """The same filter with no actor condition."""
+        return replace(self, actor=None)
+
+
+@dataclass
+class Selection:
+    """The articles of a library that pass a filter, grouped ``by`` outlet, date or article.
+
+    Args:
+        library: the open library (the selection reads through its connection).
+        filter: which articles.
+        by: the group of an article: ``outlet``, ``date`` or ``article`` (each its own group).
+        names: stored actor name → the name it counts under (see the module docstring).
+        key: the analysis key whose results are read; default the current one.
+
+    Only articles with an analysis under ``key`` take part (see :meth:`missing_count`).
+    """
+
+    library: Library
+    filter: ArticleFilter = field(default_factory=ArticleFilter)
+    by: str = "outlet"
+    names: Mapping[str, str] = field(default_factory=dict)
+    key: str = field(default_factory=analysis_key)
+    _id_lists: dict[tuple, str] = field(default_factory=dict, init=False, repr=False)
+    _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.by not in GROUPINGS:
+            raise ValueError(f"cannot group by {self.by!r}; choose one of {', '.join(GROUPINGS)}")
+        self.path = self.library.path
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        """This thread's own connection to the library file (opened on first use).
+
+        A selection may be cached and used again by later page runs, each in its own thread;
+        SQLite connections must not cross threads, so each thread opens its own.
+        """
+        library = getattr(self._local, "library", None)
+        if library is None:
+            library = self._local.library = Library(self.path)
+        return library.connection
+
+    def with_names(self, names: Mapping[str, str]) -> Selection:
+        """The same selection with another name merge."""
+        return Selection(self.library, self.filter, self.by, dict(names), self.key)
+
+    # ---- the WHERE clause ----------------------------------------------------------------------
+    def _group_sql(self) -> str:
+        if self.by == "outlet":
+            return "CASE WHEN c.outlet = '' THEN '(no outlet)' ELSE c.outlet END"
+        if self.by == "date":
+            return "COALESCE(c.date, '(no date)')"
+        return (
+            "'#' || c.article_id || ' ' || COALESCE((SELECT title FROM articles "
+            "WHERE id = c.article_id), 'untitled')"
+        )
+
+    def _raw_names(self, actor: str) -> list[str]:
+        """The stored names that count as ``actor``."""
+        return sorted({actor} | {raw for raw, merged in self.names.items() if merged == actor})
+
+    def _where(self, flt: ArticleFilter | None = None) -> tuple[str, list[Any]]:
+        """(WHERE clause, parameters) over a count table aliased ``c``."""
+        flt = flt or self.filter
+        where, params = ["c.analysis_key = ?"], [self.key]
+        if flt.outlets is not None:
+            outlets = list(flt.outlets)
+            where.append(f"c.outlet IN ({','.join('?' * len(outlets))})" if outlets else "0")
+            params += outlets
+        if flt.date_from:
+            where.append("c.date >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:
+            where.append("c.date <= ?")
+            params.append(flt.date_to)
+        if flt.exclude_constructed:
+            where.append("c.constructed = 0")
+        if (flt.keyword and flt.keyword.split()) or flt.ids is not None or flt.actor:
+            where.append("c.article_id IN (SELECT value FROM json_each(?))")
+            params.append(self._matching_ids(flt))
+        return " AND ".join(where), params
+
+    def _matching_ids(self, flt: ArticleFilter) -> str:
+        """The ids (a JSON array) of the articles passing the keyword, id and actor conditions.
+
+        Found once per selection and condition: a keyword has to read every text (LIKE), too
+        slow to repeat for each query of a page.
+        """
+        wanted = (flt.keyword, flt.ids, flt.actor)
+        if wanted in self._id_lists:
+            return self._id_lists[wanted]
+        sql, params = "SELECT id FROM articles WHERE 1", list[Any]()
+        for word in (flt.keyword or "").split():
+            sql += " AND (title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')"
+            params += [_like(word), _like(word)]
+        if flt.ids is not None:
+            ids = [int(i) for i in flt.ids]
+            sql += f" AND id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+            params += ids
+        if flt.actor:
+            raw = self._raw_names(flt.actor)
+            sql += (
+                " AND id IN (SELECT x.article_id FROM actor_counts x JOIN actor_names n "
+                f"ON n.id = x.name_id WHERE x.analysis_key = ? AND n.name IN "
+                f"({','.join('?' * len(raw))}))"
+            )
+            params += [self.key, *raw]
+        found = json.dumps([r[0] for r in self._con.execute(sql, params)])
+        self._id_lists[wanted] = found
+        return found
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread ends)."""
+        library = getattr(self._local, "library", None)
+        if library is not None:
+            library.close()
+            self._local.library = None
+
+    # ---- frames ------------------------------------------------------------------------------
+    def articles(self) -> pd.DataFrame:
+        """One row per article: :data:`ARTICLE_FRAME_COLUMNS` (counts of markers and stances).
+
+        ``outlet`` is None for articles without one; ``constructed`` is a bool. Ordered by id.
+        """
+        where, params = self._where()
+        numbers = ", ".join(f"c.{c}" for c in ARTICLE_FRAME_COLUMNS[6:])
+        sql = (
+            f"SELECT c.article_id, {self._group_sql()} AS grp, a.title, c.outlet, c.date, "
+            f"c.constructed, {numbers} FROM article_counts c JOIN articles a "
+            f"ON a.id = c.article_id WHERE {where} ORDER BY c.article_id"
+        )
+        frame = pd.DataFrame(
+            self._con.execute(sql, params).fetchall(), columns=list(ARTICLE_FRAME_COLUMNS)
+        )
+        frame["outlet"] = frame["outlet"].replace("", None)
+        frame["constructed"] = frame["constructed"].astype(bool)
+        for col in ARTICLE_FRAME_COLUMNS[6:]:
+            frame[col] = frame[col].astype("int64")
+        return frame
+
+    def person_names(self) -> list[str]:
+        """The stored names of people (type PERSON) in the selection, before any merge."""
+        where, params = self._where(self.filter.without_actor())
+        sql = (
+            "SELECT name FROM actor_names WHERE id IN (SELECT DISTINCT c.name_id FROM "
+            f"actor_counts c WHERE {where} AND c.type = 'PERSON') ORDER BY name"
+        )
+        return [r[0] for r in self._con.execute(sql, params)]
+
+    def _names_of(self, ids: Iterable[int]) -> dict[int, str]:
+        """actor_names id → name for ``ids``."""
+        out: dict[int, str] = {}
+        id_list = sorted(set(ids))
+        for i in range(0, len(id_list), 500):
+            part = id_list[i : i + 500]
+            marks = ",".join("?" * len(part))
+            out.update(
+                self._con.execute(f"SELECT id, name FROM actor_names WHERE id IN ({marks})", part)
+            )
+        return out
+
+    def actor_totals(self, period: str | None = None) -> pd.DataFrame:
+        """Per (actor, group[, period]): articles and summed counts, names merged.
+
+        Args:
+            period: None, or ``day``, ``week`` (the Monday it starts), ``month`` (``YYYY-MM``),
+                ``year``: then a ``period`` column splits each cell (undated articles: None).
+
+        Returns:
+            :data:`ACTOR_TOTAL_COLUMNS` (+ ``period``): ``articles`` counts the articles
+            mentioning the actor; ``type`` is the actor's most frequent type in the selection
+            (ties in :data:`analysis.records.ACTOR_TYPES` order).
+        """
+        where, params = self._where()
+        per = f", {PERIODS[period]}" if period else ", NULL"
+        sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
+        sql = (
+            f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, COUNT(*), "
+            f"{sums} FROM actor_counts c WHERE {where} GROUP BY c.name_id, c.type, grp, period"
+        )
+        cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
+        raw = pd.DataFrame(self._con.execute(sql, params).fetchall(), columns=cols)
+        out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
+        if raw.empty:
+            return pd.DataFrame(columns=out_cols)
+        names = self._names_of(raw["name_id"])
+        raw["name"] = raw["name_id"].map(names)
+        raw["actor"] = raw["name"].map(lambda n: self.names.get(n, n))
+        merged = self._merge_rows(raw, period)
+        return merged[out_cols]
+
+    def _merge_rows(self, raw: pd.DataFrame, period: str | None) -> pd.DataFrame:
+        """Add up rows of one actor (merged names, several types); articles counted once."""
+        types = _main_types(raw)
+        keys = ["actor", "group", "period"]
+        agg = raw.groupby(keys, sort=False, dropna=False)[["articles", *ACTOR_COLUMNS]].sum()
+        agg = agg.reset_index()
+        parts = raw.groupby(["actor"], sort=False)[["name_id", "type"]].nunique()
+        split = parts[(parts["name_id"] > 1) | (parts["type"] > 1)].index.tolist()
+        if split:  # an article can hold two of the merged names: count it once
+            exact = self._distinct_articles(raw[raw["actor"].isin(split)], period)
+            agg = agg.merge(exact, on=keys, how="left")
+            agg["articles"] = agg["exact"].fillna(agg["articles"]).astype("int64")
+            agg = agg.drop(columns="exact")
+        agg["type"] = agg["actor"].map(types)
+        return agg
+
+    def _distinct_articles(self, rows: pd.DataFrame, period: str | None) -> pd.DataFrame:
+        """(actor, group, period, exact) distinct article counts of actors with merged rows."""
+        where, params = self._where()
+        ids = sorted(set(rows["name_id"].tolist()))
+        per = f", {PERIODS[period]}" if period else ", NULL"
+        sql = (
+            f"SELECT c.name_id, c.article_id, {self._group_sql()} AS grp{per} AS period "
+            f"FROM actor_counts c WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
+        )
+        frame = pd.DataFrame(
+            self._con.execute(sql, [*params, *ids]).fetchall(),
+            columns=["name_id", "article_id", "group", "period"],
+        )
+        actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
+        frame["actor"] = frame["name_id"].map(actor_of)
+        exact = frame.groupby(["actor", "group", "period"], dropna=False)["article_id"].nunique()
+        return exact.rename("exact").reset_index()
+
+    def actor_articles(self, actor: str) -> pd.DataFrame:
+        """One row per article mentioning ``actor`` (merged names added up within an article).
+
+        Returns:
+            article_id, group, date, words and :data:`analysis.library.aggregates.ACTOR_COLUMNS`
+            — the unit a test of differences resamples (attributions within one article are
+            not independent).
+        """
+        where, params = self._where()
+        raw = self._raw_names(actor)
+        sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
+        sql = (
+            f"SELECT c.article_id, {self._group_sql()} AS grp, c.date, c.words, {sums} "
+            f"FROM actor_counts c JOIN actor_names n ON n.id = c.name_id WHERE {where} "
+            f"AND n.name IN ({','.join('?' * len(raw))}) GROUP BY c.article_id "
+            "ORDER BY c.article_id"
+        )
+        return pd.DataFrame(
+            self._con.execute(sql, [*params, *raw]).fetchall(),
+            columns=["article_id", "group", "date", "words", *ACTOR_COLUMNS],
+        )
+
+    # ---- what a view shows -------------------------------------------------------------------
+    def marked_articles(self, actor: str) -> pd.DataFrame:
+        """(group, article_id) of the articles where ``actor`` has a marker, by id."""
+        where, params = self._where()
+        raw = self._raw_names(actor)
+        sql = (
+            f"SELECT DISTINCT {self._group_sql()} AS grp, c.article_id FROM actor_counts c "
+            f"JOIN actor_names n ON n.id = c.name_id WHERE {where} "
+            f"AND n.name IN ({','.join('?' * len(raw))}) AND ({_MARKED}) > 0 "
+            "ORDER BY c.article_id"
+        )
+        return pd.DataFrame(
+            self._con.execute(sql, [*params, *raw]).fetchall(), columns=["group", "article_id"]
+        )
+
+    def summary(self, article_id: int) -> dict[str, Any]:
+        """The stored analysis summary of one article (actors, markers, sentences)."""
+        row = self._con.execute(
+            "SELECT n.data FROM articles a JOIN analyses n ON n.sha256 = a.sha256 "
+            "AND n.analysis_key = ? WHERE a.id = ?",
+            (self.key, article_id),
+        ).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def text(self, article_id: int) -> str:
+        """The text of one article ("" if it is gone)."""
+        row = self._con.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
+        """group, article_id, text of at most ``per_group`` random articles of each group.
+
+        The draw is seeded, so the same selection gives the same sample.
+        """
+        frame = self.articles()[["article_id", "group"]]
+        rng = random.Random(seed)
+        picked: list[int] = []
+        for _, ids in frame.groupby("group", sort=True)["article_id"]:
+            values = ids.tolist()
+            picked += values if len(values) <= per_group else sorted(rng.sample(values, per_group))
+        texts = dict(self._texts(picked))
+        out = frame[frame["article_id"].isin(picked)].copy()
+        out["text"] = out["article_id"].map(texts)
+        return out.reset_index(drop=True)
+
+    def _texts(self, ids: Sequence[int]) -> Iterable[tuple[int, str]]:
+        for i in range(0, len(ids), 500):
+            part = list(ids[i : i + 500])
+            marks = ",".join("?" * len(part))
+            yield from self._con.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({marks})", part
+            )
+
+    def _missing(self, columns: str) -> tuple[str, list[Any]]:
+        """SQL over the articles passing the filter (actor aside) with no analysis under key."""
+        flt = self.filter
+        sql = (
+            f"SELECT {columns} FROM articles a LEFT JOIN analyses n ON n.sha256 = a.sha256 "
+            "AND n.analysis_key = ? WHERE n.sha256 IS NULL"
+        )
+        params: list[Any] = [self.key]
+        if flt.outlets is not None:
+            named = [o for o in flt.outlets if o]
+            parts = [f"a.outlet IN ({','.join('?' * len(named))})"] if named else []
+            params += named
+            if len(named) < len(flt.outlets):
+                parts.append("a.outlet IS NULL")
+            sql += " AND (" + (" OR ".join(parts) or "0") + ")"
+        for cond, value in (("a.date >= ?", flt.date_from), ("a.date <= ?", flt.date_to)):
+            if value:
+                sql += f" AND {cond}"
+                params.append(value)
+        if flt.exclude_constructed:
+            sql += " AND a.constructed = 0"
+        for word in (flt.keyword or "").split():
+            sql += " AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')"
+            params += [_like(word), _like(word)]
+        if flt.ids is not None:
+            ids = [int(i) for i in flt.ids]
+            sql += f" AND a.id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+            params += ids
+        return sql, params
+
+    def missing_count(self) -> int:
+        """Articles passing the filter (actor aside) with no analysis under the key yet; they
+        take no part until analysed."""
+        return int(self._con.execute(*self._missing("count(*)")).fetchone()[0])
+
+    def missing_ids(self) -> list[int]:
+        """Ids of the articles counted by :meth:`missing_count`, in id order."""
+        sql, params = self._missing("a.id")
+        return [r[0] for r in self._con.execute(sql + " ORDER BY a.id", params)]
+
+
+def _main_types(raw: pd.DataFrame) -> dict[str, str]:
+    """Each actor's most frequent type by articles (ties: ACTOR_TYPES order, then name)."""
+    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    counts = raw.groupby(["actor", "type"], sort=False)["articles"].sum().reset_index()
+    counts["rank"] = counts["type"].map(lambda t: order.get(t, len(order)))
+    counts = counts.sort_values(
+        ["actor", "articles", "rank", "type"], ascending=[True, False, True, True]
+    )
+    return dict(counts.drop_duplicates("actor")[["actor", "type"]].itertuples(index=False))

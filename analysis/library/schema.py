@@ -1,0 +1,233 @@
+"""The library file's schema: every migration, in order, and the code that applies them.
+
+The schema version is ``PRAGMA user_version``. Each entry of :data:`MIGRATIONS` upgrades the file
+from version *i* to *i + 1* in one transaction. Never edit a shipped entry: add one (one per
+change, so a newcomer can read the history of the file here). An entry is SQL, or a
+:class:`Migration` whose SQL is followed by a Python step (for work SQL cannot do, such as
+filling new tables from the stored JSON).
+
+Versions:
+
+1. articles and cached analyses;
+2. ``constructed`` flag, analysis detail column, Library indexes, revision counter;
+3. a compact JSON of each analysis's counts (superseded by 5);
+4. ``analyses.engine_version`` renamed ``analysis_key``: the key includes a digest of the lexicon
+   files (:func:`analysis.version.analysis_key`), so an edited lexicon re-analyses;
+5. the per-article counts as indexed tables (``article_counts``, ``actor_counts``, actor names),
+   kept in step with article metadata by triggers, filled for the analyses already stored; the
+   JSON column of version 3 is dropped (its numbers now live in these tables). The tables copy
+   outlet (``''`` for none: it is part of the clustered key), date and ``constructed`` from
+   ``articles`` so that a filter and a group-by read one table in key order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis.records import MARKER_KINDS, STANCES
+
+TONES: tuple[str, ...] = ("negative", "neutral", "positive")
+"""Tone classes of the count tables (columns stay NULL until a tone model fills them)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """SQL, then a Python step run on the same connection inside the same transaction."""
+
+    sql: str
+    after: Callable[[sqlite3.Connection], None]
+
+
+def _stance_columns(prefix: str = "") -> str:
+    return ", ".join(f"{prefix}{s} INTEGER NOT NULL DEFAULT 0" for s in STANCES)
+
+
+def _tone_columns() -> str:
+    return ", ".join(f"tone_{t} INTEGER" for t in TONES)
+
+
+def _fill_counts(con: sqlite3.Connection) -> None:
+    """Counts rows for every analysis stored before version 5 (read from its summary JSON)."""
+    from analysis.library.aggregates import write_counts
+
+    rows = con.execute("SELECT sha256, analysis_key, data FROM analyses")
+    while batch := rows.fetchmany(500):
+        write_counts(con, [(sha, key, data) for sha, key, data in batch])
+
+
+_COUNTS_TABLES = f"""
+    ALTER TABLE analyses DROP COLUMN profile;
+    CREATE TABLE actor_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE article_counts (
+        article_id INTEGER NOT NULL,
+        analysis_key TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '', date TEXT, constructed INTEGER NOT NULL DEFAULT 0,
+        words INTEGER NOT NULL,
+        {", ".join(f"{k} INTEGER NOT NULL DEFAULT 0" for k in MARKER_KINDS)},
+        {_stance_columns("stance_")},
+        {_tone_columns()},
+        PRIMARY KEY (analysis_key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_counts_article ON article_counts(article_id);
+    CREATE TABLE actor_counts (
+        article_id INTEGER NOT NULL,
+        analysis_key TEXT NOT NULL,
+        name_id INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        outlet TEXT NOT NULL DEFAULT '', date TEXT, constructed INTEGER NOT NULL DEFAULT 0,
+        words INTEGER NOT NULL,
+        mentions INTEGER NOT NULL, quotes INTEGER NOT NULL, scare_quotes INTEGER NOT NULL,
+        doubt INTEGER NOT NULL, loaded INTEGER NOT NULL,
+        {_stance_columns()},
+        {_tone_columns()},
+        PRIMARY KEY (analysis_key, name_id, type, outlet, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX actor_counts_article ON actor_counts(article_id);
+    CREATE TRIGGER counts_follow_metadata AFTER UPDATE OF outlet, date, constructed ON articles
+    BEGIN
+        UPDATE article_counts SET outlet = COALESCE(new.outlet, ''), date = new.date,
+            constructed = new.constructed WHERE article_id = new.id;
+        UPDATE actor_counts SET outlet = COALESCE(new.outlet, ''), date = new.date,
+            constructed = new.constructed WHERE article_id = new.id;
+    END;
+    CREATE TRIGGER counts_follow_article_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_counts WHERE article_id = old.id;
+        DELETE FROM actor_counts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER counts_follow_analysis_delete AFTER DELETE ON analyses BEGIN
+        DELETE FROM article_counts WHERE analysis_key = old.analysis_key
+            AND article_id IN (SELECT id FROM articles WHERE sha256 = old.sha256);
+        DELETE FROM actor_counts WHERE analysis_key = old.analysis_key
+            AND article_id IN (SELECT id FROM articles WHERE sha256 = old.sha256);
+    END;
+"""
+
+MIGRATIONS: tuple[str | Migration, ...] = (
+    # 0 -> 1: articles and cached analyses.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT, outlet TEXT, date TEXT, url TEXT,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE analyses (
+        sha256 TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created TEXT NOT NULL,
+        PRIMARY KEY (sha256, engine_version)
+    );
+    """,
+    # 1 -> 2: the `constructed` flag, the full analysis detail (mentions, sentences) kept apart
+    # from the summary the Compare page reads, indexes for the Library filters, and a revision
+    # counter that tells caches the library changed.
+    """
+    ALTER TABLE articles ADD COLUMN constructed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE analyses ADD COLUMN detail TEXT;
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    INSERT INTO meta VALUES ('revision', '0');
+    CREATE TRIGGER articles_ins AFTER INSERT ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER articles_upd AFTER UPDATE ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER analyses_ins AFTER INSERT ON analyses BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    """,
+    # 2 -> 3: a compact JSON of each analysis's counts (replaced by the tables of version 5).
+    """
+    ALTER TABLE analyses ADD COLUMN profile TEXT;
+    """,
+    # 3 -> 4: the cache key includes the lexicon digest (analysis.version.analysis_key). Rows
+    # keep their old key (the bare engine version): still readable, never served as current.
+    """
+    ALTER TABLE analyses RENAME COLUMN engine_version TO analysis_key;
+    """,
+    # 4 -> 5: the per-article counts as indexed tables, filled for the analyses already stored.
+    Migration(_COUNTS_TABLES, _fill_counts),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The file was written by a newer Framing Lens (its schema is ahead of this code)."""
+
+
+def statements(script: str) -> list[str]:
+    """Split a migration script into statements (``sqlite3.complete_statement`` aware)."""
+    out: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def schema_version(con: sqlite3.Connection) -> int:
+    """The schema version of the open file (``PRAGMA user_version``)."""
+    return int(con.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _apply(con: sqlite3.Connection, migration: str | Migration) -> None:
+    sql = migration.sql if isinstance(migration, Migration) else migration
+    for statement in statements(sql):
+        con.execute(statement)
+    if isinstance(migration, Migration):
+        migration.after(con)
+
+
+def migrate(con: sqlite3.Connection) -> None:
+    """Bring the schema up to :data:`SCHEMA_VERSION`, one migration per transaction.
+
+    ``con`` must be in autocommit mode (``isolation_level=None``). Each step takes the write
+    lock first (``BEGIN IMMEDIATE``) and re-reads the version inside it, so two processes
+    opening an old file at once migrate it once.
+
+    Raises:
+        SchemaError: the file's schema is newer than this code knows.
+    """
+    if schema_version(con) > SCHEMA_VERSION:
+        raise SchemaError(
+            f"written by a newer Framing Lens (schema {schema_version(con)} > {SCHEMA_VERSION})"
+        )
+    while schema_version(con) < SCHEMA_VERSION:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(con)
+            if version < SCHEMA_VERSION:
+                _apply(con, MIGRATIONS[version])
+                con.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+
+def set_wal(con: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch the file to WAL mode, retrying while another process does the same.
+
+    Changing the journal mode of a brand-new file can fail with "database is locked" without
+    waiting for the busy timeout when two processes open it at the same moment (SQLite's busy
+    handler is not called for that lock), so the switch is retried with a short back-off.
+    """
+    for attempt in range(attempts):
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
