@@ -67,7 +67,7 @@ if missing:
 comparison = comparison_of(library, flt, by)
 library.close()
 st.caption(
-    f"{len(comparison.articles_frame)} articles in {len(comparison.groups)} groups. Every number "
+    f"{comparison.article_count} articles in {len(comparison.groups)} groups. Every number "
     "pools the articles of an outlet; hover over a cell or bar to see the counts behind it."
 )
 for warning in comparison.warnings:

@@ -126,7 +126,7 @@ def _compare_library(args: argparse.Namespace) -> int:
             progress = None if args.quiet else ProgressBar("analysing")
             analyse_missing(library, ids=missing, workers=args.workers, progress=progress)
         comparison = Comparison(selection, min_attributions=args.min_attributions)
-        if comparison.articles_frame.empty:
+        if comparison.article_count == 0:
             print("error: no stored article passes the filters.", file=sys.stderr)
             return 2
         if args.format == "csv":

@@ -20,7 +20,7 @@ from sklearn.decomposition import PCA
 from analysis.compare.evidence import Evidence, sentences_of
 from analysis.compare.log_odds import LogOddsComparer
 from analysis.compare.names import merge_short_names
-from analysis.compare.rates import marker_rates
+from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
 
@@ -28,7 +28,7 @@ SCHEMA = "framing-lens/compare/1"
 MIN_ATTRIBUTIONS = 3
 """Fewer attributions than this in a cell are too few to compare a share honestly."""
 
-WORD_SAMPLE = 400
+WORD_SAMPLE = 150
 """Distinctive words are counted over at most this many articles per group (a seeded sample)."""
 
 FEATURE_EXPLANATIONS = {
@@ -90,14 +90,36 @@ class Comparison:
     # ---- basic frames -------------------------------------------------------------------------
     @cached_property
     def articles_frame(self) -> pd.DataFrame:
-        """One row per article: article_id, group, title, words, markers of each kind,
-        ``stance_*`` counts (and whatever else the source gives, e.g. outlet and date)."""
+        """One row per article: article_id, group, words, markers of each kind, ``stance_*``
+        counts (and whatever else the source gives, e.g. outlet and date)."""
         return self.source.articles()
+
+    @cached_property
+    def group_totals(self) -> pd.DataFrame:
+        """Per group (index, in :attr:`groups` order): articles, words, markers of each kind,
+        ``stance_*`` counts."""
+        totals = self.source.group_totals().set_index("group")
+        return totals.reindex(self.groups_of(totals.index))
+
+    @staticmethod
+    def groups_of(labels: Iterable[str]) -> list[str]:
+        """Group labels in display order (case-insensitive)."""
+        return sorted(set(labels), key=lambda g: (g.casefold(), g))
 
     @cached_property
     def groups(self) -> list[str]:
         """The group labels, sorted."""
-        return sorted(set(self.articles_frame["group"]), key=lambda g: (g.casefold(), g))
+        return self.groups_of(self.source.group_totals()["group"])
+
+    @property
+    def article_count(self) -> int:
+        """How many articles are compared."""
+        return int(self.group_totals["articles"].sum())
+
+    @cached_property
+    def sizes(self) -> dict[str, int]:
+        """Articles per group."""
+        return {g: int(n) for g, n in self.group_totals["articles"].items()}
 
     @cached_property
     def entries(self) -> list[Entry]:
@@ -106,9 +128,10 @@ class Comparison:
         if isinstance(self._raw_source, MemorySource):
             return list(self._raw_source.entries)
         src = self.source
+        titles = src.titles(self.articles_frame["article_id"])
         return [
             Entry(r.group, partial(src.text, r.article_id), partial(src.summary, r.article_id),
-                  r.title, int(r.article_id))
+                  titles.get(r.article_id), int(r.article_id))
             for r in self.articles_frame.itertuples()
         ]  # fmt: skip
 
@@ -118,8 +141,7 @@ class Comparison:
         out = []
         if len(self.groups) < 2:
             out.append("Pick at least two outlets (or articles) to compare.")
-        sizes = self.articles_frame.groupby("group").size()
-        single = [g for g in self.groups if sizes.get(g, 0) < 2]
+        single = [g for g in self.groups if self.sizes.get(g, 0) < 2]
         if single:
             out.append(
                 "Only one article for " + ", ".join(single) + ": its confidence interval cannot "
@@ -185,7 +207,12 @@ class Comparison:
         (:func:`analysis.compare.rates.marker_rates`). Computed once per ``ci``."""
         if ci not in self._rates:
             self._rates[ci] = marker_rates(
-                self.articles_frame, self.groups, ci=ci, n_boot=self.n_boot, seed=self.seed
+                self.source.rate_units(MAX_BOOT_UNITS),
+                self.sizes,
+                self.groups,
+                ci=ci,
+                n_boot=self.n_boot,
+                seed=self.seed,
             )
         return self._rates[ci].copy()
 
@@ -198,7 +225,7 @@ class Comparison:
     @cached_property
     def sampled_words(self) -> bool:
         """True when some group has more articles than :data:`WORD_SAMPLE` (words sampled)."""
-        return bool((self.articles_frame.groupby("group").size() > WORD_SAMPLE).any())
+        return any(n > WORD_SAMPLE for n in self.sizes.values())
 
     @cached_property
     def comparer(self) -> LogOddsComparer | None:
@@ -220,10 +247,8 @@ class Comparison:
     def framing_features(self) -> pd.DataFrame:
         """Each group's framing features: marker rates per 1,000 words and stance shares (the
         vector the outlet map and the similarity place groups by)."""
-        frame = self.articles_frame
-        sums = frame.groupby("group")[["words", *MARKER_KINDS]].sum().reindex(self.groups)
-        stance_cols = [f"stance_{s}" for s in STANCES]
-        stances = frame.groupby("group")[stance_cols].sum().reindex(self.groups)
+        sums = self.group_totals[["words", *MARKER_KINDS]].astype(float)
+        stances = self.group_totals[[f"stance_{s}" for s in STANCES]].astype(float)
         out = pd.DataFrame(index=pd.Index(self.groups, name="group"))
         words = sums["words"].replace(0, np.nan)
         for k in MARKER_KINDS:
@@ -262,7 +287,7 @@ class Comparison:
             pca = PCA(n_components=n_comp, random_state=0).fit(x)
             coords[:, :n_comp] = pca.transform(x)
             explained[:n_comp] = [float(v) for v in pca.explained_variance_ratio_]
-        sizes = self.articles_frame.groupby("group").size()
+        sizes = self.sizes
         frame = pd.DataFrame(
             {
                 "group": self.groups,
@@ -281,10 +306,10 @@ class Comparison:
         the actor has a marker), then each one's summary until ``per_group`` sentences are found.
         """
         names = self._names_of(actor)
-        marked = self.source.marked_articles(actor)
-        titles = dict(
-            zip(self.articles_frame["article_id"], self.articles_frame["title"], strict=False)
-        )
+        # Every marked article gives at least one sentence; twice as many leave room for any
+        # whose summary disagrees with its counts.
+        marked = self.source.marked_articles(actor, per_group=2 * per_group)
+        titles = self.source.titles(marked["article_id"].tolist())
         out: list[Evidence] = []
         for g in self.groups:
             taken = 0
@@ -334,7 +359,7 @@ class Comparison:
                 f"Distinctive words are counted over a random sample of {WORD_SAMPLE} articles "
                 "per group."
             )
-        sizes = self.articles_frame.groupby("group").size()
+        sizes = self.sizes
         return {
             "schema": SCHEMA,
             "engine_version": ENGINE_VERSION,

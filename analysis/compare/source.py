@@ -12,7 +12,7 @@ frequent one), and tests check that they agree.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import pandas as pd
@@ -21,8 +21,9 @@ from analysis.compare.counts import ACTOR_COUNT_FIELDS, ArticleCounts
 from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, ArticleAnalysis
 
 ARTICLE_COLUMNS = (
-    "article_id", "group", "title", "words", *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
+    "article_id", "group", "words", *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
 )  # fmt: skip
+HASH = 2654435761  # the library's block hash (analysis.library.query.HASH), the same units
 TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COUNT_FIELDS, *STANCES)
 
 
@@ -39,14 +40,25 @@ class ComparisonSource(Protocol):
     def articles(self) -> pd.DataFrame:
         """One row per article with at least :data:`ARTICLE_COLUMNS`."""
 
+    def group_totals(self) -> pd.DataFrame:
+        """Per group: articles, words, markers of each kind and ``stance_*`` counts."""
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        """group, unit, words and markers of each kind per bootstrap unit: each article of a
+        group of at most ``max_units`` articles, else ``max_units`` hashed blocks of them."""
+
     def person_names(self) -> list[str]:
         """The stored names of people, before any merge."""
 
     def actor_totals(self, period: str | None = None) -> pd.DataFrame:
         """Per (actor, group): :data:`TOTAL_COLUMNS`, names merged."""
 
-    def marked_articles(self, actor: str) -> pd.DataFrame:
-        """(group, article_id) of the articles where ``actor`` has a marker, in article order."""
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
+        """(group, article_id) of the articles where ``actor`` has a marker, in article order
+        (the first ``per_group`` of each group, when given)."""
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """article id → title."""
 
     def summary(self, article_id: int) -> Mapping[str, Any]:
         """The analysis summary of one article."""
@@ -156,8 +168,23 @@ class MemorySource:
         rows = []
         for key, e in zip(self._ids, self.entries, strict=True):
             c = e.counts
-            rows.append((key, e.group, e.title, c.words, *c.kinds.values(), *c.stances.values()))
+            rows.append((key, e.group, c.words, *c.kinds.values(), *c.stances.values()))
         return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+
+    def group_totals(self) -> pd.DataFrame:
+        frame = self.articles()
+        cols = list(ARTICLE_COLUMNS[2:])
+        totals = frame.groupby("group", sort=False)[cols].sum()
+        totals.insert(0, "articles", frame.groupby("group", sort=False).size())
+        return totals.reset_index()
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        frame = self.articles()
+        sizes = frame.groupby("group")["article_id"].transform("size")
+        hashed = ((frame["article_id"] * HASH) % 4294967296) % max_units
+        frame["unit"] = frame["article_id"].where(sizes <= max_units, hashed)
+        cols = ["words", *MARKER_KINDS]
+        return frame.groupby(["group", "unit"], sort=False)[cols].sum().reset_index()
 
     def person_names(self) -> list[str]:
         names = {a.name for e in self.entries for a in e.counts.actors if a.type == "PERSON"}
@@ -187,14 +214,20 @@ class MemorySource:
         agg["type"] = agg["actor"].map(main_types(per_type.rename("articles").reset_index()))
         return agg[list(TOTAL_COLUMNS)]
 
-    def marked_articles(self, actor: str) -> pd.DataFrame:
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         raw = {actor} | {k for k, v in self.names.items() if v == actor}
-        out = [
-            (e.group, key)
-            for key, e in zip(self._ids, self.entries, strict=True)
-            if any(a.name in raw and a.marked for a in e.counts.actors)
-        ]
+        taken: dict[str, int] = {}
+        out = []
+        for key, e in zip(self._ids, self.entries, strict=True):
+            if per_group is not None and taken.get(e.group, 0) >= per_group:
+                continue
+            if any(a.name in raw and a.marked for a in e.counts.actors):
+                out.append((e.group, key))
+                taken[e.group] = taken.get(e.group, 0) + 1
         return pd.DataFrame(out, columns=["group", "article_id"])
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        return {int(i): self._by_id[int(i)].title for i in ids}
 
     def summary(self, article_id: int) -> Mapping[str, Any]:
         return self._by_id[article_id].summary

@@ -32,14 +32,15 @@ from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES
 from analysis.version import analysis_key
 
 GROUPINGS = ("outlet", "date", "article")
+HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
 PERIODS = {
-    "day": "c.date",
-    "week": "date(c.date, '-6 days', 'weekday 1')",  # the Monday starting the week
-    "month": "substr(c.date, 1, 7)",
-    "year": "substr(c.date, 1, 4)",
+    "day": "NULLIF(c.date, '')",
+    "week": "date(NULLIF(c.date, ''), '-6 days', 'weekday 1')",  # the Monday starting the week
+    "month": "substr(NULLIF(c.date, ''), 1, 7)",
+    "year": "substr(NULLIF(c.date, ''), 1, 4)",
 }
 ARTICLE_FRAME_COLUMNS = (
-    "article_id", "group", "title", "outlet", "date", "constructed", "words",
+    "article_id", "group", "outlet", "date", "constructed", "words",
     *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
 )  # fmt: skip
 ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
@@ -126,11 +127,16 @@ class Selection:
         if self.by == "outlet":
             return "CASE WHEN c.outlet = '' THEN '(no outlet)' ELSE c.outlet END"
         if self.by == "date":
-            return "COALESCE(c.date, '(no date)')"
+            return "COALESCE(NULLIF(c.date, ''), '(no date)')"
         return (
             "'#' || c.article_id || ' ' || COALESCE((SELECT title FROM articles "
             "WHERE id = c.article_id), 'untitled')"
         )
+
+    def _cells(self, flt: ArticleFilter) -> bool:
+        """True when the per-day cells (``actor_days``) answer for ``flt``: whole-article
+        conditions only (a keyword, id list or actor condition needs the article rows)."""
+        return self.by != "article" and not (flt.keyword or flt.ids is not None or flt.actor)
 
     def _raw_names(self, actor: str) -> list[str]:
         """The stored names that count as ``actor``."""
@@ -147,8 +153,8 @@ class Selection:
         if flt.date_from:
             where.append("c.date >= ?")
             params.append(flt.date_from)
-        if flt.date_to:
-            where.append("c.date <= ?")
+        if flt.date_to:  # actor_days writes '' for no date
+            where.append("c.date <= ? AND c.date != ''")
             params.append(flt.date_to)
         if flt.exclude_constructed:
             where.append("c.constructed = 0")
@@ -198,29 +204,63 @@ class Selection:
         """One row per article: :data:`ARTICLE_FRAME_COLUMNS` (counts of markers and stances).
 
         ``outlet`` is None for articles without one; ``constructed`` is a bool. Ordered by id.
+        Titles are not read here (they sit with the texts): see :meth:`titles`.
         """
         where, params = self._where()
-        numbers = ", ".join(f"c.{c}" for c in ARTICLE_FRAME_COLUMNS[6:])
+        numbers = ", ".join(f"c.{c}" for c in ARTICLE_FRAME_COLUMNS[5:])
         sql = (
-            f"SELECT c.article_id, {self._group_sql()} AS grp, a.title, c.outlet, c.date, "
-            f"c.constructed, {numbers} FROM article_counts c JOIN articles a "
-            f"ON a.id = c.article_id WHERE {where} ORDER BY c.article_id"
+            f"SELECT c.article_id, {self._group_sql()} AS grp, c.outlet, c.date, "
+            f"c.constructed, {numbers} FROM article_counts c WHERE {where} ORDER BY c.article_id"
         )
         frame = pd.DataFrame(
             self._con.execute(sql, params).fetchall(), columns=list(ARTICLE_FRAME_COLUMNS)
         )
         frame["outlet"] = frame["outlet"].replace("", None)
         frame["constructed"] = frame["constructed"].astype(bool)
-        for col in ARTICLE_FRAME_COLUMNS[6:]:
+        for col in ARTICLE_FRAME_COLUMNS[5:]:
             frame[col] = frame[col].astype("int64")
         return frame
 
+    def group_totals(self) -> pd.DataFrame:
+        """Per group: articles, words, markers of each kind and ``stance_*`` counts, summed."""
+        where, params = self._where()
+        cols = ARTICLE_FRAME_COLUMNS[5:]
+        sums = ", ".join(f"SUM(c.{c})" for c in cols)
+        sql = (
+            f"SELECT {self._group_sql()} AS grp, COUNT(*), {sums} FROM article_counts c "
+            f"WHERE {where} GROUP BY grp"
+        )
+        return pd.DataFrame(
+            self._con.execute(sql, params).fetchall(), columns=["group", "articles", *cols]
+        )
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        """group, unit, words and markers of each kind per resampling unit of the bootstrap.
+
+        A group of at most ``max_units`` articles has one unit per article; a larger one pools
+        its articles into ``max_units`` blocks by a multiplicative hash of the id (Knuth), which
+        scatters consecutive ids, so each block is a spread-out handful of the group's articles.
+        """
+        where, params = self._where()
+        kinds = ", ".join(f"SUM(c.{k})" for k in MARKER_KINDS)
+        grp = self._group_sql()
+        sql = (
+            f"WITH g AS (SELECT {grp} AS grp, COUNT(*) AS n FROM article_counts c WHERE {where} "
+            f"GROUP BY grp) SELECT {grp} AS grp, CASE WHEN g.n <= ? THEN c.article_id ELSE "
+            f"((c.article_id * {HASH}) % 4294967296) % ? END AS unit, SUM(c.words), {kinds} "
+            f"FROM article_counts c JOIN g ON g.grp = {grp} WHERE {where} GROUP BY grp, unit"
+        )
+        rows = self._con.execute(sql, [*params, max_units, max_units, *params]).fetchall()
+        return pd.DataFrame(rows, columns=["group", "unit", "words", *MARKER_KINDS])
+
     def person_names(self) -> list[str]:
         """The stored names of people (type PERSON) in the selection, before any merge."""
-        where, params = self._where(self.filter.without_actor())
+        flt = self.filter.without_actor()
+        where, params = self._where(flt)
+        table = "actor_days" if self._cells(flt) else "actor_counts"
         sql = (
             "SELECT name FROM actor_names WHERE id IN (SELECT DISTINCT c.name_id FROM "
-            f"actor_counts c WHERE {where} AND c.type = 'PERSON') ORDER BY name"
+            f"{table} c WHERE {where} AND c.type = 'PERSON') ORDER BY name"
         )
         return [r[0] for r in self._con.execute(sql, params)]
 
@@ -251,9 +291,16 @@ class Selection:
         where, params = self._where()
         per = f", {PERIODS[period]}" if period else ", NULL"
         sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
+        # Whole-article conditions (outlet, dates, constructed) can add up the per-day cells;
+        # a keyword, id list or actor condition needs the article rows.
+        flt = self.filter
+        cells = self.by != "article" and not (flt.keyword or flt.ids is not None or flt.actor)
+        table, articles = (
+            ("actor_days", "SUM(c.articles)") if cells else ("actor_counts", "COUNT(*)")
+        )
         sql = (
-            f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, COUNT(*), "
-            f"{sums} FROM actor_counts c WHERE {where} GROUP BY c.name_id, c.type, grp, period"
+            f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, {articles}, "
+            f"{sums} FROM {table} c WHERE {where} GROUP BY c.name_id, c.type, grp, period"
         )
         cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
         raw = pd.DataFrame(self._con.execute(sql, params).fetchall(), columns=cols)
@@ -312,7 +359,7 @@ class Selection:
         raw = self._raw_names(actor)
         sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
         sql = (
-            f"SELECT c.article_id, {self._group_sql()} AS grp, c.date, c.words, {sums} "
+            f"SELECT c.article_id, {self._group_sql()} AS grp, NULLIF(c.date, ''), c.words, {sums} "
             f"FROM actor_counts c JOIN actor_names n ON n.id = c.name_id WHERE {where} "
             f"AND n.name IN ({','.join('?' * len(raw))}) GROUP BY c.article_id "
             "ORDER BY c.article_id"
@@ -323,19 +370,28 @@ class Selection:
         )
 
     # ---- what a view shows -------------------------------------------------------------------
-    def marked_articles(self, actor: str) -> pd.DataFrame:
-        """(group, article_id) of the articles where ``actor`` has a marker, by id."""
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
+        """(group, article_id) of the articles where ``actor`` has a marker, by id; the first
+        ``per_group`` of each group only, when given."""
         where, params = self._where()
         raw = self._raw_names(actor)
         sql = (
             f"SELECT DISTINCT {self._group_sql()} AS grp, c.article_id FROM actor_counts c "
             f"JOIN actor_names n ON n.id = c.name_id WHERE {where} "
-            f"AND n.name IN ({','.join('?' * len(raw))}) AND ({_MARKED}) > 0 "
-            "ORDER BY c.article_id"
+            f"AND n.name IN ({','.join('?' * len(raw))}) AND ({_MARKED}) > 0"
         )
-        return pd.DataFrame(
-            self._con.execute(sql, [*params, *raw]).fetchall(), columns=["group", "article_id"]
+        params += raw
+        if per_group is not None:
+            sql = (
+                "SELECT grp, article_id FROM (SELECT grp, article_id, ROW_NUMBER() OVER "
+                f"(PARTITION BY grp ORDER BY article_id) AS k FROM ({sql})) WHERE k <= ?"
+            )
+            params.append(per_group)
+        frame = pd.DataFrame(
+            self._con.execute(sql + " ORDER BY article_id", params).fetchall(),
+            columns=["group", "article_id"],
         )
+        return frame
 
     def summary(self, article_id: int) -> dict[str, Any]:
         """The stored analysis summary of one article (actors, markers, sentences)."""
@@ -345,6 +401,17 @@ class Selection:
             (self.key, article_id),
         ).fetchone()
         return json.loads(row[0]) if row else {}
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """article id → title for ``ids``."""
+        out: dict[int, str | None] = {}
+        id_list = sorted({int(i) for i in ids})
+        for i in range(0, len(id_list), 500):
+            part = id_list[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
+            out.update(self._con.execute(sql, part))
+        return out
 
     def text(self, article_id: int) -> str:
         """The text of one article ("" if it is gone)."""

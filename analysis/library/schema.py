@@ -17,7 +17,9 @@ Versions:
    kept in step with article metadata by triggers, filled for the analyses already stored; the
    JSON column of version 3 is dropped (its numbers now live in these tables). The tables copy
    outlet (``''`` for none: it is part of the clustered key), date and ``constructed`` from
-   ``articles`` so that a filter and a group-by read one table in key order.
+   ``articles`` so that a filter and a group-by read one table in key order. ``actor_days``
+   holds the sums of ``actor_counts`` per (actor, type, outlet, day, constructed), kept by
+   triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from analysis.records import MARKER_KINDS, STANCES
 
 TONES: tuple[str, ...] = ("negative", "neutral", "positive")
 """Tone classes of the count tables (columns stay NULL until a tone model fills them)."""
+
+ACTOR_NUMBERS: tuple[str, ...] = ("mentions", "quotes", "scare_quotes", "doubt", "loaded", *STANCES)
+"""The per-actor numbers of ``actor_counts`` and ``actor_days``."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,51 @@ def _stance_columns(prefix: str = "") -> str:
 
 def _tone_columns() -> str:
     return ", ".join(f"tone_{t} INTEGER" for t in TONES)
+
+
+_CELL_NUMBERS = ("words", *ACTOR_NUMBERS)
+
+
+def _cell_triggers() -> str:
+    """Triggers that keep ``actor_days`` the sum of ``actor_counts`` per cell."""
+    key = "analysis_key, name_id, type, outlet, date, constructed"
+    tones = [f"tone_{t}" for t in TONES]
+    cols = ", ".join([*_CELL_NUMBERS, *tones])
+
+    def values(row: str) -> str:
+        return ", ".join(
+            [f"{row}.analysis_key", f"{row}.name_id", f"{row}.type", f"{row}.outlet",
+             f"COALESCE({row}.date, '')", f"{row}.constructed", "1",
+             *(f"{row}.{c}" for c in (*_CELL_NUMBERS, *tones))]
+        )  # fmt: skip
+
+    add = ", ".join(
+        ["articles = articles + 1", *(f"{c} = {c} + excluded.{c}" for c in _CELL_NUMBERS)]
+        + [f"{t} = CASE WHEN excluded.{t} IS NULL THEN {t} ELSE COALESCE({t}, 0) + excluded.{t} END"
+           for t in tones]
+    )  # fmt: skip
+    sub = ", ".join(
+        ["articles = articles - 1", *(f"{c} = {c} - old.{c}" for c in _CELL_NUMBERS)]
+        + [f"{t} = CASE WHEN old.{t} IS NULL THEN {t} ELSE {t} - old.{t} END" for t in tones]
+    )
+    where = (
+        "analysis_key = old.analysis_key AND name_id = old.name_id AND type = old.type "
+        "AND outlet = old.outlet AND date = COALESCE(old.date, '') "
+        "AND constructed = old.constructed"
+    )
+    insert = (
+        f"INSERT INTO actor_days ({key}, articles, {cols}) VALUES ({values('new')}) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {add};"
+    )
+    remove = (
+        f"UPDATE actor_days SET {sub} WHERE {where}; "
+        f"DELETE FROM actor_days WHERE {where} AND articles <= 0;"
+    )
+    return f"""
+    CREATE TRIGGER actor_days_add AFTER INSERT ON actor_counts BEGIN {insert} END;
+    CREATE TRIGGER actor_days_remove AFTER DELETE ON actor_counts BEGIN {remove} END;
+    CREATE TRIGGER actor_days_move AFTER UPDATE ON actor_counts BEGIN {remove} {insert} END;
+    """
 
 
 def _fill_counts(con: sqlite3.Connection) -> None:
@@ -86,6 +136,15 @@ _COUNTS_TABLES = f"""
         PRIMARY KEY (analysis_key, name_id, type, outlet, article_id)
     ) WITHOUT ROWID;
     CREATE INDEX actor_counts_article ON actor_counts(article_id);
+    CREATE TABLE actor_days (
+        analysis_key TEXT NOT NULL, name_id INTEGER NOT NULL, type TEXT NOT NULL,
+        outlet TEXT NOT NULL, date TEXT NOT NULL, constructed INTEGER NOT NULL,
+        articles INTEGER NOT NULL, words INTEGER NOT NULL,
+        {", ".join(f"{c} INTEGER NOT NULL" for c in ACTOR_NUMBERS)},
+        {_tone_columns()},
+        PRIMARY KEY (analysis_key, name_id, type, outlet, date, constructed)
+    ) WITHOUT ROWID;
+    {_cell_triggers()}
     CREATE TRIGGER counts_follow_metadata AFTER UPDATE OF outlet, date, constructed ON articles
     BEGIN
         UPDATE article_counts SET outlet = COALESCE(new.outlet, ''), date = new.date,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -120,3 +121,25 @@ def test_count_tables_equal_the_counts_of_the_stored_analyses(
         want = memory.with_names(names).actor_totals()
         keys = ["actor", "group"]
         assert _sorted(got, keys).astype(str).equals(_sorted(want, keys).astype(str))
+        _check_cells_follow_the_rows(lib, flt, names)
+
+
+def _totals(
+    lib: Library, flt: ArticleFilter, names: dict, period: str | None = None
+) -> pd.DataFrame:
+    keys = ["actor", "group", *(["period"] if period else [])]
+    got = Selection(lib, flt, names=names).actor_totals(period)
+    return _sorted(got, keys).astype(str)
+
+
+def _check_cells_follow_the_rows(lib: Library, flt: ArticleFilter, names: dict) -> None:
+    """The per-day cells (actor_days) add up to what the article rows give — also per month,
+    and after metadata edits and deletions (kept by triggers)."""
+    # Every text contains "end": the keyword keeps all articles but forces the row path.
+    rows_path = replace(flt, keyword="end")
+    assert _totals(lib, flt, names).equals(_totals(lib, rows_path, names))
+    assert _totals(lib, flt, names, "month").equals(_totals(lib, rows_path, names, "month"))
+    ids = [a.id for a in lib.articles(with_text=False)]
+    lib.update(ids[0], outlet="Courier", date="2022-02-28", constructed=False)
+    lib.delete(ids[-1:])
+    assert _totals(lib, flt, names).equals(_totals(lib, rows_path, names))

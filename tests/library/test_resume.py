@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import sqlite3
 import subprocess
@@ -54,10 +55,8 @@ def test_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
         while analysed(db) == 0:
             assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
             assert time.monotonic() < deadline, "the import wrote nothing"
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=0.1)  # the poll interval; returns at once if it exits
-            except subprocess.TimeoutExpired:
-                pass
         proc.kill()
     finally:
         proc.wait(timeout=60)
