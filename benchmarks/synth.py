@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.engine.pipeline import analyze  # noqa: E402
 from analysis.library.corpus import CorpusRow  # noqa: E402
-from analysis.library.samples import sample_rows  # noqa: E402
+from analysis.library.samples import SEEDED_KEY, sample_rows  # noqa: E402
 from analysis.library.serialise import StoredAnalysis, stored_analysis  # noqa: E402
 from analysis.library.store import Library, normalise_text  # noqa: E402
 
@@ -85,6 +85,7 @@ def stored_library(path: Path, n: int, *, outlets_per_sample: int = 2, batch: in
                 ready.append(StoredAnalysis(sha, a.key, a.data, a.detail, a.counts))
             lib.add_many(records)
             lib.put_analyses(ready)
+        lib.set_meta(SEEDED_KEY, "1")  # the app would otherwise add (and analyse) the samples
     return time.perf_counter() - t0
 
 

@@ -47,9 +47,13 @@ ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
-def _like(word: str) -> str:
-    """A LIKE pattern matching ``word`` literally anywhere (% and _ escaped)."""
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def fts_query(keyword: str) -> str:
+    """An FTS5 query: every word of ``keyword`` (or a word starting with it) must occur.
+
+    Each word is quoted (FTS5 syntax characters in it lose their meaning) and marked as a
+    prefix, so "Stolt" finds "Stoltenberg" and "Kremlin's" finds "Kremlin's"."""
+    words = [w.replace('"', '""') for w in keyword.split()]
+    return " AND ".join(f'"{w}"*' for w in words)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class ArticleFilter:
     Args:
         date_from, date_to: inclusive ISO dates (``YYYY-MM-DD``); undated articles drop out.
         outlets: keep these outlets only ("" for articles without one).
-        keyword: words that must all occur in the title or the text (case-insensitive).
+        keyword: words that must all occur in the title or the text, as words or word
+            beginnings, case-insensitive (the full-text index, :func:`fts_query`).
         actor: keep articles that mention this actor (a name after merging, see the module).
         exclude_constructed: leave out the constructed teaching samples.
         ids: keep these article ids only.
@@ -142,8 +147,27 @@ class Selection:
         """The stored names that count as ``actor``."""
         return sorted({actor} | {raw for raw, merged in self.names.items() if merged == actor})
 
-    def _where(self, flt: ArticleFilter | None = None) -> tuple[str, list[Any]]:
-        """(WHERE clause, parameters) over a count table aliased ``c``."""
+    def _has_ids(self, flt: ArticleFilter) -> bool:
+        """True when ``flt`` keeps only some article ids (keyword, id list, actor)."""
+        return bool((flt.keyword and flt.keyword.split()) or flt.ids is not None or flt.actor)
+
+    def _from(self, table: str, flt: ArticleFilter | None = None) -> tuple[str, list[Any]]:
+        """(FROM clause, parameters) of ``table`` aliased ``c``, driven by the article id list
+        when the filter has one, so that only those articles' rows are read (through the
+        article-ordered index) instead of every row checked against the list."""
+        flt = flt or self.filter
+        if not self._has_ids(flt):
+            return f"{table} c", []
+        return (
+            f"json_each(?) AS j CROSS JOIN {table} AS c ON c.article_id = j.value",
+            [self._matching_ids(flt)],
+        )
+
+    def _where(
+        self, flt: ArticleFilter | None = None, *, driven: bool = False
+    ) -> tuple[str, list[Any]]:
+        """(WHERE clause, parameters) over a count table aliased ``c`` (``driven``: the id
+        condition is already in the FROM clause of :meth:`_from`)."""
         flt = flt or self.filter
         where, params = ["c.analysis_key = ?"], [self.key]
         if flt.outlets is not None:
@@ -158,7 +182,7 @@ class Selection:
             params.append(flt.date_to)
         if flt.exclude_constructed:
             where.append("c.constructed = 0")
-        if (flt.keyword and flt.keyword.split()) or flt.ids is not None or flt.actor:
+        if self._has_ids(flt) and not driven:
             where.append("c.article_id IN (SELECT value FROM json_each(?))")
             params.append(self._matching_ids(flt))
         return " AND ".join(where), params
@@ -166,16 +190,15 @@ class Selection:
     def _matching_ids(self, flt: ArticleFilter) -> str:
         """The ids (a JSON array) of the articles passing the keyword, id and actor conditions.
 
-        Found once per selection and condition: a keyword has to read every text (LIKE), too
-        slow to repeat for each query of a page.
+        Found once per selection and condition (the queries of a page share the list).
         """
         wanted = (flt.keyword, flt.ids, flt.actor)
         if wanted in self._id_lists:
             return self._id_lists[wanted]
         sql, params = "SELECT id FROM articles WHERE 1", list[Any]()
-        for word in (flt.keyword or "").split():
-            sql += " AND (title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')"
-            params += [_like(word), _like(word)]
+        if flt.keyword and flt.keyword.split():
+            sql += " AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(fts_query(flt.keyword))
         if flt.ids is not None:
             ids = [int(i) for i in flt.ids]
             sql += f" AND id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
@@ -288,22 +311,21 @@ class Selection:
             mentioning the actor; ``type`` is the actor's most frequent type in the selection
             (ties in :data:`analysis.records.ACTOR_TYPES` order).
         """
-        where, params = self._where()
         per = f", {PERIODS[period]}" if period else ", NULL"
         sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
-        # Whole-article conditions (outlet, dates, constructed) can add up the per-day cells;
-        # a keyword, id list or actor condition needs the article rows.
-        flt = self.filter
-        cells = self.by != "article" and not (flt.keyword or flt.ids is not None or flt.actor)
-        table, articles = (
-            ("actor_days", "SUM(c.articles)") if cells else ("actor_counts", "COUNT(*)")
-        )
+        # Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
+        # keyword, id list or actor condition reads the rows of the articles it keeps.
+        if self._cells(self.filter):
+            source, params, articles = "actor_days c", [], "SUM(c.articles)"
+        else:
+            (source, params), articles = self._from("actor_counts"), "COUNT(*)"
+        where, more = self._where(driven=True)
         sql = (
             f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, {articles}, "
-            f"{sums} FROM {table} c WHERE {where} GROUP BY c.name_id, c.type, grp, period"
+            f"{sums} FROM {source} WHERE {where} GROUP BY c.name_id, c.type, grp, period"
         )
         cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
-        raw = pd.DataFrame(self._con.execute(sql, params).fetchall(), columns=cols)
+        raw = pd.DataFrame(self._con.execute(sql, params + more).fetchall(), columns=cols)
         out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
         if raw.empty:
             return pd.DataFrame(columns=out_cols)
@@ -322,30 +344,35 @@ class Selection:
         parts = raw.groupby(["actor"], sort=False)[["name_id", "type"]].nunique()
         split = parts[(parts["name_id"] > 1) | (parts["type"] > 1)].index.tolist()
         if split:  # an article can hold two of the merged names: count it once
-            exact = self._distinct_articles(raw[raw["actor"].isin(split)], period)
+            exact, exact_types = self._distinct_articles(raw[raw["actor"].isin(split)], period)
             agg = agg.merge(exact, on=keys, how="left")
             agg["articles"] = agg["exact"].fillna(agg["articles"]).astype("int64")
             agg = agg.drop(columns="exact")
+            types.update(_main_types(exact_types))
         agg["type"] = agg["actor"].map(types)
         return agg
 
-    def _distinct_articles(self, rows: pd.DataFrame, period: str | None) -> pd.DataFrame:
-        """(actor, group, period, exact) distinct article counts of actors with merged rows."""
+    def _distinct_articles(
+        self, rows: pd.DataFrame, period: str | None
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Exact article counts of actors with several rows (merged names, several types):
+        (actor, group, period, exact) and (actor, type, articles)."""
         where, params = self._where()
         ids = sorted(set(rows["name_id"].tolist()))
         per = f", {PERIODS[period]}" if period else ", NULL"
         sql = (
-            f"SELECT c.name_id, c.article_id, {self._group_sql()} AS grp{per} AS period "
+            f"SELECT c.name_id, c.type, c.article_id, {self._group_sql()} AS grp{per} AS period "
             f"FROM actor_counts c WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
         )
         frame = pd.DataFrame(
             self._con.execute(sql, [*params, *ids]).fetchall(),
-            columns=["name_id", "article_id", "group", "period"],
+            columns=["name_id", "type", "article_id", "group", "period"],
         )
         actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
         frame["actor"] = frame["name_id"].map(actor_of)
         exact = frame.groupby(["actor", "group", "period"], dropna=False)["article_id"].nunique()
-        return exact.rename("exact").reset_index()
+        per_type = frame.groupby(["actor", "type"])["article_id"].nunique()
+        return exact.rename("exact").reset_index(), per_type.rename("articles").reset_index()
 
     def actor_articles(self, actor: str) -> pd.DataFrame:
         """One row per article mentioning ``actor`` (merged names added up within an article).
@@ -463,9 +490,9 @@ class Selection:
                 params.append(value)
         if flt.exclude_constructed:
             sql += " AND a.constructed = 0"
-        for word in (flt.keyword or "").split():
-            sql += " AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')"
-            params += [_like(word), _like(word)]
+        if flt.keyword and flt.keyword.split():
+            sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(fts_query(flt.keyword))
         if flt.ids is not None:
             ids = [int(i) for i in flt.ids]
             sql += f" AND a.id IN ({','.join('?' * len(ids))})" if ids else " AND 0"

@@ -17,9 +17,12 @@ Versions:
    kept in step with article metadata by triggers, filled for the analyses already stored; the
    JSON column of version 3 is dropped (its numbers now live in these tables). The tables copy
    outlet (``''`` for none: it is part of the clustered key), date and ``constructed`` from
-   ``articles`` so that a filter and a group-by read one table in key order. ``actor_days``
+   ``articles`` so that a filter and a group-by read one table in key order; ``actor_counts`` is
+   ordered by actor, with a covering index in article order for filters that keep a list of
+   articles (keyword, actor). ``actor_days``
    holds the sums of ``actor_counts`` per (actor, type, outlet, day, constructed), kept by
-   triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows.
+   triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows;
+6. ``articles_fts``: a full-text index (FTS5) of titles and texts for keyword filters.
 """
 
 from __future__ import annotations
@@ -135,7 +138,10 @@ _COUNTS_TABLES = f"""
         {_tone_columns()},
         PRIMARY KEY (analysis_key, name_id, type, outlet, article_id)
     ) WITHOUT ROWID;
-    CREATE INDEX actor_counts_article ON actor_counts(article_id);
+    CREATE INDEX actor_counts_article ON actor_counts(
+        article_id, analysis_key, name_id, type, outlet, date, constructed, words,
+        {", ".join(ACTOR_NUMBERS)}
+    );
     CREATE TABLE actor_days (
         analysis_key TEXT NOT NULL, name_id INTEGER NOT NULL, type TEXT NOT NULL,
         outlet TEXT NOT NULL, date TEXT NOT NULL, constructed INTEGER NOT NULL,
@@ -212,6 +218,26 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     """,
     # 4 -> 5: the per-article counts as indexed tables, filled for the analyses already stored.
     Migration(_COUNTS_TABLES, _fill_counts),
+    # 5 -> 6: a full-text index of titles and texts (SQLite FTS5, external content: the text is
+    # stored once, in articles), so a keyword filter reads the index, not every text.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='unicode61'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_add AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_remove AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_retitle AFTER UPDATE OF title ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -120,7 +120,8 @@ def test_count_tables_equal_the_counts_of_the_stored_analyses(
         got = selection.with_names(names).actor_totals()
         want = memory.with_names(names).actor_totals()
         keys = ["actor", "group"]
-        assert _sorted(got, keys).astype(str).equals(_sorted(want, keys).astype(str))
+        got_s, want_s = _sorted(got, keys).astype(str), _sorted(want, keys).astype(str)
+        assert got_s.equals(want_s), f"{got_s.to_string()}\n{want_s.to_string()}"
         _check_cells_follow_the_rows(lib, flt, names)
 
 
