@@ -316,7 +316,7 @@ class Selection:
         # Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
         # keyword, id list or actor condition reads the rows of the articles it keeps.
         if self._cells(self.filter):
-            source, params, articles = "actor_days c", [], "SUM(c.articles)"
+            source, params, articles = "actor_days c", list[Any](), "SUM(c.articles)"
         else:
             (source, params), articles = self._from("actor_counts"), "COUNT(*)"
         where, more = self._where(driven=True)
