@@ -90,5 +90,9 @@ def stored_library(path: Path, n: int, *, outlets_per_sample: int = 2, batch: in
 
 
 if __name__ == "__main__":
-    size = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-    print(f"{stored_library(Path(sys.argv[1]), size):.1f} s")
+    # `make bench` runs every file here: without arguments this helper only says what it is.
+    if len(sys.argv) < 2:
+        print("synth.py LIBRARY [N]: write N synthetic analysed articles (used by compare_scale)")
+    else:
+        size = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+        print(f"{stored_library(Path(sys.argv[1]), size):.1f} s")

@@ -195,23 +195,24 @@ class Selection:
         wanted = (flt.keyword, flt.ids, flt.actor)
         if wanted in self._id_lists:
             return self._id_lists[wanted]
-        sql, params = "SELECT id FROM articles WHERE 1", list[Any]()
+        # Each condition reads its own index (the full-text index, the actor-ordered count
+        # rows), never the article rows: those hold the texts and are large.
+        parts: list[set[int]] = []
         if flt.keyword and flt.keyword.split():
-            sql += " AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            params.append(fts_query(flt.keyword))
+            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+            parts.append({r[0] for r in self._con.execute(sql, (fts_query(flt.keyword),))})
         if flt.ids is not None:
-            ids = [int(i) for i in flt.ids]
-            sql += f" AND id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
-            params += ids
+            parts.append({int(i) for i in flt.ids})
         if flt.actor:
             raw = self._raw_names(flt.actor)
-            sql += (
-                " AND id IN (SELECT x.article_id FROM actor_counts x JOIN actor_names n "
-                f"ON n.id = x.name_id WHERE x.analysis_key = ? AND n.name IN "
-                f"({','.join('?' * len(raw))}))"
+            sql = (
+                "SELECT DISTINCT x.article_id FROM actor_counts x JOIN actor_names n "
+                "ON n.id = x.name_id WHERE x.analysis_key = ? AND n.name IN "
+                f"({','.join('?' * len(raw))})"
             )
-            params += [self.key, *raw]
-        found = json.dumps([r[0] for r in self._con.execute(sql, params)])
+            parts.append({r[0] for r in self._con.execute(sql, [self.key, *raw])})
+        kept = set.intersection(*parts) if parts else set()
+        found = json.dumps(sorted(kept))
         self._id_lists[wanted] = found
         return found
 
@@ -472,9 +473,12 @@ class Selection:
     def _missing(self, columns: str) -> tuple[str, list[Any]]:
         """SQL over the articles passing the filter (actor aside) with no analysis under key."""
         flt = self.filter
+        # Stored analyses and their count rows are written in one transaction: an article
+        # without count rows under the key has no analysis under it. The articles_filter index
+        # covers the outlet, date and constructed conditions (no text pages are read).
         sql = (
-            f"SELECT {columns} FROM articles a LEFT JOIN analyses n ON n.sha256 = a.sha256 "
-            "AND n.analysis_key = ? WHERE n.sha256 IS NULL"
+            f"SELECT {columns} FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_counts c "
+            "WHERE c.analysis_key = ? AND c.article_id = a.id)"
         )
         params: list[Any] = [self.key]
         if flt.outlets is not None:

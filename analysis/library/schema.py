@@ -22,7 +22,8 @@ Versions:
    articles (keyword, actor). ``actor_days``
    holds the sums of ``actor_counts`` per (actor, type, outlet, day, constructed), kept by
    triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows;
-6. ``articles_fts``: a full-text index (FTS5) of titles and texts for keyword filters.
+6. ``articles_fts``: a full-text index (FTS5) of titles and texts for keyword filters;
+7. ``articles_filter``: an index covering outlet, date and ``constructed``.
 """
 
 from __future__ import annotations
@@ -237,6 +238,11 @@ MIGRATIONS: tuple[str | Migration, ...] = (
             VALUES ('delete', old.id, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
+    """,
+    # 6 -> 7: an index covering the whole-article filters (outlet, date, constructed), so that
+    # counting the articles of a filter never reads the article rows (they hold the texts).
+    """
+    CREATE INDEX articles_filter ON articles(outlet, date, constructed);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
