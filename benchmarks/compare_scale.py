@@ -55,8 +55,9 @@ def filters(lib: Library) -> list[tuple[str, ArticleFilter]]:
         ("half the outlets", ArticleFilter(outlets=tuple(outlets[::2]))),
         ("a date range (3 months)", ArticleFilter(date_from="2022-03-01", date_to="2022-05-31")),
         ("constructed samples out", ArticleFilter(exclude_constructed=True)),
-        ("keyword in title or text", ArticleFilter(keyword="Stoltenberg")),
-        ("an actor", ArticleFilter(actor="Dmitry Peskov")),
+        ("a rare keyword (11 articles)", ArticleFilter(keyword="4242")),
+        ("a keyword most articles hold", ArticleFilter(keyword="Stoltenberg")),
+        ("an actor most articles hold", ArticleFilter(actor="Dmitry Peskov")),
     ]
 
 

@@ -76,6 +76,7 @@ def die_once(flag: str) -> object:
     return task
 
 
+@pytest.mark.slow
 def test_cluster_import_stores_what_the_local_import_stores(client: object, tmp_path: Path) -> None:
     corpus = rows()
     with Library(tmp_path / "local.sqlite3") as lib:
@@ -92,6 +93,7 @@ def test_cluster_import_stores_what_the_local_import_stores(client: object, tmp_
     assert all("framing-lens-model" in p for p in plugins.values())
 
 
+@pytest.mark.slow
 def test_a_lost_worker_has_its_partition_run_again(client: object, tmp_path: Path) -> None:
     corpus = rows()[:10]
     flag = str(tmp_path / "killed-one-worker")

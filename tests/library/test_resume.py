@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 
@@ -42,6 +44,7 @@ def analysed(db: Path) -> int:
         con.close()
 
 
+@pytest.mark.slow
 def test_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
     corpus = corpus_csv(tmp_path / "corpus.csv")
     db = tmp_path / "lib.sqlite3"
