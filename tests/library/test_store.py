@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -308,6 +309,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     n = 400
@@ -371,7 +373,7 @@ def test_save_to_library_for_the_analyze_page(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def lexicon_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def lexicon_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the lexicon files that the loader reads instead of the shipped ones."""
     from analysis import lexicons
 
@@ -381,7 +383,9 @@ def lexicon_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in lexicons.lexicon_names():
         (copy / f"{name}.csv").write_bytes((shipped / f"{name}.csv").read_bytes())
     monkeypatch.setattr(lexicons, "_raw", lambda n: (copy / f"{n}.csv").read_text("utf-8"))
-    return copy
+    lexicons.lexicon_digest.cache_clear()
+    yield copy
+    lexicons.lexicon_digest.cache_clear()
 
 
 def test_an_edited_lexicon_recomputes_the_stored_analysis(lib: Library, lexicon_copy: Path) -> None:
@@ -399,6 +403,9 @@ def test_an_edited_lexicon_recomputes_the_stored_analysis(lib: Library, lexicon_
     assert len(calls) == 1  # cached under the current key
     with (lexicon_copy / "loaded.csv").open("a", encoding="utf-8") as fh:
         fh.write("gloriously,loaded,A test word.,test\n")
+    from analysis import lexicons
+
+    lexicons.lexicon_digest.cache_clear()  # what a new process (the next server start) reads
     after = analysis_key()
     assert after != before
     assert lib.missing_analyses() == [(res.id, text_hash(TEXT), TEXT)]

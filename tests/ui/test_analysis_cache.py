@@ -21,6 +21,7 @@ def test_an_edited_lexicon_is_not_served_from_the_page_cache(
         (copy / f"{name}.csv").write_bytes((shipped / f"{name}.csv").read_bytes())
     monkeypatch.setattr(lexicons, "_raw", lambda n: (copy / f"{n}.csv").read_text("utf-8"))
     monkeypatch.setattr(analysis_cache, "warm_engine", lambda: True)
+    lexicons.lexicon_digest.cache_clear()
     calls: list[str] = []
 
     def fake_analyze(text: str, title: str | None = None) -> ArticleAnalysis:
@@ -34,5 +35,7 @@ def test_an_edited_lexicon_is_not_served_from_the_page_cache(
     assert len(calls) == 1
     with (copy / "doubt.csv").open("a", encoding="utf-8") as fh:
         fh.write("perchance,hedge,A test hedge.,test\n")
+    lexicons.lexicon_digest.cache_clear()  # what a new process (the next server start) reads
     analysis_cache.analyze_cached(text)
     assert len(calls) == 2
+    lexicons.lexicon_digest.cache_clear()
