@@ -10,12 +10,14 @@ its own connection.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 
 import streamlit as st
 
 from analysis.compare.comparison import Comparison
+from analysis.library.cluster import cluster_address, connect
 from analysis.library.corpus import CorpusRow
-from analysis.library.importer import ImportReport, analyse_missing, import_corpus
+from analysis.library.importer import MIN_PARALLEL, ImportReport, analyse_missing, import_corpus
 from analysis.library.progress import Meter
 from analysis.library.query import ArticleFilter, Selection
 from analysis.library.samples import seed_library
@@ -58,9 +60,20 @@ def analyse_with_progress(library: Library, ids: Sequence[int] | None, label: st
 def import_with_progress(
     library: Library, rows: Sequence[CorpusRow], label: str = "Importing and analysing"
 ) -> ImportReport:
-    """Store and analyse corpus rows on all cores, with a progress bar (rate, time left)."""
+    """Store and analyse corpus rows with a progress bar (rate, time left): on the Dask cluster
+    of ``$FRAMING_LENS_CLUSTER`` when set and reachable, else on all cores here."""
     progress, close = progress_bar(label)
-    report = import_corpus(library, rows, total=len(rows), progress=progress, keep_ids=True)
+    with ExitStack() as stack:
+        runner = None
+        address = cluster_address()
+        if address and len(rows) >= MIN_PARALLEL:
+            try:
+                runner = stack.enter_context(connect(address))
+            except OSError as exc:
+                st.warning(f"{exc}. Analysing on this machine instead.")
+        report = import_corpus(
+            library, rows, total=len(rows), progress=progress, runner=runner, keep_ids=True
+        )
     close()
     return report
 
