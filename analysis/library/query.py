@@ -32,6 +32,8 @@ from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES
 from analysis.version import analysis_key
 
 GROUPINGS = ("outlet", "date", "article")
+SHORT_LIST = 20_000
+"""Up to this many articles, an id list drives a query through the article-ordered index."""
 HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
 PERIODS = {
     "day": "NULLIF(c.date, '')",
@@ -216,6 +218,10 @@ class Selection:
         self._id_lists[wanted] = found
         return found
 
+    def _id_total(self, flt: ArticleFilter) -> int:
+        """How many articles the keyword, id and actor conditions of ``flt`` keep."""
+        return len(json.loads(self._matching_ids(flt)))
+
     def close(self) -> None:
         """Close this thread's connection (others close when their thread ends)."""
         library = getattr(self._local, "library", None)
@@ -280,13 +286,16 @@ class Selection:
     def person_names(self) -> list[str]:
         """The stored names of people (type PERSON) in the selection, before any merge."""
         flt = self.filter.without_actor()
-        where, params = self._where(flt)
-        table = "actor_days" if self._cells(flt) else "actor_counts"
+        if self._cells(flt):
+            source, params = "actor_days c", list[Any]()
+        else:
+            source, params = self._from("actor_counts", flt)
+        where, more = self._where(flt, driven=True)
         sql = (
             "SELECT name FROM actor_names WHERE id IN (SELECT DISTINCT c.name_id FROM "
-            f"{table} c WHERE {where} AND c.type = 'PERSON') ORDER BY name"
+            f"{source} WHERE {where} AND c.type = 'PERSON') ORDER BY name"
         )
-        return [r[0] for r in self._con.execute(sql, params)]
+        return [r[0] for r in self._con.execute(sql, params + more)]
 
     def _names_of(self, ids: Iterable[int]) -> dict[int, str]:
         """actor_names id → name for ``ids``."""
@@ -358,15 +367,21 @@ class Selection:
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Exact article counts of actors with several rows (merged names, several types):
         (actor, group, period, exact) and (actor, type, articles)."""
-        where, params = self._where()
+        # A short list of articles drives the query; otherwise the actor-ordered rows do.
+        if self._has_ids(self.filter) and self._id_total(self.filter) <= SHORT_LIST:
+            source, params = self._from("actor_counts")
+            where, more = self._where(driven=True)
+        else:
+            source, params = "actor_counts c", []
+            where, more = self._where()
         ids = sorted(set(rows["name_id"].tolist()))
         per = f", {PERIODS[period]}" if period else ", NULL"
         sql = (
             f"SELECT c.name_id, c.type, c.article_id, {self._group_sql()} AS grp{per} AS period "
-            f"FROM actor_counts c WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
+            f"FROM {source} WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
         )
         frame = pd.DataFrame(
-            self._con.execute(sql, [*params, *ids]).fetchall(),
+            self._con.execute(sql, [*params, *more, *ids]).fetchall(),
             columns=["name_id", "type", "article_id", "group", "period"],
         )
         actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
