@@ -355,7 +355,11 @@ class Selection:
         split = parts[(parts["name_id"] > 1) | (parts["type"] > 1)].index.tolist()
         if split:  # an article can hold two of the merged names: count it once
             exact, exact_types = self._distinct_articles(raw[raw["actor"].isin(split)], period)
+            # Undated articles have no period: one key value for both sides of the merge.
+            for frame in (agg, exact):
+                frame["period"] = frame["period"].astype(object).where(frame["period"].notna(), "")
             agg = agg.merge(exact, on=keys, how="left")
+            agg["period"] = agg["period"].replace("", None)
             agg["articles"] = agg["exact"].fillna(agg["articles"]).astype("int64")
             agg = agg.drop(columns="exact")
             types.update(_main_types(exact_types))

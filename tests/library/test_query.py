@@ -105,3 +105,19 @@ def test_actor_totals_by_month_and_one_actors_articles(lib: Library) -> None:
     assert sel.missing_count() == 0
     lib.add("Not analysed yet.", outlet="Wire")
     assert Selection(lib, ArticleFilter(outlets=("Wire",))).missing_ids() == [5]
+
+
+def test_merged_names_in_one_undated_article_count_it_once_per_period(tmp_path: Path) -> None:
+    # Found by the property test: an undated article holding both names of one merged actor.
+    with Library(tmp_path / "merge.sqlite3") as lib:
+        lib.add("article a end", outlet="Wire", analysis=analysis_of(
+            "article a end", {"Vladimir Putin": 1, "Putin": 1}))  # fmt: skip
+        lib.add("article b end", outlet="Wire", date="2022-02-03", analysis=analysis_of(
+            "article b end", {"Putin": 2}))  # fmt: skip
+        names = {"Putin": "Vladimir Putin"}
+        for flt in (ArticleFilter(), ArticleFilter(keyword="end")):  # cells, then rows
+            months = Selection(lib, flt, names=names).actor_totals(period="month")
+            got = months[["actor", "period", "articles", "distancing"]].values.tolist()
+            assert sorted(got, key=str) == sorted(
+                [["Vladimir Putin", None, 1, 2], ["Vladimir Putin", "2022-02", 1, 2]], key=str
+            )
