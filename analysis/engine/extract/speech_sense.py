@@ -60,7 +60,7 @@ def reports_speech(
         return speech_complement(article, tok, entry)
     if requires == "speaker":
         return _own_speaker(article, tok) and speech_complement(article, tok, entry)
-    clause = has_clause(article, tok)
+    clause = has_clause(article, tok) or _small_clause(tok)  # "described them as 'terrorists'"
     if requires == "clause" and not clause:
         # "Obama announced the sanctions": an object is enough when a named actor speaks.
         has_object = any(c.dep_ == "dobj" for c in tok.children)
