@@ -20,6 +20,7 @@ from analysis.engine.speakers import speaker_of
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+MODIFIER_DEPS = frozenset({"amod", "advmod", "npadvmod", "nummod"})
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 """An agent phrase names the doer ("attacks by Russian forces"); "of" is left out: it names
 the target as often ("the shelling of Donetsk", "the annexation of Crimea")."""
@@ -43,18 +44,17 @@ def characterised_actor(article: ParsedArticle, word: Token) -> str | None:
     """
     tok = word
     for _ in range(MAX_HOPS):
+        if tok.dep_ in MODIFIER_DEPS and tok.head is not tok:
+            # "brutal crackdown", "deliberately sabotaged", "the bloodied protesters": a
+            # modifier characterises what it modifies (whatever tag the model gave it)
+            tok = tok.head
+            continue
         if tok.pos_ in NOUN_POS:
             return _actor_of_noun(article, tok)
-        if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head is not tok:
-            tok = tok.head  # "the bloodied protesters": a participle used as an adjective
-            continue
         if tok.pos_ == "VERB":
             return _actor_of_verb(article, tok)
-        if tok.pos_ == "ADJ" and tok.dep_ in PREDICATE_DEPS:
-            return _subject_actor(article, tok.head)
-        if tok.pos_ in ("ADJ", "ADV", "NUM") and tok.head is not tok:
-            tok = tok.head  # "brutal crackdown", "deliberately sabotaged", "utterly reckless"
-            continue
+        if tok.dep_ in PREDICATE_DEPS:
+            return _subject_actor(article, tok.head)  # "Putin's moves are reckless"
         return None
     return None
 

@@ -60,6 +60,11 @@ def _kind_of(tok: Token) -> str | None:
     return "person" if lemma in titles() else None
 
 
+def organisation_word(word: str) -> bool:
+    """True for a noun that names a kind of organisation ("party", "ministry", "company")."""
+    return _kinds().get(word.lower()) == "organisation"
+
+
 @cache
 def _kinds() -> dict[str, str]:
     """Noun -> kind, from ``lexicons/kind_nouns.csv``."""

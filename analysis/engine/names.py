@@ -29,7 +29,7 @@ from analysis.engine.gazetteer import (
     surface_key,
     titles,
 )
-from analysis.engine.kinds import KIND_LABELS, stated_kind
+from analysis.engine.kinds import KIND_LABELS, organisation_word, stated_kind
 from analysis.lexicons import load_lexicon
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
@@ -196,11 +196,18 @@ def repaired_entities(doc: Doc) -> list[Span]:
 
 def _split_at_possessive(ent: Span) -> list[Span]:
     """An organisation tagged together with its possessor ("Yanukovych's Party of Regions"),
-    split in two: the possessor is a name of its own, the organisation another."""
+    split in two: the possessor is a name of its own, the organisation another. A name with a
+    possessive inside ("Luhansk People's Republic") stays whole: the part after it must name
+    a kind of organisation (``kind_nouns.csv``: party, ministry …)."""
     if ent.label_ != "ORG":
         return [ent]
     for k in range(1, len(ent) - 1):
-        if ent[k].tag_ == "POS" and ent[k + 1].text[:1].isupper():
+        rest = ent[k + 1 :]
+        if (
+            ent[k].tag_ == "POS"
+            and rest[0].text[:1].isupper()
+            and any(organisation_word(t.text) for t in rest)
+        ):
             owner = ent[:k]
             label = _label_of_possessor(owner)
             return [

@@ -199,3 +199,23 @@ def test_furniture_lexicon_rows_are_valid() -> None:
         re.compile(term.replace("{agency}", "AP").replace("{credit}", "X/AP"))
     words = frame.loc[frame["scope"] == "word", "term"]
     assert all(w == w.lower() and " " not in w for w in words)
+
+
+def test_cleaned_furniture_gives_no_actors_and_offsets_point_into_the_shown_text() -> None:
+    from analysis import analyze
+
+    pasted = (
+        "Obama weighs strikes\n\nJUST WATCHED\n\nWill Obama hit ISIS in Syria?\n\n"
+        "Replay More Videos ...\n\nPresident Barack Obama said on Friday that he would consult "
+        "allies. Neither Obama nor his NATO counterparts want ground troops, aides said.\n\n"
+        "Get the Monitor Stories you care about delivered to your inbox.\n\n"
+        "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission."
+    )
+    ingested = check_text(pasted)
+    result = analyze(ingested.text)
+    names = {a.name for a in result.actors}
+    assert names >= {"Barack Obama", "NATO"}
+    assert not names & {"Replay More Videos", "Monitor Stories", "LLC", "Will Obama"}
+    assert not [n for n in names if "Washington Times" in n]
+    for m in result.markers:
+        assert ingested.text[m.start : m.end] == m.text

@@ -7,8 +7,9 @@ or body ("the call of the movement's leaders") or the subject of a support verb 
 statement"; NomBank support verbs, Meyers et al. 2004) — or, for nouns whose row allows it,
 when it carries reported content without a named speaker ("reports that …", "criticism of his
 policy", "rumors swirled about …": an unnamed speaker). The row's ``requires`` column says which:
-``speaker`` (only with a speaker: "word", "call"), ``content`` (only with content: "admission
-that …", not "admission to NATO") or empty (either).
+``speaker`` (only with a speaker: "call", "proposal"), ``source`` (only with a by/from phrase:
+"word from a correspondent", not "took him at his word"), ``content`` (only with content:
+"admission that …", not "admission to NATO") or empty (either).
 
 A noun is no cue of its own where a verb carries the speech act ("A White House statement
 *said*", "reports *say*") or where it only points back to speech ("in his comments"; the
@@ -51,6 +52,9 @@ def noun_cue_speaker(
     if _points_back(tok, speaker) and not content:
         return False, None
     requires = lexicon_column("reporting_nouns", "requires").get(entry.term.lower(), "")
+    if requires == "source":
+        source = _source_phrase(tok)  # "word from X", not "took him at his word"
+        return source is not None, source
     if requires == "speaker":
         return speaker is not None, speaker
     if requires == "content":
@@ -83,11 +87,9 @@ def _speaker(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> Token |
     for c in tok.children:
         if c.dep_ == "poss":
             return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
-            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if inner is not None:
-                return inner
+    source = _source_phrase(tok)
+    if source is not None:
+        return source
     named = next(
         (c for c in tok.lefts if c.dep_ in NAME_MODIFIER_DEPS and article.actor_at(c)), None
     )
@@ -98,6 +100,16 @@ def _speaker(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> Token |
         if of is not None:
             return of
     return _support_verb_subject(tok)
+
+
+def _source_phrase(tok: Token) -> Token | None:
+    """The head of a by/from phrase of the noun ("a report from the OSCE"), else None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _of_speaker(article: ParsedArticle, tok: Token) -> Token | None:

@@ -60,7 +60,7 @@ def reports_speech(
         return speech_complement(article, tok, entry)
     if requires == "speaker":
         return _own_speaker(article, tok) and speech_complement(article, tok, entry)
-    clause = has_clause(article, tok) or _small_clause(tok)  # "described them as 'terrorists'"
+    clause = has_clause(article, tok) or _small_clause(tok, entry)  # "described them as X"
     if requires == "clause" and not clause:
         # "Obama announced the sanctions": an object is enough when a named actor speaks.
         has_object = any(c.dep_ == "dobj" for c in tok.children)
@@ -116,13 +116,14 @@ def speech_complement(article: ParsedArticle, tok: Token, entry: LexiconEntry) -
     """True when the verb has a complement only speech has: a clause (or a gerund: "denied
     shelling"), an attached quotation, a small clause ("called it a 'slap'", "defended X as
     necessary") or a speech object."""
-    if any(c.dep_ in SPEECH_CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
-        return True
+    clause = any(c.dep_ in SPEECH_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    if clause or tok.dep_ == "parataxis":
+        return True  # a clause with a verb of its own ("holding them *hostage*" has none)
     return (
         _gerund_clause(tok)
         or _as_clause(tok)
         or attached_quote(article, tok)
-        or _small_clause(tok)
+        or _small_clause(tok, entry)
         or _speech_object(tok, entry)
     )
 
@@ -140,9 +141,12 @@ def _as_clause(tok: Token) -> bool:
     )
 
 
-def _small_clause(tok: Token) -> bool:
-    """ "called the spectacle 'revolting'", "dismissed the round as 'tepid'": the verb says what
-    its object is."""
+def _small_clause(tok: Token, entry: LexiconEntry) -> bool:
+    """ "called the spectacle 'revolting'", "dismissed the round as 'tepid'": a verb of naming
+    (the row's ``predicative`` column) says what its object is ("held them hostage" is no
+    naming)."""
+    if lexicon_column("reporting_verbs", "predicative").get(entry.term.lower()) != "yes":
+        return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return False  # "were being held hostage"
     if any(c.dep_ == "oprd" for c in tok.children):
