@@ -336,13 +336,16 @@ def _clean(ent: Span) -> Span | None:
     title_words = titles()
     i, j = ent.start, ent.end
     doc = ent.doc
-    # Titles are stripped only before a name; "Foreign Ministry" stays an organisation.
+    # Titles are stripped only before a name; "Foreign Ministry" stays an organisation. Before a
+    # person's name, so are the words captions and headings put there ("Will Obama …").
     while i < j - 1 and (doc[i].lower_ in title_words or doc[i].lower_ in ("the", "a", "an")):
         if ent.label_ != "PERSON" and doc[i].lower_ not in ("the", "a", "an"):
             break
         i += 1
     while i < j - 1 and ent.label_ == "PERSON" and _heading_word(doc[i]):
         i += 1  # "Will Obama hit ISIS?", "Neither Obama nor …", "Warning Putin"
+        while i < j - 1 and doc[i].lower_ in title_words:
+            i += 1
     while j > i and (doc[j - 1].is_punct or surface_key(doc[j - 1].text) == ""):
         j -= 1
     if j <= i:

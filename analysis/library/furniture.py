@@ -225,7 +225,10 @@ def _line_rule(line: str) -> _Rule | None:
 
 
 def _only_page_controls(line: str) -> bool:
-    """True for a short line made only of page-control words ('Replay More Videos')."""
+    """True for a short line made only of page-control words ('Replay More Videos'); a line
+    the writer ends like a sentence ('See here and here.', 'Watch the full video:') stays."""
+    if _SENTENCE_END.search(line) and not line.rstrip().endswith(("...", "…")):
+        return False
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = [w.lower() for w in _WORD.findall(line)]

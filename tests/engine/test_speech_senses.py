@@ -80,6 +80,16 @@ SPEECH: list[tuple[str, list[Cue]]] = [
         [("emphasized", "neutral", "Angela Merkel")],
     ),
     ("The BBC sums up the news this way.", [("sums up", "neutral", "BBC")]),
+    (
+        "John Kerry expressed concern that the talks would fail.",
+        [("expressed", "neutral", "John Kerry")],
+    ),
+    # a named addressee instead of an object; a role noun that speaks; "not … until"
+    ("Barack Obama spoke to Vladimir Putin on Friday.", [("spoke", "neutral", "Barack Obama")]),
+    ("Medical volunteers estimated the deaths at more than 60.", [("estimated", "neutral", None)]),
+    ("The US did not confirm it until Thursday.", [("confirm", "endorsing", "United States")]),
+    ("Barack Obama spoke at a conference in Manila.", []),
+    ("The US did not confirm it.", []),
 ]
 
 

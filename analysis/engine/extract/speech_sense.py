@@ -62,25 +62,25 @@ def reports_speech(
         return _own_speaker(article, tok) and speech_complement(article, tok, entry)
     clause = has_clause(article, tok) or _small_clause(tok, entry)  # "described them as X"
     if requires == "clause" and not clause:
-        # "Obama announced the sanctions": an object is enough when a named actor speaks.
-        has_object = any(c.dep_ == "dobj" for c in tok.children)
-        if not (has_object and subj is not None and speaker_of(article, subj)):
+        # "Obama announced the sanctions", "volunteers estimated the deaths at 60": an object
+        # is enough when a person or body speaks.
+        has_object = any(c.dep_ == "dobj" for c in tok.children) or _addressee(article, tok, entry)
+        if not (has_object and subj is not None and _speaking_subject(article, subj)):
             return False
     # Without reported content, only a real speaker makes it speech:
     # "the war claimed lives" is not a claim.
     if not clause and not passive:
-        return subj is not None and (
-            subj.pos_ in ("PRON", "PROPN") or speaker_of(article, subj) is not None
-        )
+        return subj is not None and (subj.pos_ == "PROPN" or _speaking_subject(article, subj))
     return True
 
 
 def not_yet_said(tok: Token) -> bool:
     """True for "did not say", "will claim", "could deny", "plans to deny", "refused to comment":
-    no speech act took place."""
+    no speech act took place ("did not confirm it until Thursday" did, on Thursday)."""
     modal = _irrealis("modal")
+    until = any(c.lower_ in ("until", "till") for c in tok.children)
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in modal):
+        if (c.dep_ == "neg" and not until) or (c.dep_ == "aux" and c.lower_ in modal):
             return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
 
@@ -169,6 +169,18 @@ def _speech_object(tok: Token, entry: LexiconEntry) -> bool:
     )
 
 
+def _addressee(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> bool:
+    """True when the verb names whom it was said to, a named actor, with a preposition its row
+    allows (``objects`` ``@to``, ``@with``: "Obama spoke to Putin", "wrote to the UN")."""
+    allowed = {w[1:] for w in _objects(entry.term.lower()) if w.startswith("@")}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in allowed:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and article.actor_at(pobj):
+                return True
+    return False
+
+
 @cache
 def _objects(term: str) -> frozenset[str]:
     """The ``objects`` cell of a verb's row as a set of words."""
@@ -201,6 +213,19 @@ def attached_quote(article: ParsedArticle, tok: Token) -> bool:
     while j < last and (j in subject or doc[j].pos_ == "ADV" or doc[j].text in (",", ":")):
         j += 1
     return j < last and doc[j].text in OPENING_MARKS and article.quoted(article.end(doc[j]))
+
+
+def _speaking_subject(article: ParsedArticle, subj: Token) -> bool:
+    """True for a subject that can speak: a named actor, a person pronoun (outside quotations:
+    "I'd like to request …" inside one reports nothing), or a person's role or kind
+    ("officials", "medical volunteers": ``titles.csv``, ``kind_nouns.csv``)."""
+    if speaker_of(article, subj) is not None:
+        return True
+    if subj.lower_ in PERSON_SUBJECTS:
+        return not article.quoted(article.start(subj))
+    lemma = subj.lemma_.lower()
+    kinds = load_lexicon("kind_nouns")
+    return lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person")
 
 
 def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
