@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements.stamp
 PORT ?= 8501
 
-.PHONY: setup run test test-fast bench lint format clean
+.PHONY: setup run test test-fast bench lint format clean model
 
 # The stamp is newer than both requirement files once they are installed, so a second `make setup`
 # does nothing and costs nothing.
@@ -30,6 +30,11 @@ test: setup
 # Everything except the slow tests (browsers, subprocesses, megabytes of text): under 2 minutes.
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# The tone model (analysis/engine/tone/model) from the shipped NewsMTSC copy; deterministic, so the
+# committed files are exactly what this writes.
+model: setup
+	$(BIN)/python -m analysis train-tone
 
 bench: setup
 	@set -e; for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f; done

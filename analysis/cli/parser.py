@@ -1,14 +1,14 @@
-"""Command-line interface: ``python -m analysis analyze|compare|import|report``."""
+"""Command-line interface: ``python -m analysis analyze|compare|import|report|tone|train-tone``."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-from analysis.cli import analyze, compare, report
+from analysis.cli import analyze, compare, report, tone
 
 # Each sub-command module exposes ``register(subparsers)``; its parsers set ``func``.
-COMMANDS = (analyze, compare, report)
+COMMANDS = (analyze, compare, report, tone)
 
 
 def build_parser() -> argparse.ArgumentParser:
