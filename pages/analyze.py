@@ -18,6 +18,7 @@ from ui.article_view import (
     render_summary,
 )
 from ui.downloads import article_exports
+from ui.furniture_notice import render_furniture_notice
 from ui.how_to_read import render_how_to_read
 from ui.inputs import render_inputs
 from ui.nav import use_app_navigation
@@ -85,6 +86,9 @@ if len(results) > 1:
         key="analyze.current",
     )
 result = results[index or 0]
+render_furniture_notice(
+    result, submitted, results_key=RESULTS, index=index or 0, reset_keys=RESULT_WIDGETS
+)
 
 render_summary(result)
 render_save(result)

@@ -22,6 +22,12 @@ from analysis.library.corpus import (
     parse_date,
     read_corpus,
 )
+from analysis.library.furniture import (
+    CleanedText,
+    Removed,
+    remove_page_furniture,
+    restore_furniture,
+)
 from analysis.library.importer import (
     ImportReport,
     InProcess,
@@ -59,6 +65,7 @@ __all__ = [
     "AddResult",
     "Article",
     "ArticleFilter",
+    "CleanedText",
     "ClusterRunner",
     "Corpus",
     "CorpusReader",
@@ -73,6 +80,7 @@ __all__ = [
     "Meter",
     "Progress",
     "Reading",
+    "Removed",
     "RowError",
     "Selection",
     "StoredAnalysis",
@@ -88,6 +96,8 @@ __all__ = [
     "join_analysis",
     "parse_date",
     "read_corpus",
+    "remove_page_furniture",
+    "restore_furniture",
     "sample_rows",
     "save_to_library",
     "seed_library",

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from analysis.library.furniture import Removed, remove_page_furniture
 from analysis.library.ingest import MAX_CHARS, decode_bytes, from_upload
 
 TABLE_EXTENSIONS = (".csv", ".jsonl", ".ndjson")
@@ -41,6 +42,8 @@ class CorpusRow:
     added: str | None = None
     source: str = ""
     line: int = 0
+    removed: tuple[Removed, ...] = ()
+    """Page furniture cut from the text (:mod:`analysis.library.furniture`)."""
 
     def record(self) -> dict[str, Any]:
         """The row as the record :meth:`analysis.library.store.Library.add_many` takes."""
@@ -135,8 +138,9 @@ def _row(fields: Mapping[str, Any], source: str, line: int) -> CorpusRow:
             datetime.fromisoformat(added)
         except ValueError:
             raise ValueError(f"added {added!r} is not an ISO 8601 time") from None
+    cleaned = remove_page_furniture(text)
     return CorpusRow(
-        text=text,
+        text=cleaned.text,
         title=_text_of(fields.get("title")),
         outlet=_text_of(fields.get("outlet")),
         date=parse_date(fields.get("date")),
@@ -145,6 +149,7 @@ def _row(fields: Mapping[str, Any], source: str, line: int) -> CorpusRow:
         added=added,
         source=source,
         line=line,
+        removed=cleaned.removed,
     )
 
 

@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from analysis.library.furniture import Removed, remove_page_furniture
+
 MAX_BYTES = 10 * 1024 * 1024
 """Largest paste, upload or downloaded page we accept (10 MB)."""
 
@@ -51,7 +53,8 @@ class IngestResult:
     """Text obtained from one input, or the reason there is none.
 
     ``error`` is None when ``text`` is usable; ``warnings`` are things the user should know but
-    that did not stop us (an unusual encoding, a page that had little text...).
+    that did not stop us (an unusual encoding, a page that had little text...); ``removed`` the
+    page furniture cut from ``text`` (:mod:`analysis.library.furniture`), which can be put back.
     """
 
     text: str
@@ -59,6 +62,7 @@ class IngestResult:
     source: str
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    removed: tuple[Removed, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -85,7 +89,9 @@ def check_text(text: str, source: str = "pasted text", title: str | None = None)
         title: an optional title to carry along.
 
     Returns:
-        An :class:`IngestResult` with an error for empty, whitespace-only or oversized text.
+        An :class:`IngestResult` with an error for empty, whitespace-only or oversized text;
+        page furniture (video links, newsletter boxes, photo credits …) is cut from the text
+        and listed in ``removed``.
     """
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_BYTES:
@@ -118,7 +124,8 @@ def check_text(text: str, source: str = "pasted text", title: str | None = None)
             "Framing Lens only understands English news text: paste an English article.",
             title,
         )
-    return IngestResult(text=text, title=title, source=source)
+    cleaned = remove_page_furniture(text)
+    return IngestResult(text=cleaned.text, title=title, source=source, removed=cleaned.removed)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -368,7 +375,7 @@ def from_upload(name: str, data: bytes) -> IngestResult:
         warnings.append("Some characters could not be decoded and show as '\ufffd'.")
     if not result.ok:
         return result
-    return IngestResult(result.text, title, source, tuple(warnings))
+    return IngestResult(result.text, title, source, tuple(warnings), removed=result.removed)
 
 
 def _non_public_reason(host: str, port: int) -> str | None:
@@ -461,4 +468,4 @@ def from_url(url: str, *, timeout: int = URL_TIMEOUT) -> IngestResult:
     result = check_text(text, source=url, title=title)
     if not result.ok:
         return result
-    return IngestResult(result.text, title, url, tuple(warnings))
+    return IngestResult(result.text, title, url, tuple(warnings), removed=result.removed)
