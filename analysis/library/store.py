@@ -80,6 +80,59 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE analyses ADD COLUMN profile TEXT;
     """,
+    # next: class activities (analysis/library/classes.py) and shared article links
+    # (analysis/library/links.py). Self-contained: it only adds tables, so it can follow any
+    # other migration. Each activity keeps its own copy of the articles and flags students saw,
+    # so editing the library or a new engine version never changes a running activity.
+    """
+    CREATE TABLE shared_articles (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_activities (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        teacher_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_articles (
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        position INTEGER NOT NULL,
+        title TEXT, outlet TEXT,
+        text TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        PRIMARY KEY (activity_id, position)
+    );
+    CREATE TABLE class_submissions (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        token TEXT NOT NULL,
+        student TEXT,
+        submitted TEXT NOT NULL,
+        UNIQUE (activity_id, token)
+    );
+    CREATE TABLE class_answers (
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        flag INTEGER NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('agree', 'disagree')),
+        reason TEXT,
+        PRIMARY KEY (submission_id, position, flag)
+    );
+    CREATE TABLE class_added_flags (
+        id INTEGER PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
