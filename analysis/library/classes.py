@@ -305,7 +305,7 @@ class ClassActivities:
                 [(sid, a.position, a.flag, a.answer, a.reason) for a in clean],
             )
             con.executemany(
-                "INSERT INTO class_added_flags (submission_id, position, start, \"end\", text, "
+                'INSERT INTO class_added_flags (submission_id, position, start, "end", text, '
                 "kind, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(sid, a.position, a.start, a.end, a.text, a.kind, a.reason) for a in extra],
             )
@@ -333,7 +333,12 @@ class ClassActivities:
         if flag.kind not in MARKER_KINDS:
             raise ClassError(f"Unknown kind of flag {flag.kind!r}.")
         return AddedFlag(
-            flag.position, flag.start, flag.end, flag.text, flag.kind, _clip(flag.reason, MAX_REASON)
+            flag.position,
+            flag.start,
+            flag.end,
+            flag.text,
+            flag.kind,
+            _clip(flag.reason, MAX_REASON),
         )
 
     def submissions(self, activity_id: int) -> list[Submission]:

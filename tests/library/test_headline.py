@@ -10,8 +10,14 @@ from analysis.library.headline import headline_from_text
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("NATO strengthens eastern flank\n\nBrussels — NATO said on Wednesday…", "NATO strengthens eastern flank"),
-        ("  Belarus drills: what we know  \nMinsk said the drills were defensive.", "Belarus drills: what we know"),
+        (
+            "NATO strengthens eastern flank\n\nBrussels — NATO said on Wednesday…",
+            "NATO strengthens eastern flank",
+        ),
+        (
+            "  Belarus drills: what we know  \nMinsk said the drills were defensive.",
+            "Belarus drills: what we know",
+        ),
         ("2022 in review\nA year of war.", "2022 in review"),
         ('Kremlin mocks "invasion" reports?\nZakharova said…', 'Kremlin mocks "invasion" reports?'),
         ("Lukashenko claimed on Thursday that the drills were purely defensive.\nMore text.", None),
