@@ -12,7 +12,6 @@ answers (agree / disagree); a student who skipped a flag is a missing value.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import permutations
 
@@ -36,17 +35,17 @@ def krippendorff_alpha(
         raise ValueError(f"level must be 'nominal' or 'interval', not {level!r}")
     rows = units.values() if isinstance(units, Mapping) else units
     # Coincidences: each ordered pair of values in a unit with m values counts 1 / (m - 1).
-    coincidence: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidence: dict[tuple[Hashable, Hashable], float] = {}
     for row in rows:
         values = [v for v in row if v is not None]
         m = len(values)
         if m < 2:
             continue  # a unit coded once cannot be paired
         for a, b in permutations(values, 2):
-            coincidence[(a, b)] += 1.0 / (m - 1)
-    totals: Counter[Hashable] = Counter()
+            coincidence[(a, b)] = coincidence.get((a, b), 0.0) + 1.0 / (m - 1)
+    totals: dict[Hashable, float] = {}
     for (a, _b), w in coincidence.items():
-        totals[a] += w
+        totals[a] = totals.get(a, 0.0) + w
     n = sum(totals.values())
     if n < 2 or len(totals) < 2:
         return None

@@ -46,6 +46,8 @@ _CSS = (
     "padding:1rem 1.3rem;background:#fff;color:#111;border:3px solid #0072B2;border-radius:.6rem;"
     "box-shadow:0 .4rem 1.6rem rgba(0,0,0,.25);font-size:1.35rem;line-height:1.45;"
     "white-space:normal;font-weight:normal;text-align:left;cursor:auto;}"
+    "@media (max-width:640px){.fl-article mark[tabindex]:focus::after{font-size:1.05rem;"
+    "bottom:.5rem;padding:.7rem .9rem;}}"
     ".fl-article mark[data-flag]::before{content:attr(data-flag);font-size:.72em;font-weight:700;"
     "vertical-align:super;line-height:0;margin-right:.15em;color:#0b3d66;}"
 )
