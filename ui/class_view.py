@@ -350,8 +350,29 @@ def render_student(activity: Activity) -> None:
         "tool flagged it. Then say whether you **agree** and why."
     )
     token = st.session_state.setdefault("class.token", uuid.uuid4().hex)
+    st.html(_STUDENT_CSS)
+    left, right = st.columns([3, 2], gap="large")
+    with left, st.container(key="class.articles"):
+        for article in activity.articles:
+            _show_article(activity, article, key=f"class.article.{article.position}")
+    with right:
+        _answer_form(activity, token)
     for article in activity.articles:
-        _show_article(activity, article, key=f"class.article.{article.position}")
+        render_neutral_rewrite(article_view(article), key=f"class.rewrite.{article.position}")
+
+
+# On a wide screen the article stays in view beside the questions; on a phone the columns stack
+# and the article simply comes first.
+_STUDENT_CSS = (
+    "<style>@media (min-width:641px){[data-testid=stColumn]:has(> div > .st-key-class-articles),"
+    "[data-testid=stColumn]:has(.st-key-class-articles){position:sticky;top:3.75rem;"
+    "align-self:flex-start;max-height:calc(100vh - 4.5rem);overflow-y:auto;"
+    "padding-right:.5rem;}}</style>"
+)
+
+
+def _answer_form(activity: Activity, token: str) -> None:
+    """The form: name, Agree / Disagree and Why? per flag, added flags, Send answers."""
     with st.form("class.answers", border=False):
         st.text_input("Your name", key="class.name", placeholder="optional", max_chars=80)
         for article in activity.articles:
@@ -366,8 +387,6 @@ def render_student(activity: Activity) -> None:
     if confirmation:
         with st.container(key="class.thanks"):
             st.success(confirmation)
-    for article in activity.articles:
-        render_neutral_rewrite(article_view(article), key=f"class.rewrite.{article.position}")
 
 
 def _send(activity: Activity, token: str) -> None:

@@ -167,8 +167,8 @@ def test_class_flow_three_students_teacher_counts_and_csv(
     student.locator(".st-key-class-send button").wait_for(timeout=LOAD)
     app_idle(student)
     student.screenshot(path=str(SHOTS / "class-student.png"))
-    assert all((SHOTS / f"{n}.png").stat().st_size > 20_000 for n in
-               ("class-teacher", "class-student", "class-teacher-phone", "class-student-phone"))  # fmt: skip
+    names = ("class-teacher", "class-student", "class-teacher-phone", "class-student-phone")
+    assert all((SHOTS / f"{n}.png").stat().st_size > 20_000 for n in names)
 
 
 def test_worksheet_pdf_has_the_numbered_flags(
