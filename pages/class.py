@@ -16,9 +16,11 @@ from ui.class_view import (
     render_teacher,
 )
 from ui.escape import md_escape
+from ui.memory import freeze_once
 from ui.nav import use_app_navigation
 
 use_app_navigation()
+freeze_once()
 
 code = (st.query_params.get("code") or "").strip()
 token = (st.query_params.get("teacher") or "").strip()
