@@ -216,8 +216,8 @@ async def browser_student(browser: Any, link: str, name: str) -> Student:
         me.usable_s = time.perf_counter() - start
         await page.locator(".st-key-class-name input").fill(name)
         for n in FLAGS:
-            choice = "Agree" if n % 2 else "Disagree"
-            await page.locator(f".st-key-class-answer-0-{n}").get_by_text(choice, exact=True).click()
+            radio = page.locator(f".st-key-class-answer-0-{n}")
+            await radio.get_by_text("Agree" if n % 2 else "Disagree", exact=True).click()
         await page.locator(".st-key-class-send button").click()
         await page.locator(".st-key-class-thanks").get_by_text("Thank you").wait_for()
         me.sent = True
@@ -319,9 +319,7 @@ async def run_wave(
     sampler = asyncio.create_task(sample_memory())
     cpu0, start = cpu_seconds(pid), time.perf_counter()
     try:
-        wave.students = list(
-            await asyncio.wait_for(asyncio.gather(*tasks), WAVE_TIMEOUT_S)
-        )
+        wave.students = list(await asyncio.wait_for(asyncio.gather(*tasks), WAVE_TIMEOUT_S))
     finally:
         done.set()
         await sampler
@@ -396,8 +394,10 @@ def main() -> int:
 
     print(f"\nStudents answering at once (target: 0 errors, p95 ≤ {P95_TARGET_S:.0f} s, all "
           f"stored, server ≤ {MEMORY_TARGET_MB} MB)\n")  # fmt: skip
-    print("| students | browsers + websocket | errors | p50 usable s | p95 usable s "
-          "| p95 browsers s | answers stored | server peak RSS MB | server CPU s | wall s |")
+    print(
+        "| students | browsers + websocket | errors | p50 usable s | p95 usable s "
+        "| p95 browsers s | answers stored | server peak RSS MB | server CPU s | wall s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for w in results:
         usable = [s.usable_s for s in w.students if s.usable_s is not None]

@@ -42,9 +42,12 @@ def marker(word: str, kind: str, category: str) -> Marker:
 @pytest.fixture
 def activity(tmp_path: Path) -> tuple[ClassActivities, Activity]:
     flags = flags_from_markers(
-        [marker("claimed", "attribution", "distancing"), marker("threatens", "scare_quote", "scare"),
-         marker("said", "attribution", "neutral")]
-    )  # fmt: skip
+        [
+            marker("claimed", "attribution", "distancing"),
+            marker("threatens", "scare_quote", "scare"),
+            marker("said", "attribution", "neutral"),
+        ]
+    )
     classes = ClassActivities(Library(tmp_path / "lib.sqlite3"))
     article = ClassArticle(0, "Drills <script>", "Outlet & Co", TEXT, "t", flags)
     return classes, classes.create("Title <i>", [article]).activity
