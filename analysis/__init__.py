@@ -10,6 +10,7 @@ form layers that import only downwards:
 - :mod:`analysis.cli` — the command line.
 """
 
+from analysis import _moved
 from analysis.engine import analyze, analyze_many
 from analysis.lexicons import lexicon_frame, lexicon_versions, load_lexicon
 from analysis.records import (
@@ -22,6 +23,8 @@ from analysis.records import (
     Sentence,
 )
 from analysis.version import ENGINE_VERSION
+
+_moved.install()  # old module paths (analysis.store, analysis.pipeline …) keep importing
 
 __all__ = [
     "ENGINE_VERSION",

@@ -6,25 +6,50 @@ anywhere can be traced back to highlighted spans (DESIGN.md: "evidence for every
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import pandas as pd
 
-SCHEMA = "framing-lens/analysis/1"
-STANCES: tuple[str, ...] = ("neutral", "distancing", "endorsing", "admission", "denial", "emotive")
-MARKER_KINDS: tuple[str, ...] = ("attribution", "quote", "scare_quote", "doubt", "loaded")
-ACTOR_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP")
+from analysis.vocabulary import ACTOR_TYPES, MARKER_KINDS, STANCES
+
+SCHEMA = "framing-lens/analysis/2"
+OLD_SCHEMAS = ("framing-lens/analysis/1",)
+"""Schemas :meth:`ArticleAnalysis.from_dict` still reads (bundles and files written before)."""
+
+__all__ = [
+    "ACTOR_TYPES",
+    "MARKER_KINDS",
+    "SCHEMA",
+    "STANCES",
+    "ActorProfile",
+    "ArticleAnalysis",
+    "Marker",
+    "Mention",
+    "Sentence",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
     """One piece of evidence: a span of the article, what it is, whom it is about and why.
 
-    ``text == article[start:end]`` always holds. ``actor`` is the display name of an actor of the
-    same analysis, or None. ``detail`` holds kind-specific context (the cue lemma, the noun phrase a
-    doubt word qualifies, the VADER valence of a loaded word, the quoted words...).
+    ``text == article[start:end]`` always holds. ``actor`` is the display name of the actor the
+    marker counts for (the speaker of a reporting verb or quote, the actor a doubt word, scare
+    quote or loaded word is about), or None. The facts behind it are fields of their own:
+
+    - ``speaker``: the speaker phrase as written ("the NATO boss", "he"), for reporting cues and
+      quotes;
+    - ``cue``: the lexicon term that fired ("claim", "according to", "so-called", "slam");
+    - ``qualifies``: the phrase a doubt word qualifies;
+    - ``valence``: the strongest VADER valence among a loaded word's cue words (Hutto & Gilbert
+      2014), None when not rated;
+    - ``rule``: the lexicon row behind the marker, ``"<lexicon>/<term>"`` (for instance
+      ``"reporting_verbs/claim"``), so every marker names its rule;
+    - ``reason``: a code from :data:`analysis.vocabulary.REASONS` saying why it got its
+      category or actor ("doubt_word", "no_speaker", …).
     """
 
     kind: str
@@ -36,7 +61,12 @@ class Marker:
     explanation: str
     source: str
     sentence: int = -1
-    detail: str = ""
+    speaker: str = ""
+    cue: str = ""
+    qualifies: str = ""
+    valence: float | None = None
+    rule: str = ""
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The marker as a plain JSON-ready dict."""
@@ -182,7 +212,7 @@ class ArticleAnalysis:
 
     def markers_frame(self) -> pd.DataFrame:
         """One row per marker (the evidence), ordered by position."""
-        cols = list(Marker.__slots__)  # type: ignore[attr-defined]
+        cols = [f.name for f in fields(Marker)]
         return pd.DataFrame([m.to_dict() for m in self.markers], columns=cols)
 
     def sentences_frame(self) -> pd.DataFrame:
@@ -265,9 +295,44 @@ class ArticleAnalysis:
             engine_version=d["engine_version"],
             warnings=tuple(d.get("warnings", ())),
             actors=actors,
-            markers=tuple(Marker(**m) for m in d["markers"]),
+            markers=tuple(_marker_from_dict(m) for m in d["markers"]),
             mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
             sentences=tuple(Sentence(**s) for s in d.get("sentences", ())),
             language=d.get("language", "en"),
             meta=dict(d.get("meta", {})),
         )
+
+
+_MARKER_FIELDS = frozenset(f.name for f in fields(Marker))
+_VALENCE = re.compile(r"VADER valence ([+-]?\d+(?:\.\d+)?)")
+_CUE = re.compile(r"cue '([^']*)'")
+_OLD_REASONS = {
+    "after a doubt word": "doubt_word",
+    "no speaker quoted": "no_speaker",
+    "fragment of a speaker's words": "speaker_fragment",
+}
+
+
+def _marker_from_dict(d: Mapping[str, Any]) -> Marker:
+    """A marker from its JSON; schema 1's free-text ``detail`` becomes the structured fields."""
+    known = {k: v for k, v in d.items() if k in _MARKER_FIELDS}
+    detail = str(d.get("detail") or "")
+    if detail and "detail" in d:
+        known.update(_fields_from_detail(str(d["kind"]), detail))
+    return Marker(**known)
+
+
+def _fields_from_detail(kind: str, detail: str) -> dict[str, Any]:
+    """Schema 1 kept these facts as text: "speaker: X", "qualifies: Y", "cue 'x'; VADER …"."""
+    if detail.startswith("speaker: "):
+        speaker = detail.removeprefix("speaker: ")
+        return {"speaker": "" if speaker == "unnamed" else speaker}
+    if detail.startswith("qualifies: "):
+        return {"qualifies": detail.removeprefix("qualifies: ")}
+    if kind == "loaded":
+        cue, valence = _CUE.search(detail), _VALENCE.search(detail)
+        return {
+            "cue": cue.group(1) if cue else "",
+            "valence": float(valence.group(1)) if valence else None,
+        }
+    return {"reason": _OLD_REASONS.get(detail, "")}

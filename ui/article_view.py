@@ -11,8 +11,9 @@ import streamlit as st
 
 from analysis.library.store import LibraryError, save_to_library
 from analysis.present.charts import marker_chart, sentiment_chart, stance_chart
-from analysis.present.highlight import KIND_LABELS, highlight_html, legend_html, stylesheet
+from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis, Marker
+from analysis.vocabulary import KIND_LABELS
 from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads

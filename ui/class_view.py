@@ -43,8 +43,9 @@ from analysis.present.class_report import (
     most_disputed,
     worksheet_html,
 )
-from analysis.present.highlight import KIND_LABELS, highlight_html, legend_html, stylesheet
+from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, ArticleAnalysis, Marker
+from analysis.vocabulary import KIND_LABELS
 from ui.analysis_cache import analyze_cached
 from ui.escape import md_escape
 from ui.library_access import open_library

@@ -113,26 +113,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if fmt not in ("pdf", "html"):
         return _error(f"unknown report format {fmt!r}; use --format pdf or --format html")
     out = Path(args.out) if args.out else Path(f"{path.stem}-report.{fmt}")
-    suffix = path.suffix.lower()
-    code = 0
-    if suffix in TABLE_EXTENSIONS:
-        report, code = _corpus_report(args, path)
-        if report is None:
-            return code
-    elif suffix == ".zip":
-        try:
-            report = _bundle_report(args, path)
-        except BundleError as exc:
-            return _error(f"{path}: {exc}")
-    elif args.by:
-        return _error(
-            f"--by {args.by} compares the articles of a corpus (.csv or .jsonl file); "
-            f"{path.name} is a single article."
-        )
-    else:
-        report, code = _article_report(args, path)
-        if report is None:
-            return code
+    report, code = _report_of(args, path)
+    if report is None:
+        return code
     try:
         data = report_pdf(report) if fmt == "pdf" else report_html(report)
     except ExportUnavailable as exc:
@@ -144,6 +127,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return _error(f"cannot write {out}: {exc.strerror}")
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
     return code
+
+
+def _report_of(args: argparse.Namespace, path: Path) -> tuple[Report | None, int]:
+    """The report a file asks for (corpus, bundle or one article) and the exit code so far."""
+    suffix = path.suffix.lower()
+    if suffix in TABLE_EXTENSIONS:
+        return _corpus_report(args, path)
+    if suffix == ".zip":
+        try:
+            return _bundle_report(args, path), 0
+        except BundleError as exc:
+            return None, _error(f"{path}: {exc}")
+    if args.by:
+        return None, _error(
+            f"--by {args.by} compares the articles of a corpus (.csv or .jsonl file); "
+            f"{path.name} is a single article."
+        )
+    return _article_report(args, path)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

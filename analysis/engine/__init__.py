@@ -1,16 +1,33 @@
-"""The NLP engine: text -> parsed article -> actors -> markers -> actor profiles.
+"""The NLP engine: text -> parsed article -> actors -> markers -> actor profiles (layer 1).
 
-Layer 1 (reads records and lexicons only). Entry point :func:`analyze`.
+It reads only the layer below (records, vocabulary, lexicons). Entry point :func:`analyze`; the
+steps are importable for tests and tools: :func:`parse` gives the
+:class:`ParsedArticle` every step reads, :func:`find_actors` and :func:`resolve_references`
+build its actor index, the extractors in :mod:`analysis.engine.extract` find the markers.
 """
 
+from analysis.engine.actor_index import ActorIndex, ActorInfo
+from analysis.engine.actors import find_actors
+from analysis.engine.article import Chunk, ParsedArticle
 from analysis.engine.model import ModelNotInstalledError, load_model, model_name
-from analysis.engine.pipeline import analyze, analyze_many, headline
+from analysis.engine.parse import parse
+from analysis.engine.pipeline import EXTRACTORS, analyze, analyze_many, analyze_parsed, headline
+from analysis.engine.references import resolve_references
 
 __all__ = [
+    "EXTRACTORS",
+    "ActorIndex",
+    "ActorInfo",
+    "Chunk",
     "ModelNotInstalledError",
+    "ParsedArticle",
     "analyze",
     "analyze_many",
+    "analyze_parsed",
+    "find_actors",
     "headline",
     "load_model",
     "model_name",
+    "parse",
+    "resolve_references",
 ]

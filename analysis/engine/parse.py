@@ -4,33 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
-import numpy as np
 from spacy.language import Language
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
-from spacy.tokens import Doc, Span, Token
+
+from analysis.engine.article import ParsedArticle
 
 # Very long lines are cut so the parser's memory stays flat.
 CHUNK_CHARS = 20_000
 _LINE = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t]*\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """A parsed piece of the article: ``doc`` starts at character ``offset`` of the article."""
-
-    doc: Doc
-    offset: int
-    sent_offset: int
-    sent_index: dict[int, int]  # token index of a sentence start -> global sentence index
-
-    def sentence_of(self, token: Token | Span) -> int:
-        """Global index of the sentence holding ``token``."""
-        tok = token if isinstance(token, Token) else token[0]
-        return self.sent_index[tok.sent.start]
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -69,8 +51,8 @@ def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def parse(text: str, nlp: Language, *, batch_size: int = 64) -> list[Chunk]:
-    """Parse ``text`` line by line into chunks whose docs keep offsets into ``text``.
+def parse(text: str, nlp: Language, *, batch_size: int = 64) -> ParsedArticle:
+    """Parse ``text`` line by line into an article whose docs keep offsets into ``text``.
 
     Args:
         text: the article text (never modified).
@@ -78,34 +60,11 @@ def parse(text: str, nlp: Language, *, batch_size: int = 64) -> list[Chunk]:
         batch_size: passed to ``nlp.pipe``.
 
     Returns:
-        The chunks in article order with a global sentence numbering.
+        The :class:`~analysis.engine.article.ParsedArticle`, chunks in text order with a global
+        sentence numbering.
     """
     spans = list(_pieces(text))
-    chunks: list[Chunk] = []
-    sent_no = 0
-    for (start, _end), doc in zip(
-        spans, nlp.pipe((text[a:b] for a, b in spans), batch_size=batch_size), strict=True
-    ):
-        index: dict[int, int] = {}
-        for s in doc.sents:
-            index[s.start] = sent_no
-            sent_no += 1
-        chunks.append(Chunk(doc, start, sent_no - len(index), index))
-    return chunks
-
-
-@cache
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
-
-
-def tokens_where(doc: Doc, attr: int, words: frozenset[str]) -> list[Token]:
-    """Tokens whose ``attr`` (spacy.attrs.LOWER, LEMMA …) is one of ``words``, found in bulk.
-
-    Filtering with NumPy before touching Python token objects keeps the rule layers a small
-    fraction of the parse time on long texts.
-    """
-    if not len(doc) or not words:
-        return []
-    values = doc.to_array([attr]).reshape(-1).astype(np.uint64, copy=False)
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(values, _hashes(words)))]
+    docs = nlp.pipe((text[a:b] for a, b in spans), batch_size=batch_size)
+    return ParsedArticle.from_docs(
+        text, [(doc, a) for (a, _b), doc in zip(spans, docs, strict=True)]
+    )

@@ -54,6 +54,7 @@ class Flag:
     explanation: str
     source: str
     sentence: int = -1
+    rule: str = ""  # the lexicon row behind the flag ("reporting_verbs/claim"), when known
 
     def marker(self) -> Marker:
         """The flag as a :class:`Marker` (for highlighting)."""
@@ -67,6 +68,7 @@ class Flag:
             explanation=self.explanation,
             source=self.source,
             sentence=self.sentence,
+            rule=self.rule,
         )
 
 
@@ -151,7 +153,12 @@ def flags_from_markers(markers: Iterable[Marker]) -> tuple[Flag, ...]:
     """Markers numbered 1, 2, … in reading order, as flags."""
     ordered = sorted(markers, key=lambda m: (m.start, -m.end))
     return tuple(
-        Flag(number=i, sentence=m.sentence, **{k: getattr(m, k) for k in FLAG_FIELDS})
+        Flag(
+            number=i,
+            sentence=m.sentence,
+            rule=getattr(m, "rule", "") or "",
+            **{k: getattr(m, k) for k in FLAG_FIELDS},
+        )
         for i, m in enumerate(ordered, start=1)
     )
 

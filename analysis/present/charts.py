@@ -17,18 +17,12 @@ from plotly.subplots import make_subplots
 
 from analysis.present.palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
 from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis
+from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
 
 MAX_ACTORS = 12
 """Charts show at most this many actors (the most mentioned); the title says if some are cut."""
 
 FONT_SIZE = 18
-KIND_NAMES: dict[str, str] = {
-    "attribution": "reporting verbs",
-    "quote": "direct quotes",
-    "scare_quote": "scare quotes",
-    "doubt": "doubt words",
-    "loaded": "loaded words",
-}
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:

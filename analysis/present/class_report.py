@@ -17,8 +17,9 @@ import pandas as pd
 
 from analysis.compare.agreement import krippendorff_alpha
 from analysis.library.classes import Activity, ClassArticle, Flag, Submission
-from analysis.present.highlight import KIND_LABELS, highlight_html, stylesheet
+from analysis.present.highlight import highlight_html, stylesheet
 from analysis.records import ArticleAnalysis
+from analysis.vocabulary import KIND_LABELS
 
 ANSWER_COLUMNS = ("student", "flag_id", "kind", "category", "text", "answer", "reason")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

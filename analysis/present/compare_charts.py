@@ -19,9 +19,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.present.charts import FONT_SIZE, KIND_NAMES
+from analysis.present.charts import FONT_SIZE
 from analysis.present.palette import KIND_COLOURS, STANCE_COLOURS
 from analysis.records import MARKER_KINDS, STANCES
+from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
 
 HEAT_SCALE = [[0.0, "#f4f8fb"], [0.5, "#f1b58a"], [1.0, "#D55E00"]]
 """Distancing share 0 (pale) → 1 (the palette's vermilion, the colour of distancing)."""

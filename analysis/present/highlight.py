@@ -14,14 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from analysis.present.palette import KIND_BACKGROUNDS, STANCE_COLOURS
 from analysis.records import MARKER_KINDS, ArticleAnalysis, Marker
-
-KIND_LABELS: dict[str, str] = {
-    "attribution": "reporting verb",
-    "quote": "direct quote",
-    "scare_quote": "scare quote",
-    "doubt": "doubt word",
-    "loaded": "loaded word",
-}
+from analysis.vocabulary import KIND_LABELS
 
 _CSS = (
     ".fl-article{white-space:pre-wrap;line-height:1.9;font-size:1.08rem;max-width:75ch;}"

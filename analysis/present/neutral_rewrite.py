@@ -9,8 +9,10 @@ writer's mouth. The neutral verb is the style guides' default: "said is almost a
 (Wikipedia Manual of Style, "Words to watch", MOS:SAID).
 
 It works from the markers of an analysis and the lexicon files, never from a new parse, so it is
-instant and shows exactly the words the highlights show. It is an exercise, not a copy-editor: a
-verb with an object ("claimed victory") does not always read well as "said".
+instant and shows exactly the words the highlights show: a marker's ``rule`` names its lexicon row
+("reporting_verbs/claim"); markers without one (older bundles) are matched by their written form.
+It is an exercise, not a copy-editor: a verb with an object ("claimed victory") does not always
+read well as "said".
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.lexicons import lexicon_frame
+from analysis.lexicons import lexicon_column, lexicon_frame
 from analysis.records import ArticleAnalysis, Marker
 
 QUOTE_MARKS = "\"'“”‘’«»„‟‹›"
@@ -131,8 +133,48 @@ def _match_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+def _slot_of(word: str, term: str, noun: bool) -> str:
+    """Which form of ``term`` the written ``word`` is (base, s, past, ing)."""
+    head = term.split()[0]
+    if noun:
+        return "s" if word.endswith("s") and not head.endswith("s") else "base"
+    forms = _verb_forms(head)
+    if word in forms:
+        return forms[word]
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed"):
+        return "past"
+    return "s" if word.endswith("s") else "base"
+
+
+def _rule_change(marker: Marker, text: str) -> Change | None:
+    """The replacement named by the marker's own lexicon row (``rule`` = "lexicon/term")."""
+    lexicon, _, term = (getattr(marker, "rule", "") or "").partition("/")
+    if lexicon not in ("reporting_verbs", "reporting_nouns") or not term:
+        return None
+    neutral = lexicon_column(lexicon, "neutral").get(term.lower(), "")
+    first = re.match(r"\S+", marker.text)
+    if not neutral or first is None:
+        return None
+    noun = lexicon == "reporting_nouns"
+    # A phrasal cue ("pointed out") is replaced whole; otherwise only its first word.
+    whole = " ".join(marker.text.split()).lower().split()[1:] == term.lower().split()[1:]
+    end = marker.end if whole else marker.start + first.end()
+    before = text[marker.start : end]
+    slot = _slot_of(first.group().lower(), term.lower(), noun)
+    after = _match_case(_inflect(neutral, slot), before)
+    if after.lower() == before.lower():
+        return None
+    return Change(
+        marker.start, end, before, after, f"'{before}' ({marker.category}) → the neutral '{after}'"
+    )
+
+
 def _verb_change(marker: Marker, text: str) -> Change | None:
     """The neutral replacement of one reporting verb or noun marker, if its row has one."""
+    if getattr(marker, "rule", ""):
+        return _rule_change(marker, text)
     table = _alternatives()["noun" if _is_noun(marker, text) else "verb"]
     written = " ".join(marker.text.lower().split())
     hit = table.get(written)

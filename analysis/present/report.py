@@ -29,6 +29,7 @@ from analysis.present.export import figure_bytes, html_to_pdf
 from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
 from analysis.version import ENGINE_VERSION
+from analysis.vocabulary import KIND_PLURALS
 
 if TYPE_CHECKING:
     from analysis.compare.comparison import Comparison
@@ -47,7 +48,7 @@ ACTOR_COLUMNS = [
     "sentiment",
 ]
 EVIDENCE_COLUMNS = ["kind", "category", "text", "actor", "explanation"]
-RATE_LABELS = {"scare_quote": "scare quotes", "doubt": "doubt words", "loaded": "loaded words"}
+RATE_LABELS = {k: KIND_PLURALS[k] for k in ("scare_quote", "doubt", "loaded")}
 
 METHOD_NOTES = (
     "Framing Lens reads the article with spaCy (en_core_web_sm) to find sentences, names and "

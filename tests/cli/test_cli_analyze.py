@@ -39,7 +39,7 @@ def test_json_shape_on_the_seed_and_stdin(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert [d["file"] for d in data] == [str(SEED), str(other)]
     seed = data[0]
-    assert seed["schema"] == "framing-lens/analysis/1"
+    assert seed["schema"] == "framing-lens/analysis/2"
     assert isinstance(seed["engine_version"], str) and seed["words"] > 300
     assert {"title", "warnings", "actors", "markers"} <= set(seed)
     stolt = next(a for a in seed["actors"] if a["name"] == "Jens Stoltenberg")
@@ -50,6 +50,10 @@ def test_json_shape_on_the_seed_and_stdin(tmp_path: Path) -> None:
     for m in seed["markers"]:
         assert m["kind"] in ("attribution", "quote", "scare_quote", "doubt", "loaded")
         assert text[m["start"] : m["end"]] == m["text"]
+        assert "detail" not in m  # schema 2: the facts are fields, not text to parse back
+    claimed = next(m for m in seed["markers"] if m["text"] == "claimed")
+    assert claimed["speaker"] and claimed["cue"] == "claim"
+    assert claimed["rule"] == "reporting_verbs/claim"
     piped = run(
         "analyze", "-", "--format", "json", stdin="Angela Merkel said the talks would continue."
     )

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from analysis.engine.extract.loaded import find_loaded
+from analysis.engine.extract.loaded import loaded_markers as find_loaded
 from analysis.engine.model import load_model
 from analysis.lexicons import load_lexicon
 
@@ -17,8 +17,8 @@ def nlp() -> Language:
 
 
 def _cues(markers: list) -> list[str]:
-    """The lexicon cue of each marker, as recorded in its detail."""
-    return [m.detail.split("'")[1].lower() for m in markers]
+    """The lexicon cue of each marker, as recorded in its ``cue`` field."""
+    return [m.cue.lower() for m in markers]
 
 
 @pytest.mark.parametrize(
@@ -54,13 +54,14 @@ def test_marker_fields_come_from_the_lexicon(nlp: Language) -> None:
     lex = load_lexicon("loaded")
     assert [m.kind for m in markers] == ["loaded", "loaded"]
     for m in markers:
-        entry = lex[m.detail.split("'")[1].lower()]
+        entry = lex[m.cue.lower()]
+        assert m.rule == f"loaded/{m.cue.lower()}"
         assert m.category == entry.category
         assert m.explanation == entry.explanation
         assert m.source == entry.source
         assert m.actor is None
         assert m.text == text[m.start : m.end]
-    assert "VADER valence -3.1" in markers[0].detail  # brutal: Hutto & Gilbert's rating
+    assert markers[0].valence == -3.1  # brutal: Hutto & Gilbert's rating
 
 
 def test_marker_covers_the_phrase_the_cue_colours(nlp: Language) -> None:

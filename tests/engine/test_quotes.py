@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyze
-from analysis.engine.extract.quotes import pair_quotes
+from analysis.engine.quote_marks import pair_quotes
 
 
 @pytest.mark.parametrize(

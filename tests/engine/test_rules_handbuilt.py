@@ -9,24 +9,27 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from analysis.engine.actors import find_actors
+from analysis.engine import ParsedArticle, find_actors, resolve_references
 from analysis.engine.extract.attribution import find_attributions
-from analysis.engine.parse import Chunk
 
 VOCAB = spacy.blank("en").vocab
 
 
-def chunk(words, heads, deps, pos, lemmas, ents, tags=None) -> Chunk:  # type: ignore[no-untyped-def]
+def chunk(words, heads, deps, pos, lemmas, ents, tags=None) -> ParsedArticle:  # type: ignore[no-untyped-def]
     doc = Doc(
         VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents, tags=tags
     )
-    index = {s.start: i for i, s in enumerate(doc.sents)}
-    return Chunk(doc, 0, 0, index)
+    return ParsedArticle.from_docs(doc.text, [(doc, 0)])
 
 
-def cues(ch: Chunk) -> list[tuple[str, str, str | None]]:
-    actors = find_actors([ch])
-    return [(m.text, m.category, m.actor) for m in find_attributions([ch], actors)]
+def with_actors(article: ParsedArticle) -> ParsedArticle:
+    """The article with its actors and references, as the pipeline builds it."""
+    article = article.with_actors(find_actors(article))
+    return article.with_actors(resolve_references(article))
+
+
+def cues(article: ParsedArticle) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.category, m.actor) for m in find_attributions(with_actors(article))]
 
 
 def test_subject_of_a_distancing_verb_with_a_clause() -> None:
@@ -113,7 +116,7 @@ def test_surname_tagged_as_org_merges_into_the_person() -> None:
         lemmas=["Jens", "Stoltenberg", "speak", ".", "Stoltenberg", "say", "it", "rain", "."],
         ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O", "O"],
     )
-    actors = find_actors([ch])
+    actors = with_actors(ch).actors
     assert [(a.name, a.type, a.aliases) for a in actors.actors] == [
         ("Jens Stoltenberg", "PERSON", ["Stoltenberg"])
     ]
@@ -129,7 +132,7 @@ def test_demonym_maps_to_a_country_only_when_the_country_is_named() -> None:
         lemmas=["russian", "troop", "leave", "Russia", "."],
         ents=["B-NORP", "O", "O", "B-GPE", "O"],
     )
-    assert [(a.name, a.aliases) for a in find_actors([with_country]).actors] == [
+    assert [(a.name, a.aliases) for a in with_actors(with_country).actors.actors] == [
         ("Russia", ["Russian"])
     ]
     alone = chunk(
@@ -140,4 +143,4 @@ def test_demonym_maps_to_a_country_only_when_the_country_is_named() -> None:
         lemmas=["french", "troop", "leave", "."],
         ents=["B-NORP", "O", "O", "O"],
     )
-    assert [(a.name, a.type) for a in find_actors([alone]).actors] == [("French", "NORP")]
+    assert [(a.name, a.type) for a in with_actors(alone).actors.actors] == [("French", "NORP")]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.lexicons import REQUIRED_COLUMNS, lexicon_frame, lexicon_names, load_lexicon
+from analysis.lexicons import (
+    REQUIRED_COLUMNS,
+    TEMPLATES,
+    lexicon_file_frame,
+    lexicon_frame,
+    lexicon_names,
+    load_lexicon,
+)
 from analysis.records import STANCES
 
 NAMES = lexicon_names()
@@ -27,7 +34,7 @@ def test_required_columns_present(name: str) -> None:
     assert not missing, f"{name}.csv lacks {missing}"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])
 def test_no_empty_required_cell(name: str) -> None:
     frame = lexicon_frame(name)
     for col in REQUIRED_COLUMNS:
@@ -133,3 +140,43 @@ def test_distancing_verbs_have_said_as_their_neutral_alternative() -> None:
     frame = lexicon_frame("reporting_verbs").set_index("term")
     for verb in ("claim", "allege", "insist", "argue", "maintain", "contend", "assert"):
         assert frame.loc[verb, "neutral"] == "say"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])
+def test_blank_explanations_are_filled_by_a_category_template(name: str) -> None:
+    """A row may leave explanation/source empty only where its category has a template."""
+    templates = dict(load_lexicon(TEMPLATES))
+    written = lexicon_file_frame(name)
+    for col in ("explanation", "source"):
+        blank = written[written[col].str.strip() == ""]
+        for category in sorted(set(blank["category"])):
+            template = templates.get(f"{name}/{category}".lower())
+            assert template is not None and getattr(template, col), (name, category, col)
+
+
+def test_every_template_is_used_and_names_an_existing_category() -> None:
+    for key in load_lexicon(TEMPLATES):
+        name, _, category = key.partition("/")
+        assert name in NAMES, key
+        written = lexicon_file_frame(name)
+        rows = written[written["category"] == category]
+        assert len(rows), f"{key}: no rows of that category"
+        used = (rows["explanation"].str.strip() == "") | (rows["source"].str.strip() == "")
+        assert used.any(), f"{key} fills no row; remove it"
+
+
+def test_a_template_fills_term_and_other_columns_and_a_row_can_override_it() -> None:
+    places = load_lexicon("places")
+    assert places["afghanistan"].explanation == "'Afghanistan' names the country Afghanistan."
+    written = lexicon_file_frame("reporting_verbs").set_index("term")
+    resolved = load_lexicon("reporting_verbs")
+    template = load_lexicon(TEMPLATES)["reporting_verbs/neutral"]
+    # "say" has a source of its own: it overrides the stance's template
+    assert written.loc["say", "source"] and resolved["say"].source == written.loc["say", "source"]
+    blank = written[(written["source"] == "") & (written["category"] == "neutral")].index
+    assert len(blank) and all(resolved[t.lower()].source == template.source for t in blank)
+
+
+def test_each_template_gives_an_explanation_or_a_source() -> None:
+    for key, entry in load_lexicon(TEMPLATES).items():
+        assert entry.category == "template" and (entry.explanation or entry.source), key

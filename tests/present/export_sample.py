@@ -36,7 +36,7 @@ def _marker(kind: str, category: str, needle: str, actor: str | None, why: str) 
         explanation=why,
         source="Wikipedia Manual of Style: Words to watch",
         sentence=0 if start < TEXT.index("Russia's") else 1,
-        detail=needle.lower(),
+        cue=needle.lower(),
     )
 
 

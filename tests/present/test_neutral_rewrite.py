@@ -103,3 +103,28 @@ def test_seed_article_rewrite() -> None:
     assert "claimed" not in result.text
     assert 'alleged Russian "threat"' not in result.text
     assert "alleged Russian threat" in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "rule", "expected"),
+    [
+        ("Russia claims it left.", "claims", "reporting_verbs/claim", "Russia says it left."),
+        ("Russia's claims were false.", "claims", "reporting_nouns/claim",
+         "Russia's statements were false."),
+        ("He was insisting on it.", "insisting", "reporting_verbs/insist", "He was saying on it."),
+        ("She pointed out that it rained.", "pointed out", "reporting_verbs/point out",
+         "She said that it rained."),
+        ("He retorted that it was false.", "retorted", "reporting_verbs/retort",
+         "He replied that it was false."),
+        ("He denied it.", "denied", "reporting_verbs/deny", "He denied it."),
+    ],
+)  # fmt: skip
+def test_the_markers_own_lexicon_row_decides(
+    text: str, words: str, rule: str, expected: str
+) -> None:
+    start = text.index(words)
+    marker = Marker("attribution", "distancing", words, start, start + len(words), None, "x", "y",
+                    rule=rule)  # fmt: skip
+    analysis = ArticleAnalysis(text=text, title=None, words=4, engine_version="t",
+                               markers=(marker,))  # fmt: skip
+    assert neutral_rewrite(analysis, ("distancing",)).text == expected

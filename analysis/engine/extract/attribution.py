@@ -12,24 +12,23 @@ claimed"), the possessor of a reporting noun ("X's claims") and "according to X"
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from analysis.engine.actors import ActorIndex
-from analysis.engine.parse import Chunk, tokens_where
-from analysis.lexicons import LexiconEntry, lexicon_frame, load_lexicon
+from analysis.engine.article import ParsedArticle, tokens_where
+from analysis.engine.explain import make_marker
+from analysis.engine.speakers import speaker_of
+from analysis.lexicons import LexiconEntry, lexicon_column, load_lexicon
 from analysis.records import Marker
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "csubj"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 SHARED_SUBJECT_DEPS = {"advcl", "conj", "xcomp", "acl", "relcl"}
 FUTURE_OR_HYPOTHETICAL = {"will", "would", "could", "might", "may", "should", "shall", "'ll", "can"}
-QUOTE_CHARS = '"“”«»„'
 ADJECTIVAL_DEPS = {"amod", "compound"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 PERSON_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
@@ -40,14 +39,14 @@ SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "pcomp"})
 class Cue:
     """A reporting cue found in a sentence, before it becomes a marker."""
 
-    start: int
-    end: int
+    first: Token
+    end: int  # character offset (in the article) just after the cue's last word
     entry: LexiconEntry
-    speaker: str | None
-    speaker_text: str
+    lexicon: str  # reporting_verbs | reporting_nouns
+    speaker: Token | None
 
 
-def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
+def _has_clause(article: ParsedArticle, tok: Token) -> bool:
     """True when the cue introduces reported content: a clause, a quote or an attached quotation.
 
     A verb inside a quotation cannot lean on the quote marks around it ("… to consider
@@ -59,15 +58,14 @@ def _has_clause(tok: Token, inside_quote: bool = False) -> bool:
         c.dep_ == "nsubj" for c in tok.children
     ):
         return True  # "As Reuters reported, …": the rest of the sentence is what was reported
-    if inside_quote:
+    if article.quoted(article.start(tok)):
         return False
-    if not any(q in tok.sent.text for q in QUOTE_CHARS):
+    if not article.sentence_has_double_quotes(tok):
         return False
     if tok.dep_ in SUBORDINATE_DEPS:
         # "…, where she's been reporting from": a quote elsewhere in the sentence is not hers
         words = list(tok.subtree)
-        lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
-        return any(q in tok.doc.text[lo:hi] for q in QUOTE_CHARS)
+        return article.has_double_quote_between(article.start(words[0]), article.end(words[-1]))
     return True
 
 
@@ -81,47 +79,17 @@ def _negated_or_hypothetical(tok: Token) -> bool:
     return False
 
 
-def _subject(tok: Token) -> tuple[Token | None, bool]:
+Found = tuple[Token | None, bool]
+"""(speaker head token, passive?) of a verbal cue."""
+
+
+def _subject(tok: Token) -> Found:
     """(speaker head token, passive?) for a verbal cue, following shared subjects upwards."""
-    cur: Token | None = tok
+    cur = tok
     for _ in range(3):
-        if cur is None:
-            break
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            # Two subjects means a misparse; the one nearest the verb is the speaker.
-            before = [c for c in subjects if c.i < cur.i]
-            subj = before[-1] if before else subjects[0]
-            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                return cur.head, False  # "Russia, which denied involvement"
-            return subj, False
-        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return pobj, False
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
-            return None, True
-        if cur.dep_ == "relcl":
-            return cur.head, False
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ == "quote":
-            # "X was quoted as saying", "Interfax quoted X as saying": the one quoted speaks
-            quoted = cur.head.head
-            who = [c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj")]
-            return (who[0] if who else None), False
-        if cur.dep_ == "acl" and cur.tag_ == "VBN":
-            return None, True
-        if (
-            cur.dep_ == "acl"
-            and cur.head.dep_ == "dobj"
-            and cur.i > cur.head.i
-            and cur.head.lemma_.lower() in _documents()
-        ):
-            # "X issued a statement condemning …": who issues the statement speaks through it.
-            issuer, _ = _subject(cur.head.head) if cur.head.head is not cur.head else (None, False)
-            if issuer is not None:
-                return issuer, False
-        if cur.dep_ == "acl" and cur.i > cur.head.i:
-            return cur.head, False  # misparsed '…," the NATO boss thundered'
+        found = _grammatical_speaker(cur) or _clause_speaker(cur)
+        if found is not None:
+            return found
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
             cur = cur.head
             continue
@@ -135,6 +103,47 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _grammatical_speaker(cur: Token) -> Found | None:
+    """The verb's own subject, or the agent of a passive ("rejected by X"); None if neither."""
+    subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # Two subjects means a misparse; the one nearest the verb is the speaker.
+        before = [c for c in subjects if c.i < cur.i]
+        subj = before[-1] if before else subjects[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+            return cur.head, False  # "Russia, which denied involvement"
+        return subj, False
+    agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None), False
+    if any(c.dep_ == "nsubjpass" for c in cur.children):
+        return None, True
+    return None
+
+
+def _clause_speaker(cur: Token) -> Found | None:
+    """The speaker a verb without a subject takes from the clause it hangs in, else None."""
+    if cur.dep_ == "relcl":
+        return cur.head, False
+    if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ == "quote":
+        # "X was quoted as saying", "Interfax quoted X as saying": the one quoted speaks
+        quoted = cur.head.head
+        who = [c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj")]
+        return (who[0] if who else None), False
+    if cur.dep_ != "acl":
+        return None
+    if cur.tag_ == "VBN":
+        return None, True
+    if cur.head.dep_ == "dobj" and cur.i > cur.head.i and cur.head.lemma_.lower() in _documents():
+        # "X issued a statement condemning …": who issues the statement speaks through it.
+        issuer, _ = _subject(cur.head.head) if cur.head.head is not cur.head else (None, False)
+        if issuer is not None:
+            return issuer, False
+    if cur.i > cur.head.i:
+        return cur.head, False  # misparsed '…," the NATO boss thundered'
+    return None
+
+
 @cache
 def _documents() -> frozenset[str]:
     """Nouns someone speaks through ("issued a statement condemning"): reference_nouns.csv."""
@@ -142,7 +151,7 @@ def _documents() -> frozenset[str]:
     return frozenset(t for t, e in lex.items() if e.category == "document")
 
 
-def _own_speaker(ci: int, tok: Token, actors: ActorIndex, chunks: list[Chunk]) -> bool:
+def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
     """True when the verb has a subject of its own that is an actor or a person pronoun.
 
     Evidence verbs (show, indicate, prove …) report speech only when someone does the showing
@@ -155,7 +164,7 @@ def _own_speaker(ci: int, tok: Token, actors: ActorIndex, chunks: list[Chunk]) -
         subj, _ = _subject(tok)  # "Biden, who indicated that …", "… examined it and determined"
     if subj is None:
         return False
-    if subj.lower_ in PERSON_SUBJECTS or actors.speaker(ci, subj, chunks) is not None:
+    if subj.lower_ in PERSON_SUBJECTS or speaker_of(article, subj) is not None:
         return True
     # "reports indicated", "officials showed": a speech noun or a person's role
     lemma = subj.lemma_.lower()
@@ -175,6 +184,7 @@ def _source_of(tok: Token | None) -> Token | None:
 
 
 def _speaker_text(tok: Token | None) -> str:
+    """The speaker phrase as written, up to its head ("the NATO boss"); long phrases: the head."""
     if tok is None:
         return ""
     left = min((t.i for t in tok.subtree if t.i <= tok.i), default=tok.i)
@@ -200,140 +210,127 @@ def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry
     return (entry, tok) if entry is not None else None
 
 
-def find_attributions(
-    chunks: list[Chunk], actors: ActorIndex, quoted: Sequence[tuple[int, int]] = ()
-) -> list[Marker]:
+def find_attributions(article: ParsedArticle) -> list[Marker]:
     """Every reporting cue of the article with its speaker and stance.
 
+    A cue inside a quotation needs a clause of its own to count ("I declare that …" does, "we
+    will report back" does not).
+
     Args:
-        chunks: the parsed article.
-        actors: the actor index of the same article (speakers are resolved through it).
-        quoted: (start, end) of quoted spans; a cue inside one needs a clause of its own to count
-            ("I declare that …" does, "we will report back" does not).
+        article: the parsed article with its actors (speakers are resolved through them).
 
     Returns:
         Markers of kind ``attribution``; ``category`` is the stance, ``actor`` the speaker's
-        actor name (None for unnamed or unresolved speakers), ``detail`` the speaker phrase.
+        actor name (None for unnamed or unresolved speakers), ``speaker`` the speaker phrase as
+        written, ``cue`` the lexicon term and ``rule`` its lexicon row.
     """
-    out: list[Marker] = []
-    spans = sorted(quoted)
-    starts = [a for a, _ in spans]
-
-    def inside(pos: int) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
-    for ci, ch in enumerate(chunks):
-        for cue in _cues_in(ci, ch, chunks, actors, inside):
-            text = ch.doc.text[cue.start - ch.offset : cue.end - ch.offset]
-            sent_tok = ch.doc.char_span(
-                cue.start - ch.offset, cue.end - ch.offset, alignment_mode="expand"
-            )
-            sentence = ch.sentence_of(sent_tok[0]) if sent_tok is not None else -1
-            who = cue.speaker or "an unnamed or unclear speaker"
-            out.append(
-                Marker(
-                    kind="attribution",
-                    category=cue.entry.category,
-                    text=text,
-                    start=cue.start,
-                    end=cue.end,
-                    actor=cue.speaker,
-                    explanation=f"{cue.entry.explanation} (Speaker: {who}.)",
-                    source=cue.entry.source,
-                    sentence=sentence,
-                    detail=f"speaker: {cue.speaker_text}"
-                    if cue.speaker_text
-                    else "speaker: unnamed",
-                )
-            )
-    return out
+    return [_marker(article, cue) for doc in article.docs() for cue in _cues_in(article, doc)]
 
 
-def _cues_in(
-    ci: int, ch: Chunk, chunks: list[Chunk], actors: ActorIndex, inside: Callable[[int], bool]
-) -> Iterator[Cue]:
-    verbs = load_lexicon("reporting_verbs")
-    nouns = load_lexicon("reporting_nouns")
-    requires = _requires()
-    doc = ch.doc
+def _marker(article: ParsedArticle, cue: Cue) -> Marker:
+    """The attribution marker of one cue."""
+    start = article.start(cue.first)
+    actor = speaker_of(article, cue.speaker) if cue.speaker is not None else None
+    return make_marker(
+        "attribution",
+        cue.entry,
+        f"{cue.lexicon}/{cue.entry.term.lower()}",
+        article.text[start : cue.end],
+        start,
+        cue.end,
+        actor,
+        article.sentence_of(cue.first),
+        speaker=_speaker_text(cue.speaker),
+        cue=cue.entry.term,
+    )
+
+
+def _cues_in(article: ParsedArticle, doc: Doc) -> Iterator[Cue]:
+    """The reporting cues of one parsed piece, in text order."""
     lemmas, lowers = _cue_words()
     candidates = {t.i: t for t in tokens_where(doc, LEMMA, lemmas)}
     candidates.update((t.i, t) for t in tokens_where(doc, LOWER, lowers))
     for _, tok in sorted(candidates.items()):
-        low = tok.lower_
-        # "according to X", "in the words of X"
-        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            entry = nouns.get("according to")
-            to = doc[tok.i + 1]
-            pobj = _source_of(next((c for c in to.children if c.dep_ == "pobj"), None))
-            if entry is not None:
-                yield _cue(ci, ch, tok.idx, to.idx + len(to.text), entry, pobj, chunks, actors)
-            continue
-        if low in ("reportedly",) and low in nouns:
-            yield _cue(ci, ch, tok.idx, tok.idx + len(tok.text), nouns[low], None, chunks, actors)
-            continue
-        found = _verb_cues(tok, verbs)
-        if found is not None:
-            entry, last = found
-            if _negated_or_hypothetical(tok):
-                continue
-            subj, passive = _subject(tok)
-            quoted = inside(ch.offset + tok.idx)
-            if requires.get(entry.term) == "speaker" and not _own_speaker(ci, tok, actors, chunks):
-                continue  # "…, indicating that", "photos showing": the writer infers
-            if requires.get(entry.term) in ("clause", "speaker") and not _has_clause(tok, quoted):
-                # "Obama announced the sanctions": an object is enough when a named actor speaks.
-                has_object = any(c.dep_ == "dobj" for c in tok.children)
-                if not (has_object and subj is not None and actors.speaker(ci, subj, chunks)):
-                    continue
-            # Without reported content, only a real speaker makes it speech:
-            # "the war claimed lives" is not a claim.
-            if not _has_clause(tok, quoted) and not passive:  # noqa: SIM102
-                if subj is None or not (
-                    subj.pos_ in ("PRON", "PROPN") or actors.speaker(ci, subj, chunks)
-                ):
-                    continue
-            end = last.idx + len(last.text) if last.i == tok.i + 1 else tok.idx + len(tok.text)
-            yield _cue(ci, ch, tok.idx, end, entry, subj, chunks, actors)
-            continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
-            if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
-                continue  # "according to reports from X" is one cue
-            speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if speaker is None:
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                        speaker = next((g for g in c.children if g.dep_ == "pobj"), None)
-                        break
-            if speaker is None:
-                # "Republican criticism", "Russian denials": a named modifier is the speaker.
-                speaker = next(
-                    (
-                        c
-                        for c in tok.lefts
-                        if c.dep_ in ADJECTIVAL_DEPS and actors.actor_at(ci, c) is not None
-                    ),
-                    None,
-                )
-            if speaker is None:
-                continue  # a noun that only points back to speech already reported
-            entry = nouns[tok.lemma_.lower()]
-            yield _cue(ci, ch, tok.idx, tok.idx + len(tok.text), entry, speaker, chunks, actors)
+        cue = _phrase_cue(article, tok)
+        if cue is None:
+            cue = _verb_cue(article, tok)
+        if cue is None and tok.pos_ == "NOUN":
+            cue = _noun_cue(article, tok)
+        if cue is not None:
+            yield cue
 
 
-def _cue(
-    ci: int,
-    ch: Chunk,
-    start: int,
-    end: int,
-    entry: LexiconEntry,
-    speaker_tok: Token | None,
-    chunks: list[Chunk],
-    actors: ActorIndex,
-) -> Cue:
-    speaker = actors.speaker(ci, speaker_tok, chunks) if speaker_tok is not None else None
-    return Cue(ch.offset + start, ch.offset + end, entry, speaker, _speaker_text(speaker_tok))
+def _phrase_cue(article: ParsedArticle, tok: Token) -> Cue | None:
+    """ "according to X" (the source behind "according to reports from X") and "reportedly"."""
+    nouns = load_lexicon("reporting_nouns")
+    doc = tok.doc
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        entry = nouns.get("according to")
+        to = doc[tok.i + 1]
+        pobj = _source_of(next((c for c in to.children if c.dep_ == "pobj"), None))
+        return Cue(tok, article.end(to), entry, "reporting_nouns", pobj) if entry else None
+    if tok.lower_ == "reportedly" and "reportedly" in nouns:
+        return Cue(tok, article.end(tok), nouns["reportedly"], "reporting_nouns", None)
+    return None
+
+
+def _verb_cue(article: ParsedArticle, tok: Token) -> Cue | None:
+    """A reporting verb that reports speech here, with its subject as the speaker."""
+    found = _verb_cues(tok, load_lexicon("reporting_verbs"))
+    if found is None or _negated_or_hypothetical(tok):
+        return None
+    entry, last = found
+    subj, passive = _subject(tok)
+    if not _verb_reports_speech(article, tok, entry, subj, passive):
+        return None
+    end = article.end(last) if last.i == tok.i + 1 else article.end(tok)
+    return Cue(tok, end, entry, "reporting_verbs", subj)
+
+
+def _verb_reports_speech(
+    article: ParsedArticle, tok: Token, entry: LexiconEntry, subj: Token | None, passive: bool
+) -> bool:
+    """True when the verb is used as speech here, after the lexicon's ``requires`` column."""
+    requires = _requires().get(entry.term.lower(), "")
+    if requires == "speaker" and not _own_speaker(article, tok):
+        return False  # "…, indicating that", "photos showing": the writer infers
+    clause = _has_clause(article, tok)
+    if requires in ("clause", "speaker") and not clause:
+        # "Obama announced the sanctions": an object is enough when a named actor speaks.
+        has_object = any(c.dep_ == "dobj" for c in tok.children)
+        if not (has_object and subj is not None and speaker_of(article, subj)):
+            return False
+    # Without reported content, only a real speaker makes it speech:
+    # "the war claimed lives" is not a claim.
+    if not clause and not passive:
+        return subj is not None and (
+            subj.pos_ in ("PRON", "PROPN") or speaker_of(article, subj) is not None
+        )
+    return True
+
+
+def _noun_cue(article: ParsedArticle, tok: Token) -> Cue | None:
+    """A reporting noun with a speaker of its own ("X's claims", "a statement by X")."""
+    nouns = load_lexicon("reporting_nouns")
+    lemma = tok.lemma_.lower()
+    if lemma not in nouns:
+        return None
+    if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return None  # "according to reports from X" is one cue
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                speaker = next((g for g in c.children if g.dep_ == "pobj"), None)
+                break
+    if speaker is None:
+        # "Republican criticism", "Russian denials": a named modifier is the speaker.
+        speaker = next(
+            (c for c in tok.lefts if c.dep_ in ADJECTIVAL_DEPS and article.actor_at(c)), None
+        )
+    if speaker is None:
+        return None  # a noun that only points back to speech already reported
+    return Cue(tok, article.end(tok), nouns[lemma], "reporting_nouns", speaker)
 
 
 @cache
@@ -347,6 +344,4 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _requires() -> dict[str, str]:
     """term -> the ``requires`` column of the verb lexicon ('clause', 'speaker' or '')."""
-    frame = lexicon_frame("reporting_verbs")
-    col = frame["requires"] if "requires" in frame.columns else [""] * len(frame)
-    return {" ".join(t.split()).lower(): r.strip() for t, r in zip(frame["term"], col, strict=True)}
+    return lexicon_column("reporting_verbs", "requires")

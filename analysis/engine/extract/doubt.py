@@ -14,8 +14,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from analysis.engine.actors import ActorIndex
-from analysis.engine.parse import Chunk
+from analysis.engine.article import ParsedArticle
+from analysis.engine.explain import make_marker
+from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, load_lexicon
 from analysis.records import Marker
 
@@ -25,12 +26,14 @@ _VERBAL_OK = {"hedge_adverb", "hedge_phrase"}
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    """One regular expression for every doubt term, longest first, spaces or hyphens alike."""
     terms = sorted(load_lexicon("doubt"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in terms)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 def _lookup(surface: str) -> LexiconEntry | None:
+    """The doubt lexicon row of a match, whatever its spacing or hyphens ("so called")."""
     lex = load_lexicon("doubt")
     key = re.sub(r"[\s-]+", " ", surface.lower())
     return lex.get(surface.lower()) or lex.get(key) or lex.get(key.replace(" ", "-"))
@@ -51,71 +54,77 @@ def _target(span: Span) -> tuple[Token, Span]:
     return head, head.doc[head.i : head.i + 1]
 
 
-def find_doubt(chunks: list[Chunk], actors: ActorIndex) -> list[Marker]:
+def find_doubt(article: ParsedArticle) -> list[Marker]:
     """Doubt markers with the noun phrase they qualify and the actor of that phrase.
 
     Args:
-        chunks: the parsed article.
-        actors: the actor index (to name whom the doubted label is about).
+        article: the parsed article with its actors (to name whom the doubted label is about).
 
     Returns:
-        Markers of kind ``doubt``; ``detail`` holds the qualified phrase.
+        Markers of kind ``doubt``; ``qualifies`` holds the qualified phrase, ``cue`` the
+        lexicon term.
     """
-    out: list[Marker] = []
     pattern = _pattern()
-    for ci, ch in enumerate(chunks):
-        doc = ch.doc
+    out: list[Marker] = []
+    for doc in article.docs():
         for m in pattern.finditer(doc.text):
             entry = _lookup(m.group(0))
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if entry is None or span is None:
+            if entry is None or span is None or not _casts_doubt(entry, span):
                 continue
-            first, last = span[0], span[-1]
-            if (
-                entry.category not in _VERBAL_OK
-                and last.pos_ in ("VERB", "AUX")
-                and last.dep_ not in ("amod", "compound", "acomp")
-            ):
-                continue
-            if (
-                last.lower_ == "supposed"
-                and last.i + 1 < len(doc)
-                and doc[last.i + 1].lower_ == "to"
-            ):
-                continue  # "supposed to" is obligation, not doubt
-            head, phrase = _target(span)
-            actor = _actor_in(ci, phrase, actors, chunks)
-            if actor is None and head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    actor = actors.speaker(ci, subj, chunks)
-            target = phrase.text if phrase.text != span.text else ""
-            about = f" It qualifies '{target}'." if target else ""
-            out.append(
-                Marker(
-                    kind="doubt",
-                    category=entry.category,
-                    text=m.group(0),
-                    start=ch.offset + m.start(),
-                    end=ch.offset + m.end(),
-                    actor=actor,
-                    explanation=entry.explanation + about,
-                    source=entry.source,
-                    sentence=ch.sentence_of(first),
-                    detail=f"qualifies: {target}" if target else "",
-                )
-            )
+            out.append(_marker(article, entry, span, m.group(0), m.start()))
     return out
 
 
-def _actor_in(ci: int, phrase: Span, actors: ActorIndex, chunks: list[Chunk]) -> str | None:
+def _casts_doubt(entry: LexiconEntry, span: Span) -> bool:
+    """False for verbal uses ("he alleged that": an attribution) and "supposed to"."""
+    last = span[-1]
+    doc = span.doc
+    if (
+        entry.category not in _VERBAL_OK
+        and last.pos_ in ("VERB", "AUX")
+        and last.dep_ not in ("amod", "compound", "acomp")
+    ):
+        return False
+    # "supposed to" is obligation, not doubt
+    return not (
+        last.lower_ == "supposed" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "to"
+    )
+
+
+def _marker(article: ParsedArticle, entry: LexiconEntry, span: Span, text: str, at: int) -> Marker:
+    """The doubt marker of one match, with the phrase it qualifies and that phrase's actor."""
+    head, phrase = _target(span)
+    actor = _actor_in(article, phrase)
+    if actor is None and head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            actor = speaker_of(article, subj)
+    target = phrase.text if phrase.text != span.text else ""
+    start = article.chunk_of(span).offset + at
+    return make_marker(
+        "doubt",
+        entry,
+        f"doubt/{entry.term}",
+        text,
+        start,
+        start + len(text),
+        actor,
+        article.sentence_of(span[0]),
+        cue=entry.term,
+        qualifies=target,
+    )
+
+
+def _actor_in(article: ParsedArticle, phrase: Span) -> str | None:
+    """The actor named in the qualified phrase, or behind a possessive or pronoun in it."""
     for tok in phrase:
-        hit = actors.actor_at(ci, tok)
+        hit = article.actor_at(tok)
         if hit:
             return hit
     for tok in phrase:
         if tok.dep_ == "poss" or tok.pos_ == "PRON":
-            hit = actors.speaker(ci, tok, chunks)
+            hit = speaker_of(article, tok)
             if hit:
                 return hit
     return None

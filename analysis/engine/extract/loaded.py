@@ -8,16 +8,19 @@ lexicon informed by Recasens, Danescu-Niculescu-Mizil & Jurafsky 2013, Wikipedia
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import cache
 
 import spacy
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
+from analysis.engine.article import ParsedArticle
+from analysis.engine.explain import make_marker
 from analysis.engine.sentiment import word_valence
-from analysis.lexicons import lexicon_frame
-from analysis.records import Marker
+from analysis.lexicons import LexiconEntry, lexicon_frame
+from analysis.records import Marker, Mention
 
 LEXICON = "loaded"
 # How far a loaded adjective may sit from its noun ("brutal and bloody crackdown"), and a loaded
@@ -48,6 +51,7 @@ NAME_ENTITY_TYPES = frozenset(
 class _Term:
     """One lexicon row prepared for matching."""
 
+    term: str
     words: tuple[str, ...]
     category: str
     explanation: str
@@ -80,6 +84,7 @@ def _index() -> dict[str, tuple[_Term, ...]]:
         if not words:
             continue
         term = _Term(
+            term=" ".join(row["term"].split()).lower(),
             words=words,
             category=row["category"].strip(),
             explanation=row["explanation"].strip(),
@@ -103,48 +108,52 @@ def _previous_word(doc: Doc, i: int) -> Token | None:
     j = i - 1
     while j >= 0 and doc[j].is_punct and not doc[j].is_sent_start:
         j -= 1
-    return doc[j] if j >= 0 and not doc[j].is_punct and doc[j].sent == doc[i].sent else None
+    # Only punctuation that opens no sentence lies between j and i: same sentence unless i
+    # itself opens one.
+    return doc[j] if j >= 0 and not doc[j].is_punct and not doc[i].is_sent_start else None
 
 
 def _match_at(doc: Doc, i: int) -> _Term | None:
     """The longest lexicon term that starts at token ``i`` and passes its checks, if any."""
     token = doc[i]
     index = _index()
-    keys = dict.fromkeys((token.lower_, token.lemma_.lower()))
-    for key in keys:
+    for key in dict.fromkeys((token.lower_, token.lemma_.lower())):
         for term in index.get(key, ()):
-            n = len(term.words)
-            if i + n > len(doc):
-                continue
-            if not all(
-                _token_matches(doc[i + k], w, term.by_lemma) for k, w in enumerate(term.words)
-            ):
-                continue
-            if n == 1 and term.pos and token.pos_ not in term.pos:
-                continue
-            if term.except_prev:
-                prev = _previous_word(doc, i)
-                if prev is not None and {prev.lower_, prev.lemma_.lower()} & term.except_prev:
-                    continue
-            if term.except_next and i + n < len(doc):
-                nxt = doc[i + n]
-                if {nxt.lower_, nxt.lemma_.lower()} & term.except_next:
-                    continue
-            if any(doc[i + k].ent_type_ in NAME_ENTITY_TYPES for k in range(n)):
-                continue
-            return term
+            if _term_fits(doc, i, term):
+                return term
     return None
 
 
-def _valence_detail(tokens: list[Token]) -> str:
-    """The strongest VADER valence among the cue words, as a short note for the marker."""
+def _term_fits(doc: Doc, i: int, term: _Term) -> bool:
+    """True when ``term`` matches at token ``i``: its words, part of speech and exceptions."""
+    n = len(term.words)
+    if i + n > len(doc):
+        return False
+    if not all(_token_matches(doc[i + k], w, term.by_lemma) for k, w in enumerate(term.words)):
+        return False
+    if n == 1 and term.pos and doc[i].pos_ not in term.pos:
+        return False
+    if term.except_prev:
+        prev = _previous_word(doc, i)
+        if prev is not None and {prev.lower_, prev.lemma_.lower()} & term.except_prev:
+            return False
+    if term.except_next and i + n < len(doc):
+        nxt = doc[i + n]
+        if {nxt.lower_, nxt.lemma_.lower()} & term.except_next:
+            return False
+    # A loaded word inside a proper name names, it does not judge.
+    return not any(doc[i + k].ent_type_ in NAME_ENTITY_TYPES for k in range(n))
+
+
+def _strongest_valence(tokens: list[Token]) -> float | None:
+    """The strongest VADER valence among the cue words (Hutto & Gilbert 2014), None if unrated."""
     best = 0.0
     for t in tokens:
         for form in (t.lower_, t.lemma_.lower()):
             v = word_valence(form)
             if abs(v) > abs(best):
                 best = v
-    return f"VADER valence {best:+.1f}" if best else "not in the VADER lexicon"
+    return round(best, 1) if best else None
 
 
 def _crosses_punct(doc: Doc, a: int, b: int, allow: frozenset[str] = frozenset()) -> bool:
@@ -163,7 +172,9 @@ def _coordinated(tok: Token, other: Token) -> bool:
     )
 
 
-def _phrase(doc: Doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
+def _phrase(
+    doc: Doc, first: int, last: int, lo: int, hi: int, sent: tuple[int, int]
+) -> tuple[int, int]:
     """Token range (first, last) of the phrase the cue ``doc[first:last+1]`` colours.
 
     A loaded adjective colours the noun it modifies ("brutal crackdown"), a loaded adverb the
@@ -175,35 +186,48 @@ def _phrase(doc: Doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int
     ("very cruel", "unfairly smearing"). The range never reaches below ``lo`` or up to ``hi``
     (the neighbouring cues keep their own markers) and never leaves the sentence.
     """
-    cue = doc[first]
-    sent = cue.sent
-    lo, hi = max(lo, sent.start), min(hi, sent.end)
-    left_deps = LEFT_DEPS.get(cue.pos_, frozenset())
+    lo, hi = max(lo, sent[0]), min(hi, sent[1])
+    first = _with_left_modifiers(doc, first, last, lo)
+    tok = doc[last]
+    # The second of two coordinated words starts the phrase at the first ("baffling and
+    # shameful silence"); the first of them takes the second along ("ridiculous and illogical").
+    if tok.dep_ == "conj" and lo <= tok.head.i < first and _coordinated(tok, tok.head):
+        first, tok = tok.head.i, tok.head
+    last = max(last, _coloured_head(doc, tok, hi).i)
+    conjuncts = [c.i for c in doc[last].rights if c.dep_ == "conj" and c.i < hi]
+    if conjuncts and _coordinated(doc[last], doc[conjuncts[-1]]):
+        last = conjuncts[-1]
+    return first, _with_object(doc, last, hi)
+
+
+def _with_left_modifiers(doc: Doc, first: int, last: int, lo: int) -> int:
+    """The phrase start once the cue takes its modifiers along ("total disaster", "very cruel")."""
+    left_deps = LEFT_DEPS.get(doc[first].pos_, frozenset())
     while first - 1 >= lo:
         prev = doc[first - 1]
         if prev.dep_ in left_deps and prev.head.i in range(first, last + 1) and not prev.ent_type_:
             first -= 1
         else:
             break
-    tok = doc[last]
-    # The second of two coordinated words starts the phrase at the first ("baffling and
-    # shameful silence"); the first of them takes the second along ("ridiculous and illogical").
-    if tok.dep_ == "conj" and lo <= tok.head.i < first and _coordinated(tok, tok.head):
-        first, tok = tok.head.i, tok.head
-    reach = last
+    return first
+
+
+def _coloured_head(doc: Doc, tok: Token, hi: int) -> Token:
+    """The noun a loaded adjective modifies, the adjective or verb a loaded adverb modifies."""
     while True:
         head, gap = tok.head, tok.head.i - tok.i
         to_noun = tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")
         to_adj = tok.pos_ == "ADV" and tok.dep_ == "advmod" and head.pos_ in ADVERB_HEADS
         if not ((to_noun and 0 < gap <= MAX_NOUN_GAP) or (to_adj and 0 < gap <= MAX_ADJ_GAP)):
-            break
+            return tok
         if head.i >= hi or _crosses_punct(doc, tok.i, head.i):
-            break
+            return tok
         tok = head
-    last = max(reach, tok.i)
-    conjuncts = [c.i for c in doc[last].rights if c.dep_ == "conj" and c.i < hi]
-    if conjuncts and _coordinated(doc[last], doc[conjuncts[-1]]):
-        last = conjuncts[-1]
+
+
+def _with_object(doc: Doc, last: int, hi: int) -> int:
+    """The phrase end once a verb or preposition takes its object ("slammed the plan", "war on
+    drugs") and a noun its near "of" phrase ("travesty of justice")."""
     if doc[last].pos_ in ("VERB", "ADP"):
         objects = [c.i for c in doc[last].rights if c.dep_ in ("dobj", "pobj")]
         if objects and objects[0] < hi and not _crosses_punct(doc, last, objects[0]):
@@ -214,10 +238,39 @@ def _phrase(doc: Doc, first: int, last: int, lo: int, hi: int) -> tuple[int, int
         near = bool(objects) and objects[0] < hi and objects[0] - of.i <= MAX_NOUN_GAP
         if near and not _crosses_punct(doc, of.i, objects[0]):
             last = objects[0]
-    return first, last
+    return last
 
 
-def find_loaded(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Marker]:
+def find_loaded(article: ParsedArticle) -> list[Marker]:
+    """Loaded-language markers of the article, each given the nearest actor of its sentence.
+
+    Args:
+        article: the parsed article with its actors.
+
+    Returns:
+        Markers of kind ``loaded`` (see :func:`loaded_markers`), ``actor`` the actor mentioned
+        nearest to the phrase in the same sentence (None when the sentence names none).
+    """
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in article.actors.mentions:
+        by_sentence[mention.sentence].append(mention)
+    out: list[Marker] = []
+    for ch in article.chunks:
+        for m in loaded_markers(ch.doc, offset=ch.offset, sentence_offset=ch.first_sentence):
+            out.append(_with_nearest_actor(m, by_sentence[m.sentence]))
+    return out
+
+
+def _with_nearest_actor(m: Marker, same_sentence: list[Mention]) -> Marker:
+    """The marker given the actor mentioned nearest to it in its sentence (not inside it)."""
+    same = [x for x in same_sentence if not (x.start <= m.start < x.end)]
+    if not same:
+        return m
+    best = min(same, key=lambda x: min(abs(x.start - m.end), abs(m.start - x.end)))
+    return replace(m, actor=best.actor)
+
+
+def loaded_markers(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Marker]:
     """Loaded-language markers in ``doc``, matched by lemma against ``lexicons/loaded.csv``.
 
     Each marker covers the loaded cue and the phrase it colours (a loaded adjective with its
@@ -231,14 +284,46 @@ def find_loaded(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Mar
         sentence_offset: index of the doc's first sentence in the whole article.
 
     Returns:
-        Markers of kind ``loaded`` in text order, ``actor`` None (the pipeline assigns the
-        nearest actor), with the lexicon row's category, explanation and source, and the cue
-        and its VADER valence (Hutto & Gilbert 2014) in ``detail``. Word list after Recasens
-        et al. 2013 and Wikipedia's Manual of Style "Words to watch" (MOS:LABEL), curated by
-        Framing Lens.
+        Markers of kind ``loaded`` in text order, ``actor`` None, with the lexicon row's
+        category, explanation and source, the cue words in ``cue`` and their VADER valence
+        (Hutto & Gilbert 2014) in ``valence``. Word list after Recasens et al. 2013 and
+        Wikipedia's Manual of Style "Words to watch" (MOS:LABEL), curated by Framing Lens.
     """
     has_sents = doc.has_annotation("SENT_START")
     sent_starts = [s.start for s in doc.sents] if has_sents else [0]
+    matches = _matches(doc)
+    extend = doc.has_annotation("DEP")
+    markers: list[Marker] = []
+    for k, (i, term) in enumerate(matches):
+        cue = list(doc[i : i + len(term.words)])
+        first, last = i, cue[-1].i
+        s = bisect_right(sent_starts, first) - 1
+        if extend:
+            lo = matches[k - 1][0] + len(matches[k - 1][1].words) if k else 0
+            hi = matches[k + 1][0] if k + 1 < len(matches) else len(doc)
+            bounds = (sent_starts[s], sent_starts[s + 1] if s + 1 < len(sent_starts) else len(doc))
+            first, last = _phrase(doc, first, last, lo, hi, bounds)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        entry = LexiconEntry(term.term, term.category, term.explanation, term.source)
+        markers.append(
+            make_marker(
+                "loaded",
+                entry,
+                f"loaded/{term.term}",
+                doc.text[start:end],
+                start + offset,
+                end + offset,
+                None,
+                s + sentence_offset,
+                cue=doc.text[cue[0].idx : cue[-1].idx + len(cue[-1].text)],
+                valence=_strongest_valence(cue),
+            )
+        )
+    return markers
+
+
+def _matches(doc: Doc) -> list[tuple[int, _Term]]:
+    """(token index, term) of every lexicon match, longest first, matches not overlapping."""
     matches: list[tuple[int, _Term]] = []
     i = 0
     while i < len(doc):
@@ -248,29 +333,4 @@ def find_loaded(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Mar
         else:
             matches.append((i, term))
             i += len(term.words)
-    extend = doc.has_annotation("DEP")
-    markers: list[Marker] = []
-    for k, (i, term) in enumerate(matches):
-        cue = list(doc[i : i + len(term.words)])
-        first, last = i, cue[-1].i
-        if extend:
-            lo = matches[k - 1][0] + len(matches[k - 1][1].words) if k else 0
-            hi = matches[k + 1][0] if k + 1 < len(matches) else len(doc)
-            first, last = _phrase(doc, first, last, lo, hi)
-        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        cue_text = doc.text[cue[0].idx : cue[-1].idx + len(cue[-1].text)]
-        markers.append(
-            Marker(
-                kind="loaded",
-                category=term.category,
-                text=doc.text[start:end],
-                start=start + offset,
-                end=end + offset,
-                actor=None,
-                explanation=term.explanation,
-                source=term.source,
-                sentence=bisect_right(sent_starts, first) - 1 + sentence_offset,
-                detail=f"cue '{cue_text}'; {_valence_detail(cue)}",
-            )
-        )
-    return markers
+    return matches

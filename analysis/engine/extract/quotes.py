@@ -1,153 +1,194 @@
 """Direct quotations and scare quotes, with the speaker or the actor they are about.
 
-Quote marks are paired per paragraph (straight, curly, guillemets, low-9, single curly used as
-quote marks); an unclosed mark runs to the paragraph end, the newspaper convention for quotes that
-go on in the next paragraph. A quoted span is a *direct quotation* when it stands as a statement
-(it opens a sentence, follows a colon or comma, or runs longer than eight words); shorter embedded
-spans are *scare quotes* (the outlet keeps a term at arm's length: alleged Russian "threat") or
-*partial quotes* (a fragment of a speaker's words: no "meaningful pullback"). Multi-word quoted
-names in title case ("Good Morning America") are titles and are not flagged. After the
-annotation guidelines in ``eval/attribution-dev/GUIDELINES.md`` and Wikipedia's Manual of Style
-("Words to watch": scare quotes).
+A quoted span (quote marks paired by :mod:`analysis.engine.quote_marks`) is a *direct quotation*
+when it stands as a statement (it opens a sentence, follows a colon or comma, or runs longer than
+:data:`SHORT_WORDS` words); shorter embedded spans are *scare quotes* (the outlet keeps a term at
+arm's length: alleged Russian "threat") or *partial quotes* (a fragment of a speaker's words: no
+"meaningful pullback"). Multi-word quoted names in title case ("Good Morning America") are titles
+and are not flagged. After the annotation guidelines in ``eval/attribution-dev/GUIDELINES.md``
+and Wikipedia's Manual of Style ("Words to watch": scare quotes).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from analysis.engine.article import ParsedArticle
+from analysis.engine.explain import make_marker
+from analysis.engine.quote_marks import QuoteSpan
 from analysis.lexicons import load_lexicon
 from analysis.records import Marker, Mention
 
-PAIRS = {'"': '"', "“": "”", "«": "»", "„": "“", "‚": "‘"}
-SHORT_WORDS = 8  # guidelines: quoted spans of at most 8 words can be scare/partial quotes
-MAX_CONTINUATION_WORDS = 12  # "…," he said on Tuesday. "…": the next quote is still his
+SHORT_WORDS = 8
+"""Quoted spans of at most this many words can be scare or partial quotes (the guidelines);
+longer ones are direct quotations."""
+MAX_CONTINUATION_WORDS = 12
+"""'"…," he said on Tuesday. "…"': a second quote this few words after the first is still his."""
+CUE_REACH_CHARS = 40
+"""A reporting cue in the sentence after a quotation introduces it when it starts this close."""
+DOUBT_REACH_CHARS = 40
+"""A doubt word ending at most this many characters before a quoted term makes it a scare quote
+(alleged Russian "threat")."""
+ABOUT_REACH_CHARS = 30
+"""A scare-quoted term is about the actor named at most this many characters before it."""
+HEADLINE_PREFIX_CHARS = 60
+"""A headline 'Name: …' names its speaker in its first characters ("Zakharova: 'hysteria'")."""
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# Words that start with an apostrophe and are no quotation: "get 'em", "rock 'n' roll".
-_ELISIONS = frozenset({"em", "n", "til", "tis", "twas", "cause", "bout", "round"})
-_SENTENCE_END = re.compile(r"[.!?]\s")
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 _STATEMENT_BEFORE = set(":,;.?!—–-([") | {""}
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A pair of quote marks: outer offsets include the marks, inner offsets exclude them."""
+def find_quotes(article: ParsedArticle) -> list[Marker]:
+    """Direct quotations and scare/partial quotes of the article.
 
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    closed: bool
+    Args:
+        article: the parsed article with its actors and its ``attribution`` and ``doubt``
+            markers (speakers of quotes come from the reporting cues; a doubt word before a
+            quoted term makes it a scare quote).
 
-
-def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
-    """All quote spans of ``text`` and the number of paragraphs with unbalanced marks."""
-    spans: list[QuoteSpan] = []
-    unbalanced = 0
-    pos = 0
-    for para in text.split("\n"):
-        base = pos
-        pos += len(para) + 1
-        open_at: int | None = None
-        closer = ""
-        i = 0
-        while i < len(para):
-            ch = para[i]
-            if open_at is None:
-                if ch in PAIRS or (ch == "‘" and _opens_single(para, i)):
-                    open_at, closer = i, ("’" if ch == "‘" else PAIRS[ch])
-                elif ch in "”»":
-                    unbalanced += 1
-            elif ch == closer and (closer != "’" or _closes_single(para, i)):
-                spans.append(
-                    QuoteSpan(base + open_at, base + i + 1, base + open_at + 1, base + i, True)
-                )
-                open_at = None
-            i += 1
-        if open_at is not None:
-            end = len(para.rstrip())
-            if end > open_at + 1:
-                spans.append(
-                    QuoteSpan(base + open_at, base + end, base + open_at + 1, base + end, False)
-                )
-            unbalanced += 1
-        spans.extend(_straight_singles(para, base, spans))
-    spans.sort(key=lambda q: q.start)
-    return spans, unbalanced
-
-
-def _straight_singles(para: str, base: int, found: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Spans in typewriter single quotes (British style) not nested in a quote already found.
-
-    An opening mark follows a space or bracket and precedes a letter ("It's" and "the '90s"
-    have none); a closing mark follows a letter or punctuation and precedes no letter. A
-    plural possessive ("the teachers' union") closes only when no later mark in the same
-    sentence can.
+    Returns:
+        Markers of kind ``quote`` (category ``direct``) and ``scare_quote`` (``scare`` or
+        ``partial_quote``).
     """
-    out: list[QuoteSpan] = []
-    i = 0
-    while True:
-        i = para.find("'", i)
-        if i < 0:
-            return out
-        j = _single_closer(para, i) if _opens_typewriter(para, i) else None
-        if j is None:
-            i += 1
+    text = article.text
+    near = _Nearby.of(article)
+    out: list[Marker] = []
+    prev: tuple[QuoteSpan, str | None] | None = None
+    for q in article.quotes:
+        inner = text[q.inner_start : q.inner_end]
+        if not inner.strip():
             continue
-        start, end = base + i, base + j + 1
-        nested = any(q.start <= start and end <= q.end for q in found)
-        if not nested and sum(c.isalpha() for c in para[i + 1 : j]) >= 2:
-            out.append(QuoteSpan(start, end, start + 1, end - 1, True))
-        i = j + 1
+        if _is_statement(text, q, inner):
+            marker = _direct_quote(article, q, near, prev)
+            prev = (q, marker.actor)
+            out.append(marker)
+        elif not _is_title(inner):
+            out.append(_short_quote(article, q, inner, near))
+    return out
 
 
-def _opens_typewriter(para: str, i: int) -> bool:
-    """True when the apostrophe at ``i`` can open a quotation."""
-    before = para[i - 1] if i else " "
-    if not (before.isspace() or before in "([—") or i + 1 >= len(para):
-        return False
-    word = re.match(r"[^\W\d]+", para[i + 1 :])
-    return word is not None and word.group().lower() not in _ELISIONS
+@dataclass
+class _Nearby:
+    """The article's cues, mentions and doubt words by sentence: everything a quote looks at
+    lies in its own or a neighbouring sentence."""
+
+    cues: dict[int, list[Marker]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    doubt: dict[int, list[Marker]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, article: ParsedArticle) -> _Nearby:
+        near = cls()
+        for c in article.markers_of("attribution"):
+            near.cues[c.sentence].append(c)
+        for m in article.actors.mentions:
+            near.mentions[m.sentence].append(m)
+        for d in article.markers_of("doubt"):
+            near.doubt[d.sentence].append(d)
+        return near
+
+    def cues_in(self, first: int, stop: int) -> list[Marker]:
+        """The cues of sentences first … stop - 1."""
+        return [c for k in range(first, stop) for c in self.cues.get(k, ())]
 
 
-def _single_closer(para: str, i: int) -> int | None:
-    """Index of the mark that closes the one opened at ``i``, else None."""
-    tentative = None
-    k = i + 1
-    while True:
-        k = para.find("'", k)
-        if k < 0:
-            return tentative
-        before, after = para[k - 1], para[k + 1 : k + 3]
-        if (before.isalnum() or before in ".,!?") and not after[:1].isalnum():
-            possessive = before == "s" and after[:1] == " " and after[1:2].islower()
-            if not possessive:
-                return k
-            if tentative is None:
-                tentative = k
-        if tentative is not None and _SENTENCE_END.search(para, tentative, k):
-            return tentative
-        k += 1
+def _is_statement(text: str, q: QuoteSpan, inner: str) -> bool:
+    """True when a quoted span is a direct quotation, not a scare quote or a title."""
+    words = len(_WORD.findall(inner))
+    standalone = _prev_char(text, q.start) in _STATEMENT_BEFORE
+    return words > SHORT_WORDS or (standalone and words >= 1 and not _is_title(inner))
 
 
-def _other_actor_between(mentions: list[Mention], a: int, b: int, actor: str | None) -> bool:
+def _direct_quote(
+    article: ParsedArticle, q: QuoteSpan, near: _Nearby, prev: tuple[QuoteSpan, str | None] | None
+) -> Marker:
+    """The marker of a direct quotation, with the speaker of its cue or of the quote before."""
+    cue = _quote_speaker(article, q, near)
+    speaker = cue.actor if cue is not None else None
+    reason = ""
+    if speaker is None and prev is not None and _continues(article, prev, q):
+        speaker, reason = prev[1], ("continued_quote" if prev[1] else "")
+    entry = load_lexicon("markers")["quote:direct"]
+    return make_marker(
+        "quote",
+        entry,
+        "markers/quote:direct",
+        article.text[q.start : q.end],
+        q.start,
+        q.end,
+        speaker,
+        article.sentence_at(q.start),
+        speaker=cue.speaker if cue is not None else "",
+        reason=reason,
+    )
+
+
+def _continues(article: ParsedArticle, prev: tuple[QuoteSpan, str | None], q: QuoteSpan) -> bool:
+    """True when quote ``q`` goes on from the one before: a quote running over paragraphs
+    reopens each one, and '"…," he said. "…"' keeps the speaker after a short attribution."""
+    before, actor = prev
+    gap = article.text[before.end : q.start]
+    if not before.closed and not gap.strip():
+        return True
+    return (
+        "\n" not in gap
+        and len(_WORD.findall(gap)) <= MAX_CONTINUATION_WORDS
+        and not _other_actor_between(article, before.end, q.start, actor)
+    )
+
+
+def _short_quote(article: ParsedArticle, q: QuoteSpan, inner: str, near: _Nearby) -> Marker:
+    """A scare quote (the outlet's distance) or a partial quote (a speaker's words)."""
+    sent = article.sentence_at(q.start)
+    # Inner offsets without surrounding spaces so text == article[start:end] stays tidy.
+    a = q.inner_start + (len(inner) - len(inner.lstrip()))
+    b = q.inner_end - (len(inner) - len(inner.rstrip()))
+    doubted = any(
+        d.end <= q.start and q.start - d.end <= DOUBT_REACH_CHARS for d in near.doubt.get(sent, ())
+    )
+    cues = near.cues.get(sent, [])
+    mentions = near.mentions.get(sent, [])
+    speaker = None if doubted else _partial_speaker(article, q, sent, cues, mentions)
+    markers = load_lexicon("markers")
+    if speaker is not None or (not doubted and _has_cue(sent, cues, q)):
+        entry, category, actor, reason = (
+            markers["scare_quote:partial_quote"],
+            "partial_quote",
+            speaker,
+            "speaker_fragment",
+        )
+    else:
+        entry, category = markers["scare_quote:scare"], "scare"
+        actor, reason = _actor_near(q, sent, mentions), ("doubt_word" if doubted else "no_speaker")
+    return make_marker(
+        "scare_quote",
+        entry,
+        f"markers/scare_quote:{category}",
+        article.text[a:b],
+        a,
+        b,
+        actor,
+        sent,
+        category=category,
+        reason=reason,
+    )
+
+
+def _other_actor_between(article: ParsedArticle, a: int, b: int, actor: str | None) -> bool:
     """True when someone other than ``actor`` is named between offsets ``a`` and ``b``."""
-    return any(a <= m.start < b and m.actor != actor for m in mentions)
-
-
-def _opens_single(para: str, i: int) -> bool:
-    before = para[i - 1] if i else " "
-    return (before.isspace() or before in "([—") and i + 1 < len(para) and para[i + 1].isalnum()
-
-
-def _closes_single(para: str, i: int) -> bool:
-    after = para[i + 1] if i + 1 < len(para) else " "
-    return not after.isalnum()
+    mentions = article.actors.mentions
+    k = article.actors.before(a)
+    while k < len(mentions) and mentions[k].start < b:
+        if mentions[k].actor != actor:
+            return True
+        k += 1
+    return False
 
 
 def _is_title(inner: str) -> bool:
+    """True for a quoted name in title case: a show, a book, a film ("Face the Nation.")."""
     # American style keeps the sentence's period inside the marks: on "Face the Nation."
     inner = inner.rstrip()
     inner = inner[:-1] if inner[-1:] == "." else inner
@@ -158,6 +199,7 @@ def _is_title(inner: str) -> bool:
 
 
 def _prev_char(text: str, i: int) -> str:
+    """The character before ``i`` on the same line, skipping spaces ('' at a line start)."""
     j = i - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -166,154 +208,14 @@ def _prev_char(text: str, i: int) -> str:
     return text[j]
 
 
-def find_quotes(
-    text: str,
-    sentences: list[tuple[int, int]],
-    attributions: list[Marker],
-    mentions: list[Mention],
-    doubt: list[Marker],
-) -> tuple[list[Marker], int]:
-    """Direct quotations and scare/partial quotes of the article.
-
-    Args:
-        text: the article.
-        sentences: (start, end) of every sentence, in order (global numbering).
-        attributions: the attribution markers (speakers of quotes come from them).
-        mentions: actor mentions (the actor a scare-quoted term is about).
-        doubt: doubt markers (a doubt word before a quoted term makes it a scare quote).
-
-    Returns:
-        (markers, number of paragraphs with unbalanced quote marks).
-    """
-    spans, unbalanced = pair_quotes(text)
-    explain = load_lexicon("markers")
-    # Everything below looks only at a quote's own and neighbouring sentences.
-    cues_by: dict[int, list[Marker]] = defaultdict(list)
-    for c in attributions:
-        cues_by[c.sentence].append(c)
-    mentions_by: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        mentions_by[m.sentence].append(m)
-    doubt_by: dict[int, list[Marker]] = defaultdict(list)
-    for d in doubt:
-        doubt_by[d.sentence].append(d)
-    out: list[Marker] = []
-    prev: tuple[QuoteSpan, str | None] | None = None
-    for q in spans:
-        inner = text[q.inner_start : q.inner_end]
-        if not inner.strip():
-            continue
-        words = len(_WORD.findall(inner))
-        sent = _sentence_at(sentences, q.start)
-        standalone = _prev_char(text, q.start) in _STATEMENT_BEFORE
-        if words > SHORT_WORDS or (standalone and words >= 1 and not _is_title(inner)):
-            first = _sentence_at(sentences, q.start)
-            last = _sentence_at(sentences, max(q.start, q.end - 1))
-            near = [c for k in range(first - 2, last + 2) for c in cues_by.get(k, ())]
-            speaker = _quote_speaker(q, sentences, near, text)
-            # A quote running over several paragraphs reopens each one: same speaker. So does
-            # a second quote after a short attribution in the same paragraph:
-            # '"…," he said. "…"'.
-            gap = text[prev[0].end : q.start] if prev is not None else ""
-            if (
-                speaker is None
-                and prev is not None
-                and (
-                    (not prev[0].closed and not gap.strip())
-                    or (
-                        "\n" not in gap
-                        and len(_WORD.findall(gap)) <= MAX_CONTINUATION_WORDS
-                        and not _other_actor_between(mentions, prev[0].end, q.start, prev[1])
-                    )
-                )
-            ):
-                speaker = prev[1]
-            prev = (q, speaker)
-            e = explain["quote:direct"]
-            who = speaker or "an unnamed or unclear speaker"
-            out.append(
-                Marker(
-                    "quote",
-                    "direct",
-                    text[q.start : q.end],
-                    q.start,
-                    q.end,
-                    speaker,
-                    f"{e.explanation} (Speaker: {who}.)",
-                    e.source,
-                    sent,
-                    f"{words} words",
-                )
-            )
-            continue
-        if _is_title(inner):
-            continue
-        # Inner offsets without surrounding spaces so text == article[start:end] stays tidy.
-        a = q.inner_start + (len(inner) - len(inner.lstrip()))
-        b = q.inner_end - (len(inner) - len(inner.rstrip()))
-        doubted = any(d.end <= q.start and q.start - d.end <= 40 for d in doubt_by.get(sent, ()))
-        cues = cues_by.get(sent, [])
-        near_mentions = mentions_by.get(sent, [])
-        speaker = (
-            None if doubted else _partial_speaker(q, sent, sentences, cues, near_mentions, text)
-        )
-        if speaker is not None or (not doubted and _has_cue(sent, cues, q)):
-            e = explain["scare_quote:partial_quote"]
-            out.append(
-                Marker(
-                    "scare_quote",
-                    "partial_quote",
-                    text[a:b],
-                    a,
-                    b,
-                    speaker,
-                    e.explanation + (f" (Speaker: {speaker}.)" if speaker else ""),
-                    e.source,
-                    sent,
-                    "fragment of a speaker's words",
-                )
-            )
-        else:
-            about = _actor_near(q, sent, near_mentions)
-            e = explain["scare_quote:scare"]
-            out.append(
-                Marker(
-                    "scare_quote",
-                    "scare",
-                    text[a:b],
-                    a,
-                    b,
-                    about,
-                    e.explanation + (f" (About: {about}.)" if about else ""),
-                    e.source,
-                    sent,
-                    "after a doubt word" if doubted else "no speaker quoted",
-                )
-            )
-    return out, unbalanced
-
-
-def _sentence_at(sentences: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s, e = sentences[mid]
-        if pos < s:
-            hi = mid - 1
-        elif pos >= e:
-            lo = mid + 1
-        else:
-            return mid
-    return max(0, min(lo, len(sentences) - 1)) if sentences else -1
-
-
-def _quote_speaker(
-    q: QuoteSpan, sentences: list[tuple[int, int]], cues: list[Marker], text: str
-) -> str | None:
-    """Speaker of a direct quotation: the nearest cue outside it, same or next sentence."""
-    first = _sentence_at(sentences, q.start)
-    last = _sentence_at(sentences, max(q.start, q.end - 1))
-    near = [
+def _quote_speaker(article: ParsedArticle, q: QuoteSpan, near: _Nearby) -> Marker | None:
+    """The cue naming the speaker of a direct quotation: the nearest cue outside it in the same
+    or the next sentence, else the cue of the sentence before when the quote continues it."""
+    text = article.text
+    first = article.sentence_at(q.start)
+    last = article.sentence_at(max(q.start, q.end - 1))
+    cues = near.cues_in(first - 2, last + 2)
+    candidates = [
         c
         for c in cues
         if first <= c.sentence <= last + 1
@@ -321,16 +223,15 @@ def _quote_speaker(
         and (
             c.sentence <= last
             or text[q.end : c.start].strip(' ,.\n"”') == ""
-            or c.start - q.end < 40
+            or c.start - q.end < CUE_REACH_CHARS
         )
     ]
-    if near:
-        best = min(near, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
-        return best.actor
+    if candidates:
+        return min(candidates, key=lambda c: min(abs(c.start - q.end), abs(q.start - c.end)))
     # A quote that opens a paragraph continues the speaker of the previous sentence's cue.
     prev = [c for c in cues if c.sentence in (first - 1, first - 2) and c.end <= q.start]
     if prev and text[prev[-1].end : q.start].rstrip().endswith((":", ",")):
-        return prev[-1].actor
+        return prev[-1]
     return None
 
 
@@ -339,12 +240,7 @@ def _has_cue(sent: int, cues: list[Marker], q: QuoteSpan) -> bool:
 
 
 def _partial_speaker(
-    q: QuoteSpan,
-    sent: int,
-    sentences: list[tuple[int, int]],
-    cues: list[Marker],
-    mentions: list[Mention],
-    text: str,
+    article: ParsedArticle, q: QuoteSpan, sent: int, cues: list[Marker], mentions: list[Mention]
 ) -> str | None:
     """Speaker of a quoted fragment: the cue of its sentence, or a 'Name:' headline prefix."""
     same = [c for c in cues if c.sentence == sent and c.actor and not (q.start <= c.start < q.end)]
@@ -352,11 +248,11 @@ def _partial_speaker(
         before = [c for c in same if c.start < q.start]
         # The first cue is usually the main reporting verb ("X said that Y announced ...").
         return (before[0] if before else same[0]).actor
-    if 0 <= sent < len(sentences):
-        s, _ = sentences[sent]
-        head = text[s : q.start]
+    if 0 <= sent < len(article.sentences):
+        s, _ = article.sentences[sent]
+        head = article.text[s : q.start]
         colon = head.find(":")
-        if 0 < colon <= 60:
+        if 0 < colon <= HEADLINE_PREFIX_CHARS:
             named = [m for m in mentions if s <= m.start < s + colon]
             if named:
                 return named[-1].actor
@@ -369,6 +265,8 @@ def _actor_near(q: QuoteSpan, sent: int, mentions: list[Mention]) -> str | None:
     if inside:
         return inside[0].actor
     before = [
-        m for m in mentions if m.sentence == sent and m.end <= q.start and q.start - m.end <= 30
+        m
+        for m in mentions
+        if m.sentence == sent and m.end <= q.start and q.start - m.end <= ABOUT_REACH_CHARS
     ]
     return before[-1].actor if before else None
