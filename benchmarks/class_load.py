@@ -9,9 +9,11 @@ Starts `streamlit run app.py` on a free loopback port (its own library file) and
    ``/class?code=…`` (a student). Target: ≤ 0.3 s at /analyze and /class.
 2. **Waves of students** answering one class activity at the same moment: each opens the student
    link, waits until the page is usable, chooses Agree/Disagree for three flags, gives a name and
-   presses Send answers, then waits for the thanks. Reported: errors (target 0), p50/p95 time to
-   a usable page (target p95 ≤ 5 s on a 2-core machine with server and clients on it), answers
-   stored in the library (target: all), server peak memory (VmHWM, target ≤ 1.5 GB).
+   presses Send answers, then waits for the thanks; then the same wave sizes opening /analyze
+   (usable: highlights and charts shown, or the run finished for protocol clients). Reported:
+   errors (target 0), p50/p95 time to a usable page (target p95 ≤ 5 s on a 2-core machine with
+   server and clients on it), answers stored in the library (target: all), server peak memory
+   (VmHWM, target ≤ 1.5 GB).
 
 Real Chromium pages (Playwright, Debian's /usr/bin/chromium) carry up to ``--browsers`` students
 per wave; the rest speak Streamlit's own websocket protocol (the protobuf BackMsg/ForwardMsg
@@ -195,6 +197,7 @@ class Wave:
 
     sessions: int
     browsers: int
+    page: str = "class"
     students: list[Student] = field(default_factory=list)
     stored: int = 0
     peak_rss_mb: float = 0.0
@@ -228,8 +231,32 @@ async def browser_student(browser: Any, link: str, name: str) -> Student:
     return me
 
 
-async def websocket_student(host: str, code: str, name: str) -> Student:
-    """A student speaking Streamlit's websocket protocol: the same BackMsgs a browser sends."""
+async def browser_reader(browser: Any, url: str) -> Student:
+    """A student opening the Analyze page in Chromium: usable once highlights and charts show."""
+    me = Student("browser")
+    context = await browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(STUDENT_TIMEOUT_S * 1000)
+    try:
+        page = await context.new_page()
+        start = time.perf_counter()
+        await page.goto(f"{url}/analyze")
+        await page.locator(".st-key-analyze-article mark[data-marker]").first.wait_for()
+        await page.locator(".st-key-analyze-chart-stance .js-plotly-plot").wait_for()
+        await page.wait_for_function(IDLE)
+        me.usable_s = time.perf_counter() - start
+        me.sent = True
+    except Exception as exc:  # a benchmark counts failures instead of stopping
+        me.error = f"{type(exc).__name__}: {str(exc)[:160]}"
+    finally:
+        await context.close()
+    return me
+
+
+async def websocket_student(host: str, code: str, name: str, page: str = "class") -> Student:
+    """A student speaking Streamlit's websocket protocol: the same BackMsgs a browser sends.
+
+    ``page="analyze"``: the student only opens the Analyze page (usable = the run finished).
+    """
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -238,8 +265,8 @@ async def websocket_student(host: str, code: str, name: str) -> Student:
 
     def rerun(widgets: dict[str, Any] | None = None) -> bytes:
         msg = BackMsg()
-        msg.rerun_script.query_string = f"code={code}"
-        msg.rerun_script.page_name = "class"
+        msg.rerun_script.query_string = f"code={code}" if page == "class" else ""
+        msg.rerun_script.page_name = page
         for wid, value in (widgets or {}).items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = wid
@@ -283,6 +310,9 @@ async def websocket_student(host: str, code: str, name: str) -> Student:
             await ws.send(rerun())
             await asyncio.wait_for(until_finished(ws, ids, texts), STUDENT_TIMEOUT_S)
             me.usable_s = time.perf_counter() - start
+            if page == "analyze":
+                me.sent = bool(ids)  # the page's widgets arrived
+                return me
             widgets: dict[str, Any] = {ids["class.name"]: name, ids["class.send"]: True}
             for n in FLAGS:
                 widgets[ids[f"class.answer.0.{n}"]] = "Agree" if n % 2 else "Disagree"
@@ -298,17 +328,21 @@ async def websocket_student(host: str, code: str, name: str) -> Student:
 
 
 async def run_wave(
-    pid: int, url: str, code: str, sessions: int, browsers: int, browser: Any
+    pid: int, url: str, code: str, sessions: int, browsers: int, browser: Any, page: str
 ) -> Wave:
     """``sessions`` students at once (``browsers`` of them in Chromium); peak memory sampled."""
-    wave = Wave(sessions, browsers)
+    wave = Wave(sessions, browsers, page=page)
     host = url.removeprefix("http://")
     link = f"{url}/class?code={code}"
-    tasks = [
-        browser_student(browser, link, f"B{i}") if i < browsers else
-        websocket_student(host, code, f"W{i}")
-        for i in range(sessions)
-    ]  # fmt: skip
+    tasks = []
+    for i in range(sessions):
+        if i < browsers:
+            tasks.append(
+                browser_student(browser, link, f"B{i}") if page == "class"
+                else browser_reader(browser, url)
+            )  # fmt: skip
+        else:
+            tasks.append(websocket_student(host, code, f"W{i}", page))
     done = asyncio.Event()
 
     async def sample_memory() -> None:
@@ -336,12 +370,13 @@ async def waves(pid: int, url: str, db: Path, sizes: list[int], cap: int) -> lis
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for n in sizes:
-                code, activity_id = create_activity(db, f"Load wave of {n}")
-                settle(pid)
-                wave = await run_wave(pid, url, code, n, min(n, cap), browser)
-                wave.stored = stored_answers(db, activity_id)
-                out.append(wave)
+            for page in ("class", "analyze"):
+                for n in sizes:
+                    code, activity_id = create_activity(db, f"Load wave of {n}")
+                    settle(pid)
+                    wave = await run_wave(pid, url, code, n, min(n, cap), browser, page)
+                    wave.stored = stored_answers(db, activity_id)
+                    out.append(wave)
         finally:
             await browser.close()
     return out
@@ -395,20 +430,22 @@ def main() -> int:
     print(f"\nStudents answering at once (target: 0 errors, p95 ≤ {P95_TARGET_S:.0f} s, all "
           f"stored, server ≤ {MEMORY_TARGET_MB} MB)\n")  # fmt: skip
     print(
-        "| students | browsers + websocket | errors | p50 usable s | p95 usable s "
+        "| page | students | browsers + websocket | errors | p50 usable s | p95 usable s "
         "| p95 browsers s | answers stored | server peak RSS MB | server CPU s | wall s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for w in results:
         usable = [s.usable_s for s in w.students if s.usable_s is not None]
         in_browser = [s.usable_s for s in w.students if s.kind == "browser" and s.usable_s]
         errors = [s.error for s in w.students if s.error]
         p95b = f"{pct(in_browser, 95):.2f}" if in_browser else "—"
+        stored = f"{w.stored}/{w.sessions}" if w.page == "class" else "—"
         print(
-            f"| {w.sessions} | {w.browsers} + {w.sessions - w.browsers} | {len(errors)} | "
+            f"| /{w.page} | {w.sessions} | {w.browsers} + {w.sessions - w.browsers} | "
+            f"{len(errors)} | "
             f"{pct(usable, 50) if usable else float('nan'):.2f} | "
             f"{pct(usable, 95) if usable else float('nan'):.2f} | {p95b} | "
-            f"{w.stored}/{w.sessions} | {w.peak_rss_mb:.0f} | {w.cpu_s:.1f} | {w.wall_s:.1f} |"
+            f"{stored} | {w.peak_rss_mb:.0f} | {w.cpu_s:.1f} | {w.wall_s:.1f} |"
         )
         for e in errors[:3]:
             print(f"  error: {e}")
