@@ -350,7 +350,7 @@ def render_student(activity: Activity) -> None:
         "Read the article. Each **numbered** highlight is a flag: click or tap it to see why the "
         "tool flagged it. Then say whether you **agree** and why."
     )
-    token = st.session_state.setdefault("class.token", uuid.uuid4().hex)
+    token = _student_token(activity)
     st.html(_STUDENT_CSS)
     left, right = st.columns([3, 2], gap="large")
     with left, st.container(key="class.articles"):
@@ -370,6 +370,46 @@ _STUDENT_CSS = (
     "align-self:flex-start;max-height:calc(100vh - 4.5rem);overflow-y:auto;"
     "padding-right:.5rem;}}</style>"
 )
+
+
+def _student_token(activity: Activity) -> str:
+    """This student's token: from the address (``me=``, set after the first send) or new.
+
+    After a reload the address still holds it, so the page shows what was sent and sending
+    again replaces it instead of counting the student twice.
+    """
+    state = st.session_state
+    if "class.token" not in state:
+        given = (st.query_params.get("me") or "").strip().lower()
+        state["class.token"] = given if _TOKEN.match(given) else uuid.uuid4().hex
+        if given == state["class.token"]:
+            _restore(activity, given)
+    return str(state["class.token"])
+
+
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _restore(activity: Activity, token: str) -> None:
+    """Put a student's sent answers back into the form (before its widgets are drawn)."""
+    try:
+        with class_store() as store:
+            sent = store.submission_of(activity.id, token)
+    except (ClassUnavailable, sqlite3.Error):
+        return
+    if sent is None:
+        return
+    state = st.session_state
+    state["class.name"] = sent.student
+    for a in sent.answers:
+        state[f"class.answer.{a.position}.{a.flag}"] = a.answer.capitalize()
+        state[f"class.why.{a.position}.{a.flag}"] = a.reason
+    for i, added in enumerate(sent.added[:ADD_SLOTS]):
+        state[f"class.add.{i}.words"] = added.text
+        state[f"class.add.{i}.kind"] = added.kind
+        state[f"class.add.{i}.why"] = added.reason
+        state[f"class.add.{i}.article"] = "AB"[added.position]
+    state["class.sent"] = "Your answers were received earlier; change them and send again."
 
 
 def _answer_form(activity: Activity, token: str) -> None:
@@ -407,6 +447,7 @@ def _send(activity: Activity, token: str) -> None:
     except (ClassUnavailable, sqlite3.Error) as exc:
         st.error(f"Your answers could not be saved ({exc}). Press Send answers again.")
         return
+    st.query_params["me"] = token  # a reload keeps this student's answers (see _student_token)
     who = f", {md_escape(name)}" if name else ""
     n = len(answers) + len(added)
     st.session_state["class.sent"] = (

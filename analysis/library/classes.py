@@ -384,6 +384,16 @@ class ClassActivities:
             )
         ]
 
+    def submission_of(self, activity_id: int, token: str) -> Submission | None:
+        """What the browser session with this token sent to the activity, or None."""
+        row = self._con.execute(
+            "SELECT id FROM class_submissions WHERE activity_id = ? AND token = ?",
+            (activity_id, token),
+        ).fetchone()
+        if row is None:
+            return None
+        return next((s for s in self.submissions(activity_id) if s.id == row[0]), None)
+
     def submission_count(self, activity_id: int) -> int:
         """How many students have sent answers."""
         row = self._con.execute(

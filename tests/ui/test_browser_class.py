@@ -47,6 +47,7 @@ def student_answers(
     reason: str = "",
     added: str = "",
     screenshot: str | None = None,
+    reload: bool = False,
 ) -> list[str]:
     """One student in a fresh browser context: answers, sends, sees the thanks; JS dialogs seen."""
     context = browser.new_context(viewport=PHONE if screenshot else DESKTOP)
@@ -77,6 +78,13 @@ def student_answers(
         expect(thanks).to_contain_text(name)  # shown literally, markup and all
         assert thanks.locator("img").count() == 0
         assert page.locator("img[src='x']").count() == 0
+        if reload:  # the address now names this student: a reload shows what was sent
+            assert "me=" in page.url
+            page.reload()
+            expect(page.locator(".st-key-class-thanks")).to_contain_text(
+                "received earlier", timeout=LOAD
+            )
+            expect(page.locator(".st-key-class-name input")).to_have_value(name)
         return dialogs
     finally:
         context.close()
@@ -110,7 +118,7 @@ def test_class_flow_three_students_teacher_counts_and_csv(
     )  # fmt: skip
     dialogs += student_answers(
         browser, link, app_idle, name="Ben", choices={1: "Agree", 3: "Disagree"},
-        added="Step up  efforts",
+        added="Step up  efforts", reload=True,
     )  # fmt: skip
     dialogs += student_answers(
         browser, link, app_idle, name=EVIL, choices={1: "Disagree", 2: "Agree"}, reason=EVIL,

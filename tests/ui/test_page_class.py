@@ -194,3 +194,35 @@ def test_qr_code_is_a_png_of_the_student_link() -> None:
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     # The same link encodes to the same symbol: the image is the link, nothing else.
     assert segno.make("http://192.168.1.20:8501/class?code=ABCDEF", error="m").version >= 3
+
+
+def test_a_reload_after_sending_shows_the_answers_and_sending_again_replaces_them(
+    db: Path,
+) -> None:
+    _, token = started(db)
+    code = code_of(db, token)
+    student = page(code=code)
+    student.text_input(key="class.name").set_value("Ada")
+    student.radio(key="class.answer.0.2").set_value("Disagree")
+    student.text_input(key="class.why.0.2").set_value("it is a quote")
+    student.button(key="class.send").click()
+    run(student)
+    me = param(student, "me")
+    assert len(me) == 32
+    reloaded = page(code=code, me=me)  # a new session: the address kept the token
+    assert reloaded.text_input(key="class.name").value == "Ada"
+    assert reloaded.radio(key="class.answer.0.2").value == "Disagree"
+    assert reloaded.text_input(key="class.why.0.2").value == "it is a quote"
+    assert any("received earlier" in s.value for s in reloaded.success)
+    reloaded.radio(key="class.answer.0.1").set_value("Agree")
+    reloaded.button(key="class.send").click()
+    run(reloaded)
+    with Library(db) as library:
+        classes = ClassActivities(library)
+        activity = classes.by_code(code)
+        assert activity is not None
+        (sub,) = classes.submissions(activity.id)
+    assert [(a.flag, a.answer) for a in sub.answers] == [(1, "agree"), (2, "disagree")]
+    # Anything but a token in the address is ignored: a fresh student.
+    stranger = page(code=code, me="../../etc")
+    assert stranger.text_input(key="class.name").value in ("", None)
