@@ -27,9 +27,9 @@ test: setup
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
-# Everything except the real-browser tests (quick feedback while editing).
+# Everything except the slow tests (browsers, subprocesses, megabytes of text): under 2 minutes.
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not slow"
 
 bench: setup
 	@set -e; for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f; done

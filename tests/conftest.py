@@ -35,6 +35,13 @@ CHROMIUM_ARGS = [
 SERVER_START_DEADLINE = 90.0  # seconds; Streamlit answers its health check ~1 s after start
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests too, so ``-m "not slow"`` leaves them out."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -91,6 +91,7 @@ def test_compare_unreadable_corpus_exits_2(
     assert "no 'text' column" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_import_via_python_m_with_progress_and_duplicates(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "lib.sqlite3"
     env = {**os.environ, "FRAMING_LENS_DB": str(db)}

@@ -45,6 +45,7 @@ def corpus(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_python_m_analysis_report_writes_a_pdf(tmp_path: Path) -> None:
     out = tmp_path / "seed.pdf"
     proc = subprocess.run(

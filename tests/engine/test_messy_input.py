@@ -44,6 +44,7 @@ def test_odd_quote_marks() -> None:
         assert result.text[m.start : m.end] == m.text
 
 
+@pytest.mark.slow
 def test_one_megabyte_of_text() -> None:
     para = (
         "NATO chief Jens Stoltenberg claimed that Russia has not withdrawn its forces. "

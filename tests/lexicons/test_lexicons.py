@@ -145,7 +145,7 @@ def test_distancing_verbs_have_said_as_their_neutral_alternative() -> None:
 @pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])
 def test_blank_explanations_are_filled_by_a_category_template(name: str) -> None:
     """A row may leave explanation/source empty only where its category has a template."""
-    templates = dict(load_lexicon(TEMPLATES))
+    templates = load_lexicon(TEMPLATES)
     written = lexicon_file_frame(name)
     for col in ("explanation", "source"):
         blank = written[written[col].str.strip() == ""]

@@ -12,6 +12,7 @@ from analysis.library import importer
 from analysis.library.importer import analyse_texts
 
 
+@pytest.mark.slow
 def test_parallel_analysis_matches_in_process_and_never_reruns_main(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
