@@ -29,7 +29,15 @@ sys.path.insert(0, str(ROOT))
 from analysis import analyze  # noqa: E402
 from analysis.records import ArticleAnalysis, Marker  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval" / "attribution-dev"
+EVAL = next(
+    (
+        base / "shared" / "eval" / "attribution-dev"
+        for base in ROOT.parents
+        if (base / "shared" / "eval" / "attribution-dev").exists()
+    ),
+    ROOT.parent / "shared" / "eval" / "attribution-dev",
+)
+"""The annotated set beside the checkout (or beside the folder of worktrees holding it)."""
 STOP = {"the", "of", "a", "an", "and", "for", "in", "on", "s", "u", "mr", "ms", "mrs"}
 _SAID = re.compile(r"\b(said|says|say|saying|told|tells|tell)\b", re.IGNORECASE)
 

@@ -1,23 +1,24 @@
-"""Scale of the library and the Compare page: 2,000 articles.
+"""Scale of the Compare page and the query API: 100,000 stored articles.
 
-    .venv/bin/python benchmarks/compare_scale.py [--n 2000] [--baseline 120] [--no-browser]
+    .venv/bin/python benchmarks/compare_scale.py [--n 100000] [--workdir DIR] [--no-browser]
 
-1. Import + analyse N articles synthesised from the sample corpus (each sample's sentences
-   shuffled, some reporting verbs swapped, so every text is new and the slants stay). Baseline:
-   the same pipeline in one process on the first ``--baseline`` articles; then all N on every
-   core (ProcessPoolExecutor, one spaCy model per worker). Reports articles/s and the speed-up.
-2. The Compare page over the N cached analyses, run by Streamlit's AppTest: first (cold) run
-   and a second run, against the same page over the 11 samples as baseline. Target ≤ 3 s.
-3. A real ``streamlit run`` server with that library, /compare opened in Chromium: seconds
-   until the heat map is drawn, and the server's peak memory (VmHWM). Target ≤ 1 GB.
+1. A library of N stored articles with analyses and count rows, written directly from the
+   samples' real analyses (:func:`synth.stored_library`; no NLP run per article), and the
+   11-sample library as the baseline (analysed for real).
+2. The query API (:class:`analysis.library.query.Selection` under a
+   :class:`analysis.compare.Comparison`): seconds for the page's tables (group totals, actor
+   totals, heat map) under each kind of filter. Target ≤ 1 s.
+3. A real ``streamlit run`` server, /compare in Chromium: seconds until the heat map is drawn
+   (first render, target ≤ 3 s), seconds for a filter change (one outlet removed, until the
+   heat map is redrawn with one column less, target ≤ 1 s), and the server's peak memory
+   (VmHWM, target ≤ 1 GB).
+4. ``python -m analysis compare --db`` on the same library: seconds and peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
-import re
 import resource
 import socket
 import subprocess
@@ -29,78 +30,48 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from analysis.library.corpus import CorpusRow  # noqa: E402
-from analysis.library.importer import analyse_missing, cpu_count, import_rows  # noqa: E402
-from analysis.library.samples import sample_rows, seed_library  # noqa: E402
+from synth import stored_library  # noqa: E402
+
+from analysis.compare import Comparison  # noqa: E402
+from analysis.library.importer import analyse_missing  # noqa: E402
+from analysis.library.query import ArticleFilter, Selection  # noqa: E402
+from analysis.library.samples import seed_library  # noqa: E402
 from analysis.library.store import Library  # noqa: E402
 
-SWAPS = [("said", "claimed"), ("claimed", "said"), ("told", "insisted to"), ("confirmed", "said")]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+HEAT = ".st-key-compare-heatmap .js-plotly-plot .main-svg"
 
 
-def synthesise(n: int, seed: int = 7) -> list[CorpusRow]:
-    """``n`` distinct articles made by varying the samples (shuffled sentences, swapped verbs)."""
-    rng = random.Random(seed)
-    base = sample_rows()
+def filters(lib: Library) -> list[tuple[str, ArticleFilter]]:
+    """The filters a researcher sets, on this library's own outlets."""
+    outlets = lib.outlets()
+    return [
+        ("all articles", ArticleFilter()),
+        ("half the outlets", ArticleFilter(outlets=tuple(outlets[::2]))),
+        ("a date range (3 months)", ArticleFilter(date_from="2022-03-01", date_to="2022-05-31")),
+        ("constructed samples out", ArticleFilter(exclude_constructed=True)),
+        ("a rare keyword (11 articles)", ArticleFilter(keyword="4242")),
+        ("a keyword most articles hold", ArticleFilter(keyword="Stoltenberg")),
+        ("an actor most articles hold", ArticleFilter(actor="Dmitry Peskov")),
+    ]
+
+
+def time_queries(db: Path) -> list[tuple[str, float, int]]:
+    """(filter, seconds for the heat map's tables, articles) for each filter."""
     out = []
-    for i in range(n):
-        src = base[i % len(base)]
-        head, _, body = src.text.partition("\n")
-        lines = [line for line in body.split("\n") if line.strip()]
-        rng.shuffle(lines)
-        text = "\n".join(lines)
-        for a, b in rng.sample(SWAPS, 2):
-            text = re.sub(rf"\b{a}\b", b, text, count=rng.randint(0, 2))
-        out.append(
-            CorpusRow(
-                text=f"{head} (report {i})\n{text}",
-                title=f"{src.title} ({i})",
-                outlet=src.outlet,
-                date=src.date,
-                constructed=True,
-            )
-        )
+    with Library(db) as lib:
+        for label, flt in filters(lib):
+            t0 = time.perf_counter()
+            comparison = Comparison(Selection(lib, flt))
+            comparison.heatmap_frame(comparison.top_actors(15))
+            n = comparison.article_count if comparison.groups else 0
+            out.append((label, time.perf_counter() - t0, n))
     return out
-
-
-def _cpu() -> float:
-    """CPU seconds used so far by this process and its finished children (pool workers)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-def time_import(path: Path, rows: list[CorpusRow], workers: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) to import and analyse ``rows`` into a new library."""
-    with Library(path) as lib:
-        c0, t0 = _cpu(), time.perf_counter()
-        report = import_rows(lib, rows, workers=workers)
-        elapsed, cpu = time.perf_counter() - t0, _cpu() - c0
-        assert report.analysed == len(rows), report
-    return elapsed, cpu
-
-
-def time_page(db: Path) -> tuple[float, float, float]:
-    """(first run, its CPU seconds, second run) of pages/compare.py under AppTest on ``db``.
-
-    The script runs in a thread of this process, so the process CPU time is the page's.
-    """
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["FRAMING_LENS_DB"] = str(db)
-    app = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=600)
-    c0, t0 = time.process_time(), time.perf_counter()
-    app.run()
-    first, cpu = time.perf_counter() - t0, time.process_time() - c0
-    assert not app.exception, [e.value for e in app.exception]
-    t0 = time.perf_counter()
-    app.run()
-    second = time.perf_counter() - t0
-    return first, cpu, second
 
 
 def _free_port() -> int:
@@ -117,8 +88,12 @@ def _rss_kb(pid: int, field: str) -> int:
     return 0
 
 
-def browser_run(db: Path) -> tuple[float, float, float]:
-    """(seconds to heat map, idle RSS MB, peak RSS MB) of a real server serving /compare."""
+def _heat_columns(page: object) -> int:
+    return int(page.locator(f"{HEAT} .xtick").count())  # type: ignore[attr-defined]
+
+
+def browser_run(db: Path) -> tuple[float, float, float, float]:
+    """(s to heat map, s for a filter change, idle RSS MB, peak RSS MB) of a real server."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
@@ -147,79 +122,83 @@ def browser_run(db: Path) -> tuple[float, float, float]:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             t0 = time.perf_counter()
             page.goto(f"{url}/compare")
-            page.wait_for_selector(
-                ".st-key-compare-heatmap .js-plotly-plot .main-svg", timeout=600_000
+            page.wait_for_selector(HEAT, timeout=600_000)
+            first = time.perf_counter() - t0
+            columns = _heat_columns(page)
+            remove = page.locator(".st-key-compare-outlets button[aria-label^='Remove']").first
+            t0 = time.perf_counter()
+            remove.click()
+            page.wait_for_function(
+                f"() => document.querySelectorAll('{HEAT} .xtick').length === {columns - 1}",
+                timeout=600_000,
             )
-            seconds = time.perf_counter() - t0
+            change = time.perf_counter() - t0
             browser.close()
         peak = _rss_kb(proc.pid, "VmHWM") / 1024
-        return seconds, idle, peak
+        return first, change, idle, peak
     finally:
         proc.terminate()
         proc.wait(timeout=30)
 
 
+def cli_run(db: Path) -> tuple[float, float]:
+    """(seconds, peak memory MB) of ``python -m analysis compare --db`` (JSON to /dev/null)."""
+    cmd = [sys.executable, "-m", "analysis", "compare", "--db", str(db), "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - t0
+    assert done.returncode == 0, done.stderr.decode()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
 def main() -> None:
-    """Run the three measurements and print a table."""
+    """Run the measurements and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--baseline", type=int, default=120)
+    parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument(
-        "--workdir", help="keep the libraries here; an existing one skips the import step"
-    )
+    parser.add_argument("--workdir", help="keep the libraries here; an existing one is reused")
     args = parser.parse_args()
-    rows = synthesise(args.n)
-    cores = cpu_count()
-    words = sum(len(r.text.split()) for r in rows)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.workdir) if args.workdir else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         big, small = work / f"big-{args.n}.sqlite3", work / "samples.sqlite3"
-        imported = None
+        built = None
         if not big.exists():
-            one = time_import(work / "one.sqlite3", rows[: args.baseline], workers=1)
-            (work / "one.sqlite3").unlink()
-            imported = (one, time_import(big, rows, workers=cores))
+            built = stored_library(big, args.n)
         if not small.exists():
             with Library(small) as lib:
                 seed_library(lib)
                 analyse_missing(lib, workers=1)
-        small_page = time_page(small)  # also warms the imports for the big run
-        big_page = time_page(big)
-        size_mb = big.stat().st_size / 1e6
-        browser = None
-        if not args.no_browser:
-            browser = (browser_run(big), browser_run(small))
+        queries = time_queries(big)
+        small_queries = time_queries(small)
+        cli, small_cli = cli_run(big), cli_run(small)
+        browser = None if args.no_browser else (browser_run(big), browser_run(small))
+        size_gb = big.stat().st_size / 1e9
     load = os.getloadavg()
-    print(f"\nCompare at scale: {args.n} articles ({words:,} words), {cores} cores")
+    print(f"\nCompare at scale: {args.n:,} stored articles ({size_gb:.1f} GB library)")
     print(f"(load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; on a shared "
-          "machine wall times grow with the load, CPU seconds do not)\n")  # fmt: skip
-    print(f"{'measurement':<56}{'value':>12}{'baseline':>12}{'ratio':>8}")
-    print("-" * 88)
+          "machine wall times grow with the load)\n")  # fmt: skip
+    print(f"{'measurement':<58}{'value':>10}{'11 samples':>12}{'target':>9}")
+    print("-" * 89)
 
-    def row(label: str, value: float, base: float | None = None, fmt: str = ".2f") -> None:
-        tail = f"{base:>12{fmt}}{value / base:>8.2f}" if base else ""
-        print(f"{label:<56}{value:>12{fmt}}{tail}")
+    def row(label: str, value: float, base: float | None, target: str = "", f: str = ".2f") -> None:
+        b = f"{base:>12{f}}" if base is not None else " " * 12
+        print(f"{label:<58}{value:>10{f}}{b}{target:>9}")
 
-    if imported:
-        (t1, c1), (ta, ca) = imported
-        row(f"import + analyse, articles/s ({cores} workers vs 1)", args.n / ta,
-            args.baseline / t1, ".1f")  # fmt: skip
-        row("import + analyse, words/s", words / ta, words * args.baseline / args.n / t1, ",.0f")
-        row("CPU seconds per article (pool vs in-process)", ca / args.n, c1 / args.baseline)
-        row(f"articles/s expected on {cores} idle cores (CPU-bound)",
-            cores * args.n / ca, args.baseline / c1, ".1f")  # fmt: skip
-    row(f"Compare page first run, s ({args.n} vs 11 articles)", big_page[0], small_page[0])
-    row("  its CPU seconds", big_page[1], small_page[1])
-    row("Compare page rerun (comparison cached), s", big_page[2], small_page[2])
-    row("library file, MB", size_mb, None, ".1f")
+    if built is not None:
+        row("write the synthetic library, s", built, None, "", ".0f")
+    for (label, secs, n), (_, base, _) in zip(queries, small_queries, strict=True):
+        row(f"query API, heat map tables, {label} ({n:,}), s", secs, base, "≤ 1")
     if browser:
-        (b_secs, b_idle, b_peak), (s_secs, _, s_peak) = browser
-        row("real server: open /compare until heat map drawn, s", b_secs, s_secs)
-        row("real server: peak memory (VmHWM), MB", b_peak, s_peak, ".0f")
-        row("real server: memory after start, MB", b_idle, None, ".0f")
-    print("\nTargets: Compare page ≤ 3 s over 2,000 cached analyses; app peak memory ≤ 1 GB.")
+        (first, change, idle, peak), (s_first, s_change, _, s_peak) = browser
+        row("real server: open /compare until heat map drawn, s", first, s_first, "≤ 3")
+        row("real server: filter change (one outlet less) redrawn, s", change, s_change, "≤ 1")
+        row("real server: peak memory (VmHWM), MB", peak, s_peak, "≤ 1024", ".0f")
+        row("real server: memory after start, MB", idle, None, "", ".0f")
+    row("CLI compare --db (JSON), s", cli[0], small_cli[0])
+    row("CLI compare --db, peak memory, MB", cli[1], small_cli[1], "", ".0f")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Imports take CSV or JSONL (a ``text`` column; ``title, outlet, date, url`` optional) or article
 files; a malformed row is reported by its line and the other rows still import. New articles are
-analysed on all cores with a progress bar.
+analysed on all cores with a progress bar (rate and time left).
 """
 
 from datetime import date
@@ -12,9 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis.library.corpus import parse_date, read_corpus
-from analysis.library.importer import import_rows
 from analysis.library.store import Library
-from ui.library_access import analyse_with_progress, open_library
+from ui.library_access import analyse_with_progress, import_with_progress, open_library
 from ui.nav import use_app_navigation
 from ui.text import md, md_block, option
 
@@ -43,9 +42,8 @@ with st.expander("Import articles", icon=":material/upload:", expanded=library.c
     )  # fmt: skip
     if st.button("Import", key="library.import", type="primary", disabled=not uploads):
         corpus = read_corpus([(f.name, f.getvalue()) for f in uploads or []])
-        report = import_rows(library, corpus.rows, errors=corpus.errors, analyse=False)
-        analysed = analyse_with_progress(library, report.ids, "Analysing the new articles")
-        st.session_state[REPORT] = (report.summary(), [str(e) for e in corpus.errors], analysed)
+        report = import_with_progress(library, corpus.rows)
+        st.session_state[REPORT] = (report.summary(), [str(e) for e in corpus.errors], report)
     if REPORT in st.session_state:
         summary, errors, _ = st.session_state[REPORT]
         (st.warning if errors else st.success)(md(summary))

@@ -35,6 +35,9 @@ GOOD = PREFIX + "last_good"
 PENDING = PREFIX + "error"
 FAILURES = PREFIX + "failures"
 """Failed runs in a row: 1 restores the last good state, 2 starts the page fresh, 3 stops."""
+GOOD_ADDRESS = PREFIX + "last_good_address"
+"""The address's query parameters after the last good run (a page may set ``?article=`` before
+it fails; left in place, the rerun would open the same failing article again)."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,7 +79,15 @@ def _snapshot() -> dict[str, Any]:
 
 def _remember_good_state() -> None:
     st.session_state[GOOD] = _snapshot()
+    st.session_state[GOOD_ADDRESS] = st.query_params.to_dict()
     st.session_state[FAILURES] = 0
+
+
+def _put_back_address(fresh: bool) -> None:
+    """The query parameters of the last good run (none when starting fresh)."""
+    good = {} if fresh else st.session_state.get(GOOD_ADDRESS, {})
+    if st.query_params.to_dict() != good:
+        st.query_params.from_dict(good)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -115,6 +126,7 @@ def _recover(exc: Exception, where: str) -> bool:
     failures = int(st.session_state.get(FAILURES, 0)) + 1
     error_id = _record(exc, where)
     _put_back(st.session_state.get(GOOD), fresh=failures >= 2)
+    _put_back_address(fresh=failures >= 2)
     st.session_state[PENDING] = {"id": error_id, "where": where, "failures": failures}
     st.session_state[FAILURES] = failures
     return failures <= 2

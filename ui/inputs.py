@@ -6,6 +6,7 @@ import dataclasses
 
 import streamlit as st
 
+from analysis.library.headline import headline_from_text
 from analysis.library.ingest import (
     MAX_BYTES,
     SUPPORTED,
@@ -15,7 +16,7 @@ from analysis.library.ingest import (
     from_upload,
     from_url,
 )
-from ui.samples import samples
+from ui.samples import samples, seed
 from ui.text import md
 
 SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")
@@ -46,8 +47,12 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
             height=180,
             max_chars=PASTE_MAX_CHARS,
             placeholder="Paste the text of a news article here…",
-            help=f"Up to {PASTE_MAX_CHARS:,} characters; upload longer articles as a file.",
+            help=(
+                "The first line is taken as the title when it reads like a headline. Up to "
+                f"{PASTE_MAX_CHARS:,} characters; upload longer articles as a file."
+            ),
         )
+        st.button("Load the sample", key="analyze.load_sample", on_click=_load_sample)
     elif source == "Upload files":
         files = st.file_uploader(
             "Article files (.txt, .md, .html, .pdf, .docx — one or several, up to 10 MB each)",
@@ -82,13 +87,22 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
     return _collect(source)
 
 
+def _load_sample() -> None:
+    """Fill the paste box with the seed article, its title and outlet (on purpose, by a click)."""
+    sample = seed()
+    st.session_state["analyze.text"] = sample.text
+    st.session_state["analyze.title"] = sample.title
+    st.session_state["analyze.outlet"] = sample.outlet
+
+
 def _collect(source: str) -> tuple[list[IngestResult], str | None]:
     """Ingest whatever the chosen input holds (never raises on user input)."""
     state = st.session_state
     if source == "Paste text":
-        title = (state.get("analyze.title") or "").strip() or None
+        text = state.get("analyze.text") or ""
+        title = (state.get("analyze.title") or "").strip() or headline_from_text(text)
         outlet = (state.get("analyze.outlet") or "").strip() or None
-        pasted = check_text(state.get("analyze.text") or "", title=title)
+        pasted = check_text(text, title=title)
         if pasted.ok and len(pasted.text) >= PASTE_MAX_CHARS:
             pasted = dataclasses.replace(
                 pasted, warnings=(*pasted.warnings, PASTE_FULL.format(n=PASTE_MAX_CHARS))

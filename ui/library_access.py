@@ -1,23 +1,29 @@
 """The article library as the Library and Compare pages use it: opened per run, cached reads.
 
 Each script run opens its own SQLite connection (connections must not cross threads); the first
-open of a library file puts the sample articles in it. The comparison over stored analyses is a
-cached resource keyed by the library's revision, so it is rebuilt only when the library changed.
+open of a library file puts the sample articles in it. The comparison of a filter is a cached
+resource keyed by the library's revision, so it is rebuilt only when the library changed; it
+reads the count tables in SQL (:class:`analysis.library.query.Selection`), each page run through
+its own connection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 
 import streamlit as st
 
-from analysis.compare.comparison import Comparison, entries_from_library
-from analysis.library.importer import analyse_missing
+from analysis.compare.comparison import Comparison
+from analysis.library.cluster import cluster_address, connect
+from analysis.library.corpus import CorpusRow
+from analysis.library.importer import MIN_PARALLEL, ImportReport, analyse_missing, import_corpus
+from analysis.library.progress import Meter
+from analysis.library.query import ArticleFilter, Selection
 from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
 from analysis.library.stored import damaged_message, damaged_rows
-from analysis.version import ENGINE_VERSION
+from analysis.version import analysis_key
 from ui.text import md_block
 
 
@@ -28,51 +34,87 @@ def open_library() -> Library:
     return library
 
 
-def analyse_with_progress(library: Library, ids: Sequence[int] | None, label: str) -> int:
-    """Analyse the given articles that have no current analysis, with a progress bar."""
-    missing = library.missing_analyses(ids=ids)
-    if not missing:
-        return 0
-    bar = st.progress(0.0, text=f"{label}: 0 of {len(missing)}")
+def progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """(callback, close) of a Streamlit progress bar showing done of total, rate and time left."""
+    bar = st.progress(0.0, text=f"{label}…")
+    meter = Meter()
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=f"{label}: {done} of {total}")
+        reading = meter.update(done, total)
+        bar.progress(reading.fraction, text=f"{label}: {reading.describe()}")
 
+    def close() -> None:
+        bar.empty()
+
+    return progress, close
+
+
+def analyse_with_progress(library: Library, ids: Sequence[int] | None, label: str) -> int:
+    """Analyse the given articles that have no current analysis, with a progress bar."""
+    if not library.missing_count(ids=ids):
+        return 0
+    progress, close = progress_bar(label)
     n = analyse_missing(library, ids=ids, progress=progress)
-    bar.empty()
+    close()
     return n
 
 
-def _load_summary(path: str, engine: str, article_id: int) -> dict:
-    """One article's full analysis summary (own connection: may run in any thread)."""
-    with Library(path) as library:
-        return library.summary(article_id, engine_version=engine) or {}
+def import_with_progress(
+    library: Library, rows: Sequence[CorpusRow], label: str = "Importing and analysing"
+) -> ImportReport:
+    """Store and analyse corpus rows with a progress bar (rate, time left): on the Dask cluster
+    of ``$FRAMING_LENS_CLUSTER`` when set and reachable, else on all cores here."""
+    progress, close = progress_bar(label)
+    with ExitStack() as stack:
+        runner = None
+        address = cluster_address()
+        if address and len(rows) >= MIN_PARALLEL:
+            try:
+                runner = stack.enter_context(connect(address))
+            except OSError as exc:
+                st.warning(f"{exc}. Analysing on this machine instead.")
+        report = import_corpus(
+            library, rows, total=len(rows), progress=progress, runner=runner, keep_ids=True
+        )
+    close()
+    return report
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _comparison(path: str, revision: int, engine: str, ids: tuple[int, ...], by: str) -> Comparison:
-    """The comparison of the given articles (rebuilt when the library's revision changes).
+def _comparison(path: str, revision: int, key: str, flt: ArticleFilter, by: str) -> Comparison:
+    """The comparison of a filter (rebuilt when the library's revision changes).
 
-    Only the compact profiles are read up front; a full summary is read when a view (side by
-    side, export) needs that article.
+    Its tables are computed on first use; evidence sentences are read when a view shows them.
     """
     with Library(path) as library:
-        pairs = library.profiles(ids, engine_version=engine)
-    load = partial(_load_summary, path, engine)
-    return Comparison(entries_from_library(pairs, by=by, load=load))
+        selection = Selection(library, flt, by=by, key=key)
+    return Comparison(selection)
 
 
-def comparison_of(library: Library, ids: Sequence[int], by: str) -> Comparison:
-    """A cached :class:`Comparison` of stored articles grouped ``by`` outlet or article.
+def comparison_of(library: Library, flt: ArticleFilter, by: str) -> Comparison:
+    """A cached :class:`Comparison` of the stored articles passing ``flt``, grouped ``by``.
 
     Stored analyses found damaged while reading are left out with a warning, and their cache
     rows dropped so that the next run analyses those articles again.
     """
-    comparison = _comparison(
-        str(library.path), library.revision(), ENGINE_VERSION, tuple(sorted(ids)), by
-    )
+    comparison = _comparison(str(library.path), library.revision(), analysis_key(), flt, by)
+    warn_about_damaged(library)
+    return comparison
+
+
+def warn_about_damaged(library: Library) -> None:
+    """Say which stored analyses were found damaged so far, and drop them to be made again."""
     damaged = damaged_rows(library.path, clear=True)
     if damaged:
         st.warning(md_block(damaged_message(damaged)))
         library.drop_analyses(damaged)
-    return comparison
+
+
+def missing_of(library: Library, flt: ArticleFilter) -> list[int]:
+    """Ids of the articles passing ``flt`` that have no current analysis yet."""
+    return Selection(library, flt).missing_ids()
+
+
+def ids_filter(ids: Iterable[int]) -> ArticleFilter:
+    """A filter of these article ids only."""
+    return ArticleFilter(ids=tuple(sorted(int(i) for i in ids)))

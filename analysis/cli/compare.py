@@ -1,8 +1,12 @@
 """Sub-commands ``compare`` (compare outlets in a corpus) and ``import`` (fill the library).
 
 ``python -m analysis compare CORPUS.csv --by outlet --format json|csv`` analyses every article
-(on all cores) and prints the comparison; ``python -m analysis import CORPUS.csv`` stores the
-articles in the library and analyses them, with a progress bar on stderr.
+(on all cores) and prints the comparison; ``python -m analysis compare --db LIBRARY`` compares
+the articles stored in a library from its count tables (filters: ``--from``, ``--to``,
+``--outlet``, ``--keyword``, ``--actor``, ``--exclude-constructed``). ``python -m analysis import
+CORPUS.csv`` streams the articles into the library and analyses them — on all cores, or on a
+Dask cluster with ``--cluster tcp://HOST:8786`` (or ``FRAMING_LENS_CLUSTER``) — with a progress
+bar (rate, time left) on stderr; a killed import run again continues where it stopped.
 
 Exit codes: 0 all rows read; 1 some rows were refused (each reported by line, the rest used);
 2 nothing usable (no readable file or no valid row).
@@ -15,38 +19,44 @@ import csv
 import json
 import sys
 import time
+from contextlib import ExitStack
 from typing import Any, TextIO
 
-from analysis.compare.comparison import Comparison, Entry
-from analysis.library.corpus import CorpusRow, read_corpus
-from analysis.library.importer import analyse_texts, import_rows
+from analysis.compare.comparison import Comparison
+from analysis.compare.source import Entry
+from analysis.library.cluster import cluster_address, connect
+from analysis.library.corpus import CorpusReader, CorpusRow, read_corpus
+from analysis.library.importer import analyse_missing, analyse_texts, import_corpus
+from analysis.library.progress import Meter
+from analysis.library.query import GROUPINGS, ArticleFilter, Selection
 from analysis.library.store import Library, LibraryError
 from analysis.records import STANCES
 
-GROUP_FIELDS = ("outlet", "date", "title", "url", "source")
+GROUP_FIELDS = ("outlet", "date", "title", "url", "source", "article")
 
 
 class ProgressBar:
-    """A text progress bar on a stream: ``analysing [#####.....] 120/2000 (14 articles/s)``."""
+    """A text progress bar: ``analysing [#####.....] 120 of 2,000 articles · 14.2 articles/s ·
+    about 2 min 12 s left``."""
 
     def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.width = width
-        self.started = time.perf_counter()
+        self.meter = Meter()
         self._last = -1.0
 
     def __call__(self, done: int, total: int) -> None:
         """Redraw the bar (at most ten times a second, and always at the end)."""
-        now = time.perf_counter()
+        reading = self.meter.update(done, total)
+        now = time.monotonic()
         if done < total and now - self._last < 0.1:
             return
         self._last = now
-        filled = int(self.width * done / total) if total else self.width
-        rate = done / (now - self.started) if now > self.started else 0.0
+        filled = int(self.width * reading.fraction)
         self.stream.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
-            f"({rate:.1f} articles/s)"
+            f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {reading.describe()}"
+            "\033[K"
         )
         if done >= total:
             self.stream.write("\n")
@@ -64,7 +74,78 @@ def _group_of(row: CorpusRow, by: str) -> str:
     return str(value) if value else f"(no {by})"
 
 
+def _print_csv(comparison: Comparison) -> None:
+    """The actor × group table as CSV on stdout."""
+    table = comparison.actor_table.sort_values(["actor", "group"], kind="stable")
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    cols = ["actor", "type", "group", "mentions", "articles", *STANCES]
+    cols += ["attributions", "distancing_share", "enough"]
+    writer.writerow(cols)
+    for rec in table[cols].itertuples(index=False):
+        values = list(rec)
+        share = values[cols.index("distancing_share")]
+        values[cols.index("distancing_share")] = "" if share != share else round(share, 4)
+        values[cols.index("enough")] = "true" if values[cols.index("enough")] else "false"
+        writer.writerow(values)
+
+
+def _print_json(comparison: Comparison, args: argparse.Namespace, notes: list[str]) -> None:
+    out = comparison.to_dict(
+        top_actors=args.top_actors or None, top_terms=args.top_terms, min_z=args.min_z
+    )
+    out["warnings"] = notes + out["warnings"]
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _filter_of(args: argparse.Namespace) -> ArticleFilter:
+    return ArticleFilter(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        outlets=tuple(args.outlet) if args.outlet else None,
+        keyword=args.keyword,
+        actor=args.actor,
+        exclude_constructed=args.exclude_constructed,
+    )
+
+
+def _compare_library(args: argparse.Namespace) -> int:
+    """``compare --db``: the stored articles passing the filters, from the count tables."""
+    if args.by not in GROUPINGS:
+        print(f"error: with --db, --by is one of {', '.join(GROUPINGS)}.", file=sys.stderr)
+        return 2
+    try:
+        library = Library(args.db)
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with library:
+        selection = Selection(library, _filter_of(args), by=args.by)
+        missing = selection.missing_ids()
+        if missing:
+            progress = None if args.quiet else ProgressBar("analysing")
+            analyse_missing(library, ids=missing, workers=args.workers, progress=progress)
+        comparison = Comparison(selection, min_attributions=args.min_attributions)
+        if comparison.article_count == 0:
+            print("error: no stored article passes the filters.", file=sys.stderr)
+            return 2
+        if args.format == "csv":
+            _print_csv(comparison)
+        else:
+            _print_json(comparison, args, [])
+        selection.close()
+    return 0
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
+    if args.db:
+        if args.corpus:
+            print("error: give corpus files or --db, not both.", file=sys.stderr)
+            return 2
+        return _compare_library(args)
+    if not args.corpus:
+        print("error: give corpus files to compare, or --db LIBRARY.", file=sys.stderr)
+        return 2
     corpus = read_corpus(args.corpus)
     _report_errors(corpus.errors)
     if not corpus.rows:
@@ -75,64 +156,58 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     items = [(str(i), r.text) for i, r in enumerate(rows)]
     summaries: dict[int, dict[str, Any]] = {}
     for chunk in analyse_texts(items, workers=args.workers, progress=progress):
-        for key, _version, data, _detail in chunk:
-            summaries[int(key)] = json.loads(data)
+        for stored in chunk:
+            summaries[int(stored.sha256)] = json.loads(stored.data)
     entries = [
         Entry(_group_of(r, args.by), r.text, summaries[i], r.title, None)
         for i, r in enumerate(rows)
     ]
     comparison = Comparison(entries, min_attributions=args.min_attributions)
     if args.format == "csv":
-        table = comparison.actor_table.sort_values(["actor", "group"], kind="stable")
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        cols = ["actor", "type", "group", "mentions", "articles", *STANCES]
-        cols += ["attributions", "distancing_share", "enough"]
-        writer.writerow(cols)
-        for rec in table[cols].itertuples(index=False):
-            values = list(rec)
-            share = values[cols.index("distancing_share")]
-            values[cols.index("distancing_share")] = "" if share != share else round(share, 4)
-            values[cols.index("enough")] = "true" if values[cols.index("enough")] else "false"
-            writer.writerow(values)
+        _print_csv(comparison)
         return 1 if corpus.errors else 0
-    out = comparison.to_dict(
-        top_actors=args.top_actors or None, top_terms=args.top_terms, min_z=args.min_z
-    )
-    out["warnings"] = [str(e) for e in corpus.errors] + list(corpus.warnings) + out["warnings"]
+    notes = [str(e) for e in corpus.errors] + list(corpus.warnings)
     missing = sum(1 for r in rows if not getattr(r, args.by, None))
     if missing:
-        out["warnings"].append(
-            f"{missing} article(s) have no {args.by}; grouped as '(no {args.by})'."
-        )
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+        notes.append(f"{missing} article(s) have no {args.by}; grouped as '(no {args.by})'.")
+    _print_json(comparison, args, notes)
     return 1 if corpus.errors else 0
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    corpus = read_corpus(args.corpus)
-    _report_errors(corpus.errors)
-    for w in corpus.warnings:
-        print(f"note: {w}", file=sys.stderr)
-    if not corpus.rows:
-        print("error: no article could be read; nothing imported.", file=sys.stderr)
-        return 2
+    reader = CorpusReader(args.corpus)
     try:
         library = Library(args.db)
     except LibraryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    with library:
-        report = import_rows(
+    address = None if args.no_analyse else cluster_address(args.cluster)
+    progress = None if args.quiet else ProgressBar("analysing")
+    with library, ExitStack() as stack:
+        runner = None
+        if address:
+            try:
+                runner = stack.enter_context(connect(address))
+            except OSError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        report = import_corpus(
             library,
-            corpus.rows,
-            errors=corpus.errors,
+            reader,
+            total=reader.count(),
             analyse=not args.no_analyse,
             workers=args.workers,
-            progress=None if args.quiet else ProgressBar("analysing"),
+            progress=progress,
+            runner=runner,
         )
+        _report_errors(reader.errors)
+        for w in reader.warnings:
+            print(f"note: {w}", file=sys.stderr)
+        if not report.added + report.duplicates:
+            print("error: no article could be read; nothing imported.", file=sys.stderr)
+            return 2
         print(f"{report.summary()} Library: {library.path} ({library.count()} articles).")
-    return 1 if corpus.errors else 0
+    return 1 if reader.errors else 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -143,8 +218,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Analyse a corpus and compare its groups (outlets): distancing share per "
         "actor, marker rates per 1,000 words, distinctive words (Monroe et al. 2008).",
     )
-    p.add_argument("corpus", nargs="+", metavar="CORPUS", help=".csv, .jsonl, or article files")
+    p.add_argument("corpus", nargs="*", metavar="CORPUS", help=".csv, .jsonl, or article files")
+    p.add_argument("--db", default=None, help="compare the articles stored in this library")
     p.add_argument("--by", choices=GROUP_FIELDS, default="outlet", help="group articles by")
+    p.add_argument("--from", dest="date_from", default=None, help="--db: from this date")
+    p.add_argument("--to", dest="date_to", default=None, help="--db: up to this date")
+    p.add_argument("--outlet", action="append", help="--db: only this outlet (repeatable)")
+    p.add_argument("--keyword", default=None, help="--db: words in the title or text")
+    p.add_argument("--actor", default=None, help="--db: articles mentioning this actor")
+    p.add_argument("--exclude-constructed", action="store_true", help="--db: leave out the samples")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--top-actors", type=int, default=50, help="actors listed (0: all)")
     p.add_argument("--top-terms", type=int, default=15, help="distinctive terms per group")
@@ -167,6 +249,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="library file (default: $FRAMING_LENS_DB or the user data folder)",
     )
     p.add_argument("--no-analyse", action="store_true", help="store only; analyse on demand")
+    p.add_argument(
+        "--cluster",
+        default=None,
+        metavar="ADDRESS",
+        help="analyse on a Dask cluster, e.g. tcp://HOST:8786 (default: $FRAMING_LENS_CLUSTER)",
+    )
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_import)

@@ -55,8 +55,8 @@ def _corpus_report(args: argparse.Namespace, path: Path) -> tuple[Report | None,
     summaries: dict[int, dict] = {}
     progress = None if args.quiet else ProgressBar("analysing")
     for chunk in analyse_texts(items, workers=args.workers, progress=progress):
-        for key, _version, data, _detail in chunk:
-            summaries[int(key)] = json.loads(data)
+        for stored in chunk:
+            summaries[int(stored.sha256)] = json.loads(stored.data)
     entries = [
         Entry(str(getattr(r, by, None) or f"(no {by})"), r.text, summaries[i], r.title)
         for i, r in enumerate(rows)

@@ -1,26 +1,36 @@
 """Comparing groups of articles (outlets): actor × group tables, rates, distinctive words.
 
-Layer 2: reads records and the engine's outputs, never the library or the presentation.
+Layer 2: reads records and counts, never the library or the presentation.
+
+- :mod:`~analysis.compare.counts` — :class:`ArticleCounts`, :class:`ActorCounts`: the per-article
+  numbers comparisons pool;
+- :mod:`~analysis.compare.source` — :class:`ComparisonSource` (what a comparison reads),
+  :class:`MemorySource` and :class:`Entry` for analyses in memory;
+- :mod:`~analysis.compare.comparison` — :class:`Comparison`: tables, rates, outlet map, JSON;
+- :mod:`~analysis.compare.rates` — markers per 1,000 words with bootstrap intervals;
+- :mod:`~analysis.compare.log_odds` — :class:`LogOddsComparer`, distinctive words;
+- :mod:`~analysis.compare.evidence` — :class:`Evidence`, the sentences behind the numbers;
+- :mod:`~analysis.compare.names` — :func:`merge_short_names`.
 """
 
-from analysis.compare.comparison import (
-    Comparison,
-    Entry,
-    LazySummary,
-    LogOddsComparer,
-    article_profile,
-    compare_analyses,
-    entries_from_library,
-    group_label,
-)
+from analysis.compare.comparison import Comparison, compare_analyses
+from analysis.compare.counts import ActorCounts, ArticleCounts
+from analysis.compare.evidence import Evidence
+from analysis.compare.log_odds import LogOddsComparer
+from analysis.compare.names import merge_short_names
+from analysis.compare.rates import marker_rates
+from analysis.compare.source import ComparisonSource, Entry, MemorySource
 
 __all__ = [
+    "ActorCounts",
+    "ArticleCounts",
     "Comparison",
+    "ComparisonSource",
     "Entry",
-    "LazySummary",
+    "Evidence",
     "LogOddsComparer",
-    "article_profile",
+    "MemorySource",
     "compare_analyses",
-    "entries_from_library",
-    "group_label",
+    "marker_rates",
+    "merge_short_names",
 ]

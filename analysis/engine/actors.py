@@ -14,29 +14,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from analysis.engine.actor_index import ActorIndex, ActorInfo
 from analysis.engine.article import ParsedArticle, tokens_where
+from analysis.engine.assignment import Assignment
 from analysis.engine.gazetteer import connectors, place, surface_key, titles
+from analysis.engine.name_variants import name_key
 from analysis.engine.names import ENTITY_LABELS, NameCandidate, credit_line, name_candidates
+from analysis.engine.owned_orgs import display_of_owned, with_owners
 from analysis.records import Mention
 
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "inside", "outside", "across"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """A name candidate assigned to an actor key (``"person:Jens Stoltenberg"``) and type."""
-
-    name: NameCandidate
-    key: str
-    type: str
 
 
 def find_actors(article: ParsedArticle) -> ActorIndex:
@@ -51,7 +44,7 @@ def find_actors(article: ParsedArticle) -> ActorIndex:
         mentions, and the titles seen before each person's name.
     """
     assigned = assign_names(name_candidates(article), article)
-    assigned = _merge_place_prefixed_orgs(assigned)
+    assigned = with_owners(assigned, article)
     assigned = _merge_plural_groups(assigned)
     assigned = _without_places_tagged_as_people(assigned)
     names, actors = _actors_of(assigned)
@@ -101,19 +94,27 @@ def assign_names(cands: list[NameCandidate], article: ParsedArticle) -> list[Ass
 
 
 def _full_person_names(cands: list[NameCandidate]) -> dict[str, str]:
-    """Lower-case full person name (two words or more) -> the name as first written."""
-    persons: dict[str, str] = {}
+    """Name key of every full person name (two words or more) -> the name shown for it.
+
+    Spelling variants share a key ("Sergei"/"Sergey Lavrov", "Vladimir V. Putin"/"Vladimir
+    Putin": :func:`analysis.engine.name_variants.name_key`); the form written most often is
+    shown, the first written on ties.
+    """
+    forms: dict[str, Counter[str]] = {}
     for c in cands:
         if c.label == "PERSON" and c.place is None and len(c.form.split()) >= 2:
-            persons.setdefault(c.form.lower(), c.form)
-    return persons
+            forms.setdefault(name_key(c.form), Counter())[c.form] += 1
+    # The most written form; on ties the one without middle initials, then the first written
+    # (Counter keeps first-seen order, and max() returns the first of equal keys).
+    return {key: max(seen, key=lambda f: (seen[f], -len(f.split()))) for key, seen in forms.items()}
 
 
 def _surname_owners(persons: dict[str, str]) -> dict[str, list[str]]:
-    """Each trailing part of a full name ("stoltenberg", "le drian") -> the names ending so."""
+    """Each trailing part of a full name, as a key ("stoltenberg", "le drian") -> the names
+    ending so."""
     suffixes: dict[str, list[str]] = {}
-    for low, full in persons.items():
-        parts = low.split()
+    for key, full in persons.items():
+        parts = key.split()
         for k in range(1, len(parts)):
             suffixes.setdefault(" ".join(parts[k:]), []).append(full)
     return suffixes
@@ -122,11 +123,12 @@ def _surname_owners(persons: dict[str, str]) -> dict[str, list[str]]:
 def _first_name_owners(
     persons: dict[str, str], suffixes: dict[str, list[str]]
 ) -> dict[str, list[str]]:
-    """First name -> the people who have it, unless it is also somebody's surname."""
+    """First name (as a key) -> the people who have it, unless it is also somebody's surname."""
     firsts: dict[str, list[str]] = {}
-    for low, full in persons.items():
-        first = low.split()[0]
-        if first not in suffixes and len(first) > 1 and not first.endswith("."):
+    for key, full in persons.items():
+        first = key.split()[0]
+        written = full.split()[0]
+        if first not in suffixes and len(first) > 1 and not written.endswith("."):
             firsts.setdefault(first, []).append(full)
     return firsts
 
@@ -139,7 +141,7 @@ def _full_name_of(
     last_seen: dict[str, int],
 ) -> str:
     """The full person name a candidate stands for, or "" when it is not a known person."""
-    key = c.form.lower()
+    key = name_key(c.form)
     if key in persons:
         return persons[key]
     if key in suffixes and c.label in ("PERSON", "ORG", "NORP", "GPE"):
@@ -183,6 +185,9 @@ def _display_name(key: str, forms: Counter[str]) -> str:
     kind, _, rest = key.partition(":")
     if kind in ("person", "place"):
         return rest
+    owned = display_of_owned(key, forms)
+    if owned is not None:
+        return owned
     # Organisations: the most frequent surface form, longest on ties, without "The".
     best = max(forms.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     return re.sub(r"^(the|The)\s+", "", best)
@@ -243,21 +248,6 @@ def _short_names(actors: list[ActorInfo]) -> dict[str, str]:
                     owners.setdefault(word.lower(), set()).add(a.name)
     short = {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
     return {w: n for w, n in short.items() if place(w) is None and w not in titles()}
-
-
-def _merge_place_prefixed_orgs(assigned: list[Assignment]) -> list[Assignment]:
-    """ "US State Department" and "State Department" in one article are one organisation."""
-    orgs = {a.key[4:] for a in assigned if a.type == "ORG" and a.key.startswith("org:")}
-    rename: dict[str, str] = {}
-    # Longer names last, so the most specific full name wins whatever the set order (results
-    # must not depend on Python's string hashing).
-    for org in sorted(orgs, key=lambda o: (len(o), o)):
-        words = org.split()
-        for k in range(1, len(words)):
-            prefix, rest = " ".join(words[:k]), " ".join(words[k:])
-            if rest in orgs and place(prefix) is not None:
-                rename[f"org:{rest}"] = f"org:{org}"
-    return [Assignment(a.name, rename.get(a.key, a.key), a.type) for a in assigned]
 
 
 def _merge_plural_groups(assigned: list[Assignment]) -> list[Assignment]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,7 @@ from analysis.engine.gazetteer import (
     surface_key,
     titles,
 )
+from analysis.engine.kinds import KIND_LABELS, organisation_word, stated_kind
 from analysis.lexicons import load_lexicon
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
@@ -51,6 +53,8 @@ class NameCandidate:
     sentence: int
     place: Place | None = None
     titles: tuple[str, ...] = ()  # title words before a person's name ("foreign", "minister")
+    owner: Token | None = None  # the possessor of an organisation ("Putin's Finance Ministry")
+    country: str | None = None  # a person's country named before the title ("Russian President")
 
     @property
     def surface(self) -> str:
@@ -112,14 +116,33 @@ def _entity_candidate(article: ParsedArticle, ch: Chunk, ent: Span) -> NameCandi
         return None
     if gazetteer is None and key in titles():
         return None
-    label = ent.label_
-    if label != "PERSON" and gazetteer is None and _looks_like_person(span):
-        label = "PERSON"
+    label = ent.label_ if gazetteer is not None else _label_said(span, ent.label_)
+    if gazetteer is None and label == "LOC":
+        return None  # "the Maidan, the central square": a place, no actor
     start, end = article.span_offsets(span)
-    person_titles = _titles_before(span) if label == "PERSON" else ()
+    person = label == "PERSON"
     return NameCandidate(
-        span, start, end, label, article.sentence_of(span), gazetteer, person_titles
+        span,
+        start,
+        end,
+        label,
+        article.sentence_of(span),
+        gazetteer,
+        _titles_before(span) if person else (),
+        owner=None if person else _possessor(span),
+        country=_country_before(span) if person else None,
     )
+
+
+def _label_said(span: Span, label: str) -> str:
+    """The label the text gives the name (apposition, classifier, copula: "Gazprom, the gas
+    company"), else a person for "first name + surname", else the model's label."""
+    kind = stated_kind(span)
+    if kind is not None:
+        return KIND_LABELS[kind]
+    if label != "PERSON" and _looks_like_person(span):
+        return "PERSON"
+    return label
 
 
 def _gazetteer_candidates(
@@ -166,8 +189,65 @@ def repaired_entities(doc: Doc) -> list[Span]:
                 absorbed.add(nxt.start)  # the rest of the name tagged apart: "von der" + "Leyen"
             out.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
             continue
-        out.extend(_split_run_together_places(ent))
+        for piece in _split_at_possessive(ent):
+            out.extend(_split_run_together_places(piece))
     return out
+
+
+def _split_at_possessive(ent: Span) -> list[Span]:
+    """An organisation tagged together with its possessor ("Yanukovych's Party of Regions"),
+    split in two: the possessor is a name of its own, the organisation another. A name with a
+    possessive inside ("Luhansk People's Republic") stays whole: the part after it must name
+    a kind of organisation (``kind_nouns.csv``: party, ministry …)."""
+    if ent.label_ != "ORG":
+        return [ent]
+    for k in range(1, len(ent) - 1):
+        rest = ent[k + 1 :]
+        if (
+            ent[k].tag_ == "POS"
+            and rest[0].text[:1].isupper()
+            and any(organisation_word(t.text) for t in rest)
+        ):
+            owner = ent[:k]
+            label = _label_of_possessor(owner)
+            return [
+                Span(ent.doc, owner.start, owner.end, label=label),
+                Span(ent.doc, ent.start + k + 1, ent.end, label="ORG"),
+            ]
+    return [ent]
+
+
+def _label_of_possessor(owner: Span) -> str:
+    """The label of the name before an organisation's possessive: a place, else a person."""
+    row = places().get(surface_key(owner.text))
+    return row.type if row is not None else "PERSON"
+
+
+def _possessor(span: Span) -> Token | None:
+    """The name that owns an organisation ("Putin's Finance Ministry" -> Putin), else None."""
+    root = span.root
+    return next(
+        (c for c in root.children if c.dep_ == "poss" and c.i < span.start and c.pos_ == "PROPN"),
+        None,
+    )
+
+
+def _country_before(span: Span) -> str | None:
+    """The country named before a person's title ("Russian President X", "Ukraine's
+    president X"), else None."""
+    doc = span.doc
+    k = span.start - 1
+    title_words = titles()
+    while k >= 0 and doc[k].lower_ in title_words:
+        k -= 1
+    if k >= 0 and doc[k].tag_ == "POS":
+        k -= 1
+    if k < 0:
+        return None
+    row = place(surface_key(doc[k].text))
+    if row is None or row.type != "GPE" or row.category == "region":
+        return None
+    return row.canonical
 
 
 def _with_first_name(ent: Span, taken: set[int]) -> Span:
@@ -256,11 +336,16 @@ def _clean(ent: Span) -> Span | None:
     title_words = titles()
     i, j = ent.start, ent.end
     doc = ent.doc
-    # Titles are stripped only before a name; "Foreign Ministry" stays an organisation.
+    # Titles are stripped only before a name; "Foreign Ministry" stays an organisation. Before a
+    # person's name, so are the words captions and headings put there ("Will Obama …").
     while i < j - 1 and (doc[i].lower_ in title_words or doc[i].lower_ in ("the", "a", "an")):
         if ent.label_ != "PERSON" and doc[i].lower_ not in ("the", "a", "an"):
             break
         i += 1
+    while i < j - 1 and ent.label_ == "PERSON" and _heading_word(doc[i]):
+        i += 1  # "Will Obama hit ISIS?", "Neither Obama nor …", "Warning Putin"
+        while i < j - 1 and doc[i].lower_ in title_words:
+            i += 1
     while j > i and (doc[j - 1].is_punct or surface_key(doc[j - 1].text) == ""):
         j -= 1
     if j <= i:
@@ -269,6 +354,26 @@ def _clean(ent: Span) -> Span | None:
     if not any(c.isalpha() for c in span.text):
         return None
     return span
+
+
+def _heading_word(tok: Token) -> bool:
+    """True for a word a caption or heading puts before a name, which is no part of it: a
+    function word ("Will", "Neither": spaCy's English stop list) or a reporting word
+    ("Warning"), unless it is a known first name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    low = tok.lower_
+    if low in load_lexicon("first_names") or tok.is_upper or place(low) is not None:
+        return False
+    return low in STOP_WORDS or low in _reporting_words()
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    """Reporting verbs and nouns (one-word terms) and their -ing forms: no part of a name."""
+    terms = [*load_lexicon("reporting_verbs"), *load_lexicon("reporting_nouns")]
+    words = {t for t in terms if " " not in t}
+    return frozenset(words | {w[:-1] + "ing" if w.endswith("e") else w + "ing" for w in words})
 
 
 def _titles_before(span: Span) -> tuple[str, ...]:

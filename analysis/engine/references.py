@@ -86,7 +86,7 @@ def _heads() -> frozenset[str]:
 
 def _head_word(name: str) -> str:
     """The noun an organisation's name is built on: "Interior Ministry", "Ministry of Defence"."""
-    words = name.split()
+    words = name.split(" (")[0].split()  # "Foreign Ministry (Russia)": the name before the owner
     if "of" in words[1:]:
         words = words[: words.index("of", 1)]
     head = words[-1].lower() if words else ""

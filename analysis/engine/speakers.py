@@ -38,14 +38,29 @@ def speaker_of(article: ParsedArticle, token: Token) -> str | None:
 
 
 def _actor_of_children(article: ParsedArticle, token: Token) -> str | None:
-    """The actor of a name-like modifier before the head, else of its apposition."""
+    """The actor of a name-like modifier before the head, else of its apposition, else (for a
+    role: "the foreign ministers of France, Germany and Poland") of its ``of`` phrase."""
     modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
     appositions = [c for c in token.children if c.dep_ == "appos"]
     for child in (*modifiers, *appositions):
         hit = article.actor_at(child)
         if hit:
             return hit
+    if _is_title(token):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                named = [pobj, *pobj.conjuncts] if pobj is not None else []
+                hit = next((h for h in map(article.actor_at, named) if h), None)
+                if hit:
+                    return hit
     return None
+
+
+def _is_title(token: Token) -> bool:
+    """True for a title or role word, singular or plural ("minister", "Ministers")."""
+    low = token.lower_
+    return bool({low, token.lemma_.lower(), low.removesuffix("s")} & titles())
 
 
 def _titled_person(article: ParsedArticle, title: Token) -> str | None:

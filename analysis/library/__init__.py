@@ -1,12 +1,56 @@
-"""The article library: SQLite store, ingest of files and URLs, corpus import, samples (layer 2)."""
+"""The article library: SQLite store, ingest of files and URLs, corpus import, samples (layer 2).
+
+- :mod:`~analysis.library.schema` — the file's schema and its migrations, in order;
+- :mod:`~analysis.library.store` — :class:`Library`, articles and cached analyses;
+- :mod:`~analysis.library.serialise` — how an analysis is stored (JSON parts, count rows);
+- :mod:`~analysis.library.aggregates` — the count tables filled when an analysis is stored;
+- :mod:`~analysis.library.query` — :class:`ArticleFilter` and :class:`Selection`: DataFrames
+  aggregated in SQL for Compare, the timeline and tests of differences;
+- :mod:`~analysis.library.corpus`, :mod:`~analysis.library.importer`,
+  :mod:`~analysis.library.worker`, :mod:`~analysis.library.cluster`,
+  :mod:`~analysis.library.progress` — streamed, resumable imports on all cores or a Dask cluster;
+- :mod:`~analysis.library.ingest`, :mod:`~analysis.library.samples` — files, web pages, samples.
+"""
 
 from analysis.library.addresses import PUBLIC_ONLY, AddressPolicy
+from analysis.library.aggregates import ACTOR_COLUMNS, ARTICLE_COLUMNS, CountRows
 from analysis.library.archive import ArchiveError, ZipLimits, open_zip
-from analysis.library.corpus import Corpus, CorpusRow, RowError, parse_date, read_corpus
+from analysis.library.cluster import ClusterRunner, cluster_address
+from analysis.library.corpus import (
+    Corpus,
+    CorpusReader,
+    CorpusRow,
+    RowError,
+    parse_date,
+    read_corpus,
+)
 from analysis.library.fetch import FetchedPage, fetch_page
-from analysis.library.importer import ImportReport, analyse_missing, analyse_texts, import_rows
+from analysis.library.furniture import (
+    CleanedText,
+    Removed,
+    remove_page_furniture,
+    restore_furniture,
+)
+from analysis.library.importer import (
+    ImportReport,
+    InProcess,
+    LocalPool,
+    analyse_missing,
+    analyse_texts,
+    import_corpus,
+    import_rows,
+)
 from analysis.library.ingest import IngestResult, check_text, from_upload, from_url
+from analysis.library.progress import Meter, Progress, Reading
+from analysis.library.query import ArticleFilter, Selection
 from analysis.library.samples import sample_rows, seed_library
+from analysis.library.schema import MIGRATIONS, SCHEMA_VERSION
+from analysis.library.serialise import (
+    StoredAnalysis,
+    join_analysis,
+    split_analysis,
+    stored_analysis,
+)
 from analysis.library.store import (
     AddResult,
     Article,
@@ -18,33 +62,57 @@ from analysis.library.store import (
 from analysis.library.stored import damaged_rows
 
 __all__ = [
+    "ACTOR_COLUMNS",
+    "ARTICLE_COLUMNS",
+    "MIGRATIONS",
     "PUBLIC_ONLY",
+    "SCHEMA_VERSION",
     "AddResult",
     "AddressPolicy",
     "ArchiveError",
     "Article",
+    "ArticleFilter",
+    "CleanedText",
+    "ClusterRunner",
     "Corpus",
+    "CorpusReader",
     "CorpusRow",
+    "CountRows",
     "FetchedPage",
     "ImportReport",
+    "InProcess",
     "IngestResult",
     "Library",
     "LibraryError",
+    "LocalPool",
+    "Meter",
+    "Progress",
+    "Reading",
+    "Removed",
     "RowError",
+    "Selection",
+    "StoredAnalysis",
     "ZipLimits",
     "analyse_missing",
     "analyse_texts",
     "check_text",
+    "cluster_address",
     "damaged_rows",
     "default_path",
     "fetch_page",
     "from_upload",
     "from_url",
+    "import_corpus",
     "import_rows",
+    "join_analysis",
     "open_zip",
     "parse_date",
     "read_corpus",
+    "remove_page_furniture",
+    "restore_furniture",
     "sample_rows",
     "save_to_library",
     "seed_library",
+    "split_analysis",
+    "stored_analysis",
 ]

@@ -1,11 +1,20 @@
-"""Putting articles into the library and analysing them on every core.
+"""Putting articles into the library and analysing them on every core (or a cluster).
 
-Analysis is the slow part (spaCy runs ≈ 3,400 words/s on one core), so a large import analyses
-in a :class:`concurrent.futures.ProcessPoolExecutor`: each worker loads the spaCy model once (the
-pool initializer) and analyses chunks of articles; the parent process only writes results to
-SQLite. Small jobs run in-process, because starting a worker costs a model load (~1–2 s).
-Workers are started with ``spawn``: forking a multi-threaded parent (the Streamlit server) can
-deadlock.
+An import streams: rows are read one at a time (:class:`~analysis.library.corpus.CorpusReader`),
+stored a batch at a time (duplicates detected by text hash), and the texts that still lack an
+analysis go, in chunks, to worker processes. At most a few chunks per worker are in flight, so
+memory stays flat whatever the corpus size. Each worker loads the spaCy model once and returns
+ready-to-write records (:mod:`analysis.library.worker`); the parent is the one writer and commits
+results in batches.
+
+Resuming: a killed import leaves whole batches behind (each write is one transaction). Run it
+again and every stored row is recognised by its hash and every stored analysis is skipped, so it
+continues where it stopped and stores nothing twice.
+
+Workers are forked when this process runs a single thread (the command line: they start at once
+with the model already loaded) and spawned otherwise (under Streamlit, where forking a
+multi-threaded process can deadlock). Small jobs run in-process: a worker costs a model load.
+For a ``dask.distributed`` cluster see :mod:`analysis.library.cluster`.
 """
 
 from __future__ import annotations
@@ -13,23 +22,33 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 import types
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Protocol
 
 from analysis.library.corpus import CorpusRow, RowError
-from analysis.library.store import Library, split_analysis
-
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` while articles are analysed."""
+from analysis.library.progress import Progress
+from analysis.library.serialise import StoredAnalysis
+from analysis.library.store import Library, normalise_text
+from analysis.library.worker import Chunk, analyse_chunk, init_worker
 
 CHUNK = 8
 """Articles per worker task: enough to use spaCy's batching, small enough for a smooth bar."""
 
 MIN_PARALLEL = 24
 """Below this many articles, analysing in-process is faster than starting workers."""
+
+ROW_BATCH = 256
+"""Rows stored per transaction while reading a corpus."""
+
+WRITE_EVERY = 2.0
+"""Seconds between two commits of finished analyses (also written once 256 are waiting)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +72,19 @@ class ImportReport:
         return ", ".join(parts) + "."
 
 
+class Runner(Protocol):
+    """Where chunks are analysed: this process, a local pool, or a Dask cluster."""
+
+    window: int
+    """Chunks in flight at most (bounds the memory of an import)."""
+
+    def submit(self, chunk: Chunk) -> Any:
+        """Start analysing a chunk; returns a future of ``list[StoredAnalysis]``."""
+
+    def wait_first(self, pending: set[Any]) -> tuple[set[Any], set[Any]]:
+        """Wait until at least one future is done; (done, still pending)."""
+
+
 def cpu_count() -> int:
     """Cores this process may use."""
     try:
@@ -67,7 +99,7 @@ def _plain_main() -> Iterator[None]:
 
     A spawned worker re-executes the parent's main script (``__mp_main__``). Under
     ``streamlit run`` that is the app script itself, which would start the UI in every worker.
-    The workers need nothing from it: their functions live in this module.
+    The workers need nothing from it: their functions live in :mod:`analysis.library.worker`.
     """
     main = sys.modules.get("__main__")
     sys.modules["__main__"] = types.ModuleType("__main__")
@@ -78,33 +110,100 @@ def _plain_main() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
-def _init_worker(parent: int) -> None:
-    """Load the spaCy model once per worker process, before the first task.
+class InProcess:
+    """Analyses each chunk right away in this process (small jobs, ``workers=1``)."""
 
-    Each worker also keeps its numeric libraries to one thread: the pool already uses every
-    core, and more threads per worker would only compete for them. It ends itself when
-    ``parent`` dies (:mod:`analysis.library.orphans`).
+    window = 1
+
+    def submit(self, chunk: Chunk) -> Future[list[StoredAnalysis]]:
+        future: Future[list[StoredAnalysis]] = Future()
+        future.set_result(analyse_chunk(chunk))
+        return future
+
+    def wait_first(self, pending: set[Any]) -> tuple[set[Any], set[Any]]:
+        return set(pending), set()
+
+
+class LocalPool:
+    """A pool of worker processes on this machine, one spaCy model each.
+
+    Args:
+        workers: processes (default all cores).
+        start_method: ``fork`` or ``spawn``; default fork when this process runs one thread.
     """
-    from threadpoolctl import threadpool_limits
 
+    def __init__(self, workers: int | None = None, start_method: str | None = None) -> None:
+        self.workers = max(1, workers or cpu_count())
+        self.window = 3 * self.workers
+        if start_method is None:
+            forkable = "fork" in multiprocessing.get_all_start_methods()
+            start_method = "fork" if forkable and threading.active_count() == 1 else "spawn"
+        self.start_method = start_method
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalPool:
+        if self.start_method == "fork":
+            init_worker_in_parent()  # forked workers inherit the loaded model
+        ctx = multiprocessing.get_context(self.start_method)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),)
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, chunk: Chunk) -> Future[list[StoredAnalysis]]:
+        assert self._pool is not None, "use LocalPool as a context manager"
+        with _plain_main():  # workers start during the first submits
+            return self._pool.submit(analyse_chunk, list(chunk))
+
+    def wait_first(self, pending: set[Any]) -> tuple[set[Any], set[Any]]:
+        done, rest = wait(pending, return_when=FIRST_COMPLETED)
+        return set(done), set(rest)
+
+
+def init_worker_in_parent() -> None:
+    """Load the model here before forking, so that forked workers share it."""
     from analysis.engine.model import load_model
-    from analysis.library.orphans import watch_parent
 
-    watch_parent(parent)
-    threadpool_limits(1)
     load_model()
 
 
-def _analyse_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
-    """(sha256, engine version, summary JSON, detail JSON) for each (sha256, text)."""
-    from analysis.engine.pipeline import analyze_many
+def run_chunks(chunks: Iterable[Chunk], runner: Runner) -> Iterator[list[StoredAnalysis]]:
+    """Analyse chunks on ``runner`` with at most ``runner.window`` in flight; results as done."""
+    pending: set[Any] = set()
+    for chunk in chunks:
+        pending.add(runner.submit(chunk))
+        while len(pending) >= runner.window:
+            done, pending = runner.wait_first(pending)
+            for future in done:
+                yield future.result()
+    while pending:
+        done, pending = runner.wait_first(pending)
+        for future in done:
+            yield future.result()
 
-    results = analyze_many([text for _, text in items])
-    out = []
-    for (sha, _), result in zip(items, results, strict=True):
-        data, detail = split_analysis(result)
-        out.append((sha, result.engine_version, data, detail))
-    return out
+
+def _chunks(items: Iterable[tuple[str, str]], size: int = CHUNK) -> Iterator[list[tuple[str, str]]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+@contextmanager
+def _runner(total: int, workers: int | None, runner: Runner | None) -> Iterator[Runner]:
+    """The given runner, or this process for small jobs, or a local pool."""
+    if runner is not None:
+        yield runner
+        return
+    n = min(workers or cpu_count(), -(-total // CHUNK)) if total else 1
+    if n <= 1 or total < MIN_PARALLEL:
+        yield InProcess()
+        return
+    with LocalPool(n) as pool:
+        yield pool
 
 
 def analyse_texts(
@@ -112,49 +211,71 @@ def analyse_texts(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
-) -> Iterator[list[tuple[str, str, str, str]]]:
-    """Analyse (key, text) pairs on all cores; yields result chunks as they finish.
+    runner: Runner | None = None,
+) -> Iterator[list[StoredAnalysis]]:
+    """Analyse (sha256, text) pairs on all cores; yields lists of results as they finish.
 
     Args:
-        items: (key, text) pairs; the key (e.g. the text hash) comes back with each result.
+        items: (key, text) pairs; the key (usually the text hash) comes back as ``sha256``.
         workers: worker processes; default all cores. 1 (or a small job) runs in this process.
         progress: ``progress(done, total)`` callback.
-
-    Yields:
-        Lists of (key, engine version, summary JSON, detail JSON), see
-        :func:`analysis.library.store.split_analysis`, in completion order.
+        runner: where to analyse (default: as ``workers`` says).
     """
     total = len(items)
     if progress:
         progress(0, total)
     if not total:
         return
-    n_workers = max(1, min(workers or cpu_count(), -(-total // CHUNK)))
-    chunks = [items[i : i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
-    if n_workers == 1 or total < MIN_PARALLEL:
-        for chunk in chunks:
-            rows = _analyse_chunk(chunk)
-            done += len(rows)
+    with _runner(total, workers, runner) as run:
+        for results in run_chunks(_chunks(items), run):
+            done += len(results)
             if progress:
                 progress(done, total)
-            yield rows
-        return
-    ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        n_workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
-    )
-    try:
-        with _plain_main():  # the workers start during the first submits
-            futures = [pool.submit(_analyse_chunk, chunk) for chunk in chunks]
-        for future in as_completed(futures):
-            rows = future.result()
-            done += len(rows)
-            if progress:
-                progress(done, total)
-            yield rows
-    finally:  # also when the caller stops early or fails: no queued chunk is started after
-        pool.shutdown(wait=True, cancel_futures=True)
+            yield results
+
+
+@dataclass
+class _Writer:
+    """The one writer: commits finished analyses in batches (by time and by count)."""
+
+    library: Library
+    progress: Progress | None
+    total: int
+    done: int = 0
+    analysed: int = 0
+    _waiting: list[StoredAnalysis] = field(default_factory=list)
+    _last: float = field(default_factory=time.monotonic)
+
+    def skipped(self, n: int) -> None:
+        """Rows that needed no analysis count as done."""
+        self.done += n
+        self._report()
+
+    def add(self, results: list[StoredAnalysis]) -> None:
+        self._waiting += results
+        if len(self._waiting) >= 256 or time.monotonic() - self._last > WRITE_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._waiting:
+            n = self.library.put_analyses(self._waiting)
+            self.analysed += n
+            self.done += n
+            self._waiting = []
+        self._last = time.monotonic()
+        self._report()
+
+    def _report(self) -> None:
+        if self.progress:
+            self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        """Write what is waiting; the total becomes what was done (refused rows drop out)."""
+        self.flush()
+        if self.progress and self.done != self.total:
+            self.total = self.done
+            self._report()
 
 
 def analyse_missing(
@@ -163,22 +284,94 @@ def analyse_missing(
     ids: Iterable[int] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> int:
-    """Analyse every stored article that has no analysis by the current engine version.
+    """Analyse every stored article that has no analysis under the current key.
 
     Args:
-        library: the open library (results are written to it as they come).
+        library: the open library (results are written to it in batches as they come).
         ids: only these articles (default: all).
         workers: worker processes; default all cores. 1 analyses in this process.
         progress: ``progress(done, total)`` callback.
+        runner: where to analyse (default: as ``workers`` says).
 
     Returns:
         How many articles were analysed.
     """
-    todo = [(sha, text) for _, sha, text in library.missing_analyses(ids=ids)]
-    for rows in analyse_texts(todo, workers=workers, progress=progress):
-        library.put_analyses(rows)
-    return len(todo)
+    id_list = None if ids is None else list(ids)
+    total = library.missing_count(ids=id_list)
+    writer = _Writer(library, progress, total)
+    writer.skipped(0)
+    if not total:
+        return 0
+    todo = ((sha, text) for _, sha, text in library.iter_missing(ids=id_list))
+    with _runner(total, workers, runner) as run:
+        for results in run_chunks(_chunks(todo), run):
+            writer.add(results)
+        writer.flush()
+    return writer.analysed
+
+
+def import_corpus(
+    library: Library,
+    rows: Iterable[CorpusRow],
+    *,
+    total: int | None = None,
+    analyse: bool = True,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    runner: Runner | None = None,
+    keep_ids: bool = False,
+) -> ImportReport:
+    """Store a stream of corpus rows and analyse every one that has no current analysis.
+
+    Args:
+        library: the open library.
+        rows: corpus rows, read lazily (e.g. a :class:`~analysis.library.corpus.CorpusReader`).
+        total: how many rows to expect, for the progress bar (default: unknown until read).
+        analyse: False stores only (analysis then happens on demand).
+        workers: worker processes; default all cores.
+        progress: ``progress(done, total)`` callback; done counts rows stored and analysed.
+        runner: where to analyse (default: in-process below :data:`MIN_PARALLEL` rows, else a
+            local pool); a :class:`analysis.library.cluster.ClusterRunner` for a cluster.
+        keep_ids: return the ids of every row (memory grows with the corpus).
+
+    Returns:
+        :class:`ImportReport` (errors are the caller's: the reader collects them).
+    """
+    counts = {"added": 0, "duplicates": 0}
+    ids: list[int] = []
+    expected = total if total is not None else 0
+    writer = _Writer(library, progress, expected)
+    writer.skipped(0)
+
+    def todo() -> Iterator[tuple[str, str]]:
+        it = iter(rows)
+        while batch := list(islice(it, ROW_BATCH)):
+            results = library.add_many([r.record() for r in batch])
+            added = sum(not r.duplicate for r in results)
+            counts["added"] += added
+            counts["duplicates"] += len(results) - added
+            if keep_ids:
+                ids.extend(r.id for r in results)
+            writer.total = max(writer.total, writer.done + len(results))
+            done = library.analysed([r.sha256 for r in results]) if analyse else set()
+            need = {r.sha256: row.text for r, row in zip(results, batch, strict=True)}
+            need = {sha: t for sha, t in need.items() if sha not in done} if analyse else {}
+            writer.skipped(len(results) - len(need))
+            yield from ((sha, normalise_text(t)) for sha, t in need.items())
+
+    size = expected if total is not None else MIN_PARALLEL
+    with _runner(size, workers, runner) as run:
+        for results in run_chunks(_chunks(todo()), run):
+            writer.add(results)
+        writer.finish()
+    return ImportReport(
+        added=counts["added"],
+        duplicates=counts["duplicates"],
+        analysed=writer.analysed,
+        ids=tuple(ids),
+    )
 
 
 def import_rows(
@@ -189,6 +382,7 @@ def import_rows(
     analyse: bool = True,
     workers: int | None = None,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> ImportReport:
     """Store corpus rows (duplicates detected by text hash) and analyse the new ones.
 
@@ -198,21 +392,20 @@ def import_rows(
         errors: the rows that could not be read, passed through to the report.
         analyse: False stores only (analysis then happens on demand).
         workers: worker processes for the analysis; default all cores.
-        progress: ``progress(done, total)`` callback during the analysis.
+        progress: ``progress(done, total)`` callback.
+        runner: where to analyse (see :func:`import_corpus`).
 
     Returns:
-        :class:`ImportReport`.
+        :class:`ImportReport` with the ids of every row.
     """
-    results = library.add_many([r.record() for r in rows]) if rows else []
-    ids = tuple(r.id for r in results)
-    analysed = (
-        analyse_missing(library, ids=ids, workers=workers, progress=progress) if analyse else 0
+    report = import_corpus(
+        library,
+        rows,
+        total=len(rows),
+        analyse=analyse,
+        workers=workers,
+        progress=progress,
+        runner=runner,
+        keep_ids=True,
     )
-    added = sum(not r.duplicate for r in results)
-    return ImportReport(
-        added=added,
-        duplicates=len(results) - added,
-        analysed=analysed,
-        errors=tuple(errors),
-        ids=ids,
-    )
+    return ImportReport(report.added, report.duplicates, report.analysed, tuple(errors), report.ids)

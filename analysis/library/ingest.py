@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from analysis.library.documents import docx_to_text, html_to_text, pdf_to_text
 from analysis.library.fetch import FetchedPage, fetch_page
+from analysis.library.furniture import Removed, remove_page_furniture
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest paste, upload or downloaded page we accept (10 MB)."""
@@ -58,7 +59,8 @@ class IngestResult:
     """Text obtained from one input, or the reason there is none.
 
     ``error`` is None when ``text`` is usable; ``warnings`` are things the user should know but
-    that did not stop us (an unusual encoding, a page that had little text...).
+    that did not stop us (an unusual encoding, a page that had little text...); ``removed`` the
+    page furniture cut from ``text`` (:mod:`analysis.library.furniture`), which can be put back.
     """
 
     text: str
@@ -66,6 +68,7 @@ class IngestResult:
     source: str
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    removed: tuple[Removed, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -92,7 +95,9 @@ def check_text(text: str, source: str = "pasted text", title: str | None = None)
         title: an optional title to carry along.
 
     Returns:
-        An :class:`IngestResult` with an error for empty, whitespace-only or oversized text.
+        An :class:`IngestResult` with an error for empty, whitespace-only or oversized text;
+        page furniture (video links, newsletter boxes, photo credits …) is cut from the text
+        and listed in ``removed``.
     """
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_BYTES:
@@ -125,7 +130,8 @@ def check_text(text: str, source: str = "pasted text", title: str | None = None)
             "Framing Lens only understands English news text: paste an English article.",
             title,
         )
-    return IngestResult(text=text, title=title, source=source)
+    cleaned = remove_page_furniture(text)
+    return IngestResult(text=cleaned.text, title=title, source=source, removed=cleaned.removed)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -212,6 +218,23 @@ def from_upload(name: str, data: bytes) -> IngestResult:
     """
     source = display_name(name)
     ext = PurePath(source).suffix.lower()
+    refused = _refused_upload(source, ext, data)
+    if refused is not None:
+        return refused
+    read = _document_text(source, ext, data)
+    if isinstance(read, IngestResult):
+        return read
+    text, title, warnings = read
+    result = check_text(unicodedata.normalize("NFC", text), source=source, title=title)
+    if result.ok and result.text.count("\ufffd") > max(10, len(result.text) // 100):
+        warnings.append("Some characters could not be decoded and show as '\ufffd'.")
+    if not result.ok:
+        return result
+    return IngestResult(result.text, title, source, tuple(warnings), removed=result.removed)
+
+
+def _refused_upload(source: str, ext: str, data: bytes) -> IngestResult | None:
+    """The failure for an oversized, empty or unsupported file; None when it may be read."""
     if len(data) > MAX_BYTES:
         return _fail(
             source,
@@ -226,39 +249,36 @@ def from_upload(name: str, data: bytes) -> IngestResult:
             f"{source}: files of type '{ext or 'no extension'}' are not supported. "
             f"Use one of {', '.join(SUPPORTED)}.",
         )
-    warnings: list[str] = []
-    title: str | None = None
+    return None
+
+
+def _document_text(
+    source: str, ext: str, data: bytes
+) -> tuple[str, str | None, list[str]] | IngestResult:
+    """(text, title, warnings) read from the file by its type, or the failure to show."""
     if ext in (".pdf", ".docx"):
         reader = pdf_to_text if ext == ".pdf" else docx_to_text
         text, title, error = reader(data, MAX_CHARS)
         if error:
             return _fail(source, f"{source}: {error}", title)
-    else:
-        kind = _binary_kind(data)
-        if kind:
-            return _fail(
-                source,
-                f"{source} does not contain readable text (it looks like {kind}). "
-                "Upload the article as .txt, .md, .html, .pdf or .docx.",
-            )
-        decoded, warning = decode_bytes(data)
-        if warning:
-            warnings.append(warning)
-        if ext not in (".html", ".htm") and len(decoded) > 2 * MAX_CHARS:
-            return check_text(decoded, source=source)  # refused as too long, before any markup work
-        if ext in (".html", ".htm"):
-            text, title, more = html_to_text(decoded)
-            warnings.extend(more)
-        elif ext in (".md", ".markdown"):
-            text = _markdown_to_text(decoded)
-        else:
-            text = decoded
-    result = check_text(unicodedata.normalize("NFC", text), source=source, title=title)
-    if result.ok and result.text.count("\ufffd") > max(10, len(result.text) // 100):
-        warnings.append("Some characters could not be decoded and show as '\ufffd'.")
-    if not result.ok:
-        return result
-    return IngestResult(result.text, title, source, tuple(warnings))
+        return text, title, []
+    kind = _binary_kind(data)
+    if kind:
+        return _fail(
+            source,
+            f"{source} does not contain readable text (it looks like {kind}). "
+            "Upload the article as .txt, .md, .html, .pdf or .docx.",
+        )
+    decoded, warning = decode_bytes(data)
+    warnings = [warning] if warning else []
+    if ext not in (".html", ".htm") and len(decoded) > 2 * MAX_CHARS:
+        return check_text(decoded, source=source)  # refused as too long, before any markup work
+    if ext in (".html", ".htm"):
+        text, title, more = html_to_text(decoded)
+        return text, title, warnings + list(more)
+    if ext in (".md", ".markdown"):
+        return _markdown_to_text(decoded), None, warnings
+    return decoded, None, warnings
 
 
 def display_name(name: str) -> str:
@@ -340,7 +360,7 @@ def ingest_page(page: FetchedPage) -> IngestResult:
     result = check_text(text, source=url, title=title)
     if not result.ok:
         return result
-    return IngestResult(result.text, title, url, tuple(warnings))
+    return IngestResult(result.text, title, url, tuple(warnings), removed=result.removed)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)

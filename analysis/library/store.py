@@ -1,4 +1,4 @@
-"""The article library: a SQLite file holding articles and their cached analyses.
+"""The article library: a SQLite file holding articles, their cached analyses and their counts.
 
 One file, WAL journal (readers never block the writer), a busy timeout so that two processes
 writing at once wait for each other instead of failing, and ``BEGIN IMMEDIATE`` for every write so
@@ -6,9 +6,12 @@ a transaction never has to upgrade a read lock (the one case where SQLite gives 
 waiting; see https://www.sqlite.org/wal.html and https://www.sqlite.org/lang_transaction.html).
 
 Articles are identified by the SHA-256 of their (normalised) text: the same text is stored once.
-Analyses are cached per (text hash, engine version), so a new engine version re-analyses on demand
-while old results stay readable. The schema is versioned with ``PRAGMA user_version`` and migrated
-forward on open.
+Analyses are cached per (text hash, analysis key) — the key is the engine version plus a digest
+of the lexicons (:func:`analysis.version.analysis_key`) — so a new engine version or an edited
+lexicon re-analyses on demand while old results stay readable. Storing an analysis also fills
+the count tables that Compare aggregates in SQL (:mod:`analysis.library.aggregates`). The
+schema and its migrations are in :mod:`analysis.library.schema`; how an analysis is serialised
+is in :mod:`analysis.library.serialise`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import io
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -27,68 +29,47 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from analysis.library.stored import (
-    note_damaged,
-    stored_analysis,
-    stored_profile,
-    stored_summary,
+from analysis.library.aggregates import write_counts
+from analysis.library.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SchemaError,
+    migrate,
+    schema_version,
+    set_wal,
 )
+from analysis.library.serialise import (
+    StoredAnalysis,
+    join_analysis,
+    key_of,
+    split_analysis,
+    stored_analysis,
+)
+from analysis.library.stored import note_damaged, stored_summary
 from analysis.records import ArticleAnalysis
 from analysis.records_schema import RecordError
-from analysis.version import ENGINE_VERSION
+from analysis.version import analysis_key
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "Article",
+    "Library",
+    "LibraryError",
+    "default_path",
+    "join_analysis",
+    "normalise_text",
+    "save_to_library",
+    "split_analysis",
+    "text_hash",
+]
 
 ENV_VAR = "FRAMING_LENS_DB"
 APP_NAME = "framing-lens"
 BUSY_TIMEOUT_MS = 30_000
 EXPORT_COLUMNS = ("id", "title", "outlet", "date", "url", "constructed", "added", "sha256", "text")
 EDITABLE = ("title", "outlet", "date", "url", "constructed")
-
-# Each entry upgrades the schema from version i to i + 1. Never edit a shipped entry: add one.
-MIGRATIONS: tuple[str, ...] = (
-    # 0 -> 1: articles and cached analyses.
-    """
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        title TEXT, outlet TEXT, date TEXT, url TEXT,
-        text TEXT NOT NULL,
-        sha256 TEXT NOT NULL UNIQUE,
-        added TEXT NOT NULL
-    );
-    CREATE TABLE analyses (
-        sha256 TEXT NOT NULL,
-        engine_version TEXT NOT NULL,
-        data TEXT NOT NULL,
-        created TEXT NOT NULL,
-        PRIMARY KEY (sha256, engine_version)
-    );
-    """,
-    # 1 -> 2: the `constructed` flag, the full analysis detail (mentions, sentences) kept apart
-    # from the summary the Compare page reads, indexes for the Library filters, and a revision
-    # counter that tells caches the library changed.
-    """
-    ALTER TABLE articles ADD COLUMN constructed INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE analyses ADD COLUMN detail TEXT;
-    CREATE INDEX articles_outlet ON articles(outlet);
-    CREATE INDEX articles_date ON articles(date);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-    INSERT INTO meta VALUES ('revision', '0');
-    CREATE TRIGGER articles_ins AFTER INSERT ON articles BEGIN
-        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
-    CREATE TRIGGER articles_upd AFTER UPDATE ON articles BEGIN
-        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
-    CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN
-        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
-    CREATE TRIGGER analyses_ins AFTER INSERT ON analyses BEGIN
-        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
-    """,
-    # 2 -> 3: a compact profile of each analysis (counts per kind, stance and actor), so the
-    # Compare page reads ~1 KB per article instead of the full summary. Old rows get theirs
-    # computed when first read.
-    """
-    ALTER TABLE analyses ADD COLUMN profile TEXT;
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _ids_clause(keyword: str, column: str, ids: Iterable[int], params: list[Any]) -> str:
@@ -98,23 +79,6 @@ def _ids_clause(keyword: str, column: str, ids: Iterable[int], params: list[Any]
     if not id_list:
         return f" {keyword} 0"
     return f" {keyword} {column} IN ({','.join('?' * len(id_list))})"
-
-
-def _set_wal(con: sqlite3.Connection, attempts: int = 50) -> None:
-    """Switch the file to WAL mode, retrying while another process does the same.
-
-    Changing the journal mode of a brand-new file can fail with "database is locked" without
-    waiting for the busy timeout when two processes open it at the same moment (SQLite's busy
-    handler is not called for that lock), so the switch is retried with a short back-off.
-    """
-    for attempt in range(attempts):
-        try:
-            con.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == attempts - 1:
-                raise
-            time.sleep(0.01 * (attempt + 1))
 
 
 class LibraryError(RuntimeError):
@@ -148,6 +112,7 @@ class AddResult:
 
     id: int
     duplicate: bool
+    sha256: str = ""
 
 
 def default_path() -> Path:
@@ -197,33 +162,18 @@ def _row_article(row: sqlite3.Row) -> Article:
     )
 
 
-def split_analysis(analysis: ArticleAnalysis) -> tuple[str, str]:
-    """(summary JSON, detail JSON) of an analysis, without the article text.
-
-    The summary is ``to_dict(include_text=False)`` (actors, markers, warnings) plus the sentence
-    offsets: all the Compare page needs. The detail holds mentions and meta so that
-    :func:`join_analysis` rebuilds the identical analysis.
-    """
-    full = analysis.to_dict(include_text=True)
-    full.pop("text", None)
-    detail = {k: full.pop(k) for k in ("mentions", "meta") if k in full}
-    return json.dumps(full, ensure_ascii=False), json.dumps(detail, ensure_ascii=False)
-
-
-def profile_json(data: str) -> str:
-    """The compact counts (:func:`analysis.compare.article_profile`) of a summary JSON."""
-    from analysis.compare.comparison import article_profile
-
-    return json.dumps(article_profile(json.loads(data)), ensure_ascii=False)
-
-
-def join_analysis(data: str, detail: str | None, text: str, article_id: int = 0) -> ArticleAnalysis:
-    """The analysis rebuilt from its stored JSON parts and the article text (validated first).
-
-    Raises:
-        RecordError: the stored JSON does not match the schema (see analysis.library.stored).
-    """
-    return stored_analysis(data, detail, text, article_id)
+def _article_values(rec: Mapping[str, Any], text: str, sha: str) -> tuple[Any, ...]:
+    """The INSERT values of one article record (see :meth:`Library.add`)."""
+    return (
+        _clean(rec.get("title")),
+        _clean(rec.get("outlet")),
+        _clean(rec.get("date")),
+        _clean(rec.get("url")),
+        text,
+        sha,
+        _clean(rec.get("added")) or _now(),
+        int(bool(rec.get("constructed", False))),
+    )
 
 
 class Library:
@@ -238,15 +188,18 @@ class Library:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._names: dict[str, int] = {}  # actor name -> id in actor_names, filled as written
         try:
             self._con = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
             )
             self._con.row_factory = sqlite3.Row
             self._con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _set_wal(self._con)
+            set_wal(self._con)
             self._con.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            migrate(self._con)
+        except SchemaError as exc:
+            raise LibraryError(f"{self.path} was {exc}; update the app to open it.") from exc
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{self.path} is not a usable Framing Lens library: {exc}") from exc
 
@@ -261,6 +214,11 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the read queries of :mod:`analysis.library.query`."""
+        return self._con
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction taking the write lock up front (waits up to the busy timeout)."""
@@ -274,24 +232,11 @@ class Library:
 
     def schema_version(self) -> int:
         """The schema version of the file (``PRAGMA user_version``)."""
-        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+        return schema_version(self._con)
 
-    def _migrate(self) -> None:
-        """Bring the schema up to :data:`SCHEMA_VERSION`, one migration per transaction."""
-        if self.schema_version() > SCHEMA_VERSION:
-            raise LibraryError(
-                f"{self.path} was written by a newer Framing Lens (schema "
-                f"{self.schema_version()} > {SCHEMA_VERSION}); update the app to open it."
-            )
-        while self.schema_version() < SCHEMA_VERSION:
-            with self._write() as con:
-                # Re-read inside the lock: another process may have migrated meanwhile.
-                version = int(con.execute("PRAGMA user_version").fetchone()[0])
-                if version >= SCHEMA_VERSION:
-                    break
-                for statement in _statements(MIGRATIONS[version]):
-                    con.execute(statement)
-                con.execute(f"PRAGMA user_version = {version + 1}")
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` of the file: ``["ok"]`` when it is sound."""
+        return [str(r[0]) for r in self._con.execute("PRAGMA integrity_check")]
 
     def revision(self) -> int:
         """A number that grows with every change to articles or analyses (for cache keys)."""
@@ -356,6 +301,7 @@ class Library:
     ) -> list[AddResult]:
         """Store many articles in one transaction; see :meth:`add` for the record keys."""
         results: list[AddResult] = []
+        ready: list[StoredAnalysis] = []
         with self._write() as con:
             for i, rec in enumerate(records):
                 text = normalise_text(str(rec["text"]))
@@ -363,26 +309,18 @@ class Library:
                 cur = con.execute(
                     "INSERT INTO articles (title, outlet, date, url, text, sha256, added, "
                     "constructed) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
-                    (
-                        _clean(rec.get("title")),
-                        _clean(rec.get("outlet")),
-                        _clean(rec.get("date")),
-                        _clean(rec.get("url")),
-                        text,
-                        sha,
-                        _clean(rec.get("added")) or _now(),
-                        int(bool(rec.get("constructed", False))),
-                    ),
+                    _article_values(rec, text, sha),
                 )
                 if cur.rowcount:
-                    results.append(AddResult(int(cur.lastrowid or 0), False))
+                    results.append(AddResult(int(cur.lastrowid or 0), False, sha))
                 else:
                     row = con.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
-                    results.append(AddResult(int(row[0]), True))
+                    results.append(AddResult(int(row[0]), True, sha))
                 analysis = analyses[i] if analyses else None
                 # Offsets in the analysis refer to its own text: cache it only for that exact text.
                 if analysis is not None and analysis.text == text:
-                    self._put_analysis(con, sha, analysis)
+                    ready.append(stored_analysis(sha, analysis))
+            self._insert_analyses(con, ready)
         return results
 
     def get(self, article_id: int) -> Article | None:
@@ -483,7 +421,7 @@ class Library:
         return article
 
     def delete(self, article_ids: Iterable[int]) -> int:
-        """Delete articles and their cached analyses; returns how many articles went."""
+        """Delete articles, their cached analyses and counts; returns how many articles went."""
         ids = [int(i) for i in article_ids]
         if not ids:
             return 0
@@ -497,61 +435,63 @@ class Library:
             return con.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids).rowcount
 
     # ---- analyses -----------------------------------------------------------------------------
-    @staticmethod
-    def _put_analysis(con: sqlite3.Connection, sha: str, analysis: ArticleAnalysis) -> None:
-        data, detail = split_analysis(analysis)
-        con.execute(
-            "INSERT OR REPLACE INTO analyses (sha256, engine_version, data, detail, profile, "
-            "created) VALUES (?, ?, ?, ?, ?, ?)",
-            (sha, analysis.engine_version, data, detail, profile_json(data), _now()),
+    def _insert_analyses(self, con: sqlite3.Connection, items: Sequence[StoredAnalysis]) -> None:
+        """Write analyses and their count rows inside the caller's transaction."""
+        if not items:
+            return
+        now = _now()
+        con.executemany(
+            "INSERT OR REPLACE INTO analyses (sha256, analysis_key, data, detail, created) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(s.sha256, s.key, s.data, s.detail, now) for s in items],
         )
+        write_counts(con, [(s.sha256, s.key, s.counts) for s in items], self._names)
 
-    def put_analyses(self, items: Iterable[tuple[str, str, str, str]]) -> None:
-        """Cache ready-serialised analyses: (sha256, engine_version, summary JSON, detail JSON)."""
-        rows = [(sha, v, data, detail, profile_json(data)) for sha, v, data, detail in items]
+    def put_analyses(self, items: Iterable[StoredAnalysis]) -> int:
+        """Cache ready-serialised analyses (:func:`~analysis.library.serialise.stored_analysis`)
+        in one transaction; returns how many."""
+        batch = list(items)
         with self._write() as con:
-            con.executemany(
-                "INSERT OR REPLACE INTO analyses (sha256, engine_version, data, detail, profile, "
-                f"created) VALUES (?, ?, ?, ?, ?, '{_now()}')",
-                rows,
-            )
+            self._insert_analyses(con, batch)
+        return len(batch)
 
     def put_analysis(self, analysis: ArticleAnalysis) -> bool:
-        """Cache the analysis of a stored article (keyed by its text hash and engine version).
+        """Cache the analysis of a stored article (keyed by its text hash and analysis key).
 
         Returns False (nothing cached) when the analysed text is not exactly the stored form
         (e.g. it had Windows line ends): its character offsets would not fit the stored text.
         """
         if analysis.text != normalise_text(analysis.text):
             return False
-        with self._write() as con:
-            self._put_analysis(con, text_hash(analysis.text), analysis)
+        self.put_analyses([stored_analysis(text_hash(analysis.text), analysis)])
         return True
 
     def analysis(
         self,
         article_id: int,
         *,
-        engine_version: str = ENGINE_VERSION,
+        key: str | None = None,
         analyze: Callable[..., ArticleAnalysis] | None = None,
     ) -> ArticleAnalysis | None:
         """The cached analysis of an article, analysing (and caching) it when missing.
 
         Args:
             article_id: the article.
-            engine_version: the version wanted; an analysis by another version does not count.
+            key: the analysis key wanted (default :func:`analysis.version.analysis_key`); an
+                analysis stored under another key does not count.
             analyze: the analyser to run when there is no cached result; default
-                :func:`analysis.analyze`. Results by another engine version are not cached.
+                :func:`analysis.analyze`. A result whose key is not ``key`` is not cached.
 
         Returns:
             The analysis (with the article's title), or None if the article does not exist.
         """
+        key = key or analysis_key()
         article = self.get(article_id)
         if article is None:
             return None
         row = self._con.execute(
-            "SELECT data, detail FROM analyses WHERE sha256 = ? AND engine_version = ?",
-            (article.sha256, engine_version),
+            "SELECT data, detail FROM analyses WHERE sha256 = ? AND analysis_key = ?",
+            (article.sha256, key),
         ).fetchone()
         if row:
             try:
@@ -564,89 +504,105 @@ class Library:
         else:
             run_analysis = analyze
         result = run_analysis(article.text, title=article.title)
-        if result.engine_version == engine_version:
+        if key_of(result) == key:
             self.put_analysis(result)
         return result
 
-    def missing_analyses(
-        self, engine_version: str = ENGINE_VERSION, ids: Iterable[int] | None = None
-    ) -> list[tuple[int, str, str]]:
-        """(id, sha256, text) of articles with no analysis by this engine version."""
-        sql = (
-            "SELECT a.id, a.sha256, a.text FROM articles a LEFT JOIN analyses n "
-            "ON n.sha256 = a.sha256 AND n.engine_version = ? WHERE n.sha256 IS NULL"
+    def _missing_sql(self, columns: str) -> str:
+        return (
+            f"SELECT {columns} FROM articles a LEFT JOIN analyses n "
+            "ON n.sha256 = a.sha256 AND n.analysis_key = ? WHERE n.sha256 IS NULL"
         )
-        params: list[Any] = [engine_version]
+
+    def missing_analyses(
+        self, key: str | None = None, ids: Iterable[int] | None = None
+    ) -> list[tuple[int, str, str]]:
+        """(id, sha256, text) of articles with no analysis under this key (default current)."""
+        return list(self.iter_missing(key, ids))
+
+    def iter_missing(
+        self, key: str | None = None, ids: Iterable[int] | None = None, batch: int = 256
+    ) -> Iterator[tuple[int, str, str]]:
+        """Like :meth:`missing_analyses`, read in id order a batch at a time (flat memory)."""
+        params: list[Any] = [key or analysis_key()]
+        sql = self._missing_sql("a.id, a.sha256, a.text")
         if ids is not None:
             sql += _ids_clause("AND", "a.id", ids, params)
-        return [(r[0], r[1], r[2]) for r in self._con.execute(sql + " ORDER BY a.id", params)]
+        last = 0
+        while True:
+            rows = self._con.execute(
+                sql + " AND a.id > ? ORDER BY a.id LIMIT ?", [*params, last, batch]
+            ).fetchall()
+            yield from ((r[0], r[1], r[2]) for r in rows)
+            if len(rows) < batch:
+                return
+            last = rows[-1][0]
 
-    def missing_count(self, engine_version: str = ENGINE_VERSION) -> int:
-        """How many articles have no analysis by this engine version."""
-        row = self._con.execute(
-            "SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.sha256 = a.sha256 "
-            "AND n.engine_version = ? WHERE n.sha256 IS NULL",
-            (engine_version,),
-        ).fetchone()
-        return int(row[0])
+    def missing_count(self, key: str | None = None, ids: Iterable[int] | None = None) -> int:
+        """How many articles have no analysis under this key (default current)."""
+        params: list[Any] = [key or analysis_key()]
+        sql = self._missing_sql("count(*)")
+        if ids is not None:
+            sql += _ids_clause("AND", "a.id", ids, params)
+        return int(self._con.execute(sql, params).fetchone()[0])
 
-    def _cached(
-        self, columns: str, ids: Iterable[int] | None, engine_version: str
-    ) -> sqlite3.Cursor:
-        """Rows of ``a.*`` plus ``columns`` of the analyses cached for this engine version."""
+    def analysed(self, shas: Sequence[str], key: str | None = None) -> set[str]:
+        """The hashes among ``shas`` that have an analysis under this key (default current)."""
+        key = key or analysis_key()
+        out: set[str] = set()
+        for i in range(0, len(shas), 500):
+            part = list(shas[i : i + 500])
+            marks = ",".join("?" * len(part))
+            out.update(
+                r[0]
+                for r in self._con.execute(
+                    f"SELECT sha256 FROM analyses WHERE analysis_key = ? AND sha256 IN ({marks})",
+                    [key, *part],
+                )
+            )
+        return out
+
+    def _cached(self, columns: str, ids: Iterable[int] | None, key: str | None) -> sqlite3.Cursor:
+        """Rows of ``a.*`` plus ``columns`` of the analyses cached under this key."""
         sql = (
             f"SELECT a.*, {columns} FROM articles a JOIN analyses n "
-            "ON n.sha256 = a.sha256 AND n.engine_version = ?"
+            "ON n.sha256 = a.sha256 AND n.analysis_key = ?"
         )
-        params: list[Any] = [engine_version]
+        params: list[Any] = [key or analysis_key()]
         if ids is not None:
             sql += _ids_clause("WHERE", "a.id", ids, params)
         return self._con.execute(sql + " ORDER BY a.id", params)
 
     def summaries(
-        self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
+        self, ids: Iterable[int] | None = None, key: str | None = None
     ) -> list[tuple[Article, dict[str, Any]]]:
         """Articles with their cached analysis summary (actors, markers), no NLP run.
 
-        Articles without a cached analysis by this engine version are left out (see
+        Articles without a cached analysis under this key are left out (see
         :meth:`missing_analyses`).
         """
         out = []
-        for r in self._cached("n.data", ids, engine_version):
+        for r in self._cached("n.data", ids, key):
             summary = stored_summary(r["data"], self.path, r["id"])  # None: damaged, skipped
             if summary is not None:
                 out.append((_row_article(r), summary))
         return out
 
-    def profiles(
-        self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
-    ) -> list[tuple[Article, dict[str, Any]]]:
-        """Articles with the compact profile of their cached analysis (see :meth:`summaries`)."""
-        columns = "n.profile, CASE WHEN n.profile IS NULL THEN n.data END AS data"
-        out = []
-        for r in self._cached(columns, ids, engine_version):
-            profile = stored_profile(r["profile"], r["data"], self.path, r["id"])
-            if profile is not None:  # None: damaged, noted and skipped
-                out.append((_row_article(r), profile))
-        return out
-
-    def summary(
-        self, article_id: int, engine_version: str = ENGINE_VERSION
-    ) -> dict[str, Any] | None:
+    def summary(self, article_id: int, key: str | None = None) -> dict[str, Any] | None:
         """The cached analysis summary of one article (no text), or None."""
         row = self._con.execute(
             "SELECT n.data FROM articles a JOIN analyses n ON n.sha256 = a.sha256 "
-            "AND n.engine_version = ? WHERE a.id = ?",
-            (engine_version, article_id),
+            "AND n.analysis_key = ? WHERE a.id = ?",
+            (key or analysis_key(), article_id),
         ).fetchone()
         return stored_summary(row[0], self.path, article_id) if row else None
 
     def analyses(
-        self, ids: Iterable[int] | None = None, engine_version: str = ENGINE_VERSION
+        self, ids: Iterable[int] | None = None, key: str | None = None
     ) -> list[tuple[Article, ArticleAnalysis]]:
         """Articles with their full cached analyses rebuilt (left out when not cached)."""
         out = []
-        for r in self._cached("n.data, n.detail", ids, engine_version):
+        for r in self._cached("n.data, n.detail", ids, key):
             article = _row_article(r)
             try:
                 analysis = join_analysis(r["data"], r["detail"], article.text, article.id)
@@ -708,21 +664,6 @@ class Library:
         else:
             raise ValueError(f"unknown export format {fmt!r} (csv or jsonl)")
         return buf.getvalue()
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` aware)."""
-    out: list[str] = []
-    current = ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            if current.strip():
-                out.append(current.strip())
-            current = ""
-    if current.strip():
-        out.append(current.strip())
-    return out
 
 
 def save_to_library(

@@ -1,8 +1,8 @@
 """Reading analyses back from the library: validated before use, damaged rows skipped and noted.
 
 A library file outlives the program that wrote it: another tool, an old version or a disk error
-can leave JSON in it that no longer matches the schema. Every stored analysis, summary and profile
-is checked (:mod:`analysis.records_schema`) before it reaches the pages or the engine; a row that
+can leave JSON in it that no longer matches the schema. Every stored analysis and summary is
+checked (:mod:`analysis.records_schema`) before it reaches the pages or the engine; a row that
 fails is skipped, logged with the reason, and listed by :func:`damaged_rows` so a page can say
 which articles were left out (their cached analysis is then dropped, so it is made again).
 """
@@ -16,37 +16,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from analysis.records import ArticleAnalysis
-from analysis.records_schema import RecordError, describe, validated_analysis, validated_json
+from analysis.records_schema import RecordError, validated_analysis, validated_json
 
 log = logging.getLogger("framing_lens.library")
 
 MAX_NOTED = 500
 _damaged: dict[tuple[str, int], str] = {}
 _lock = threading.Lock()
-
-
-class ProfileJSON(BaseModel):
-    """:func:`analysis.compare.comparison.article_profile`: the counts a comparison pools."""
-
-    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
-    words: int = Field(ge=0)
-    kinds: dict[str, int]
-    stances: dict[str, int]
-    actors: list[list[str | int]]
-
-    @field_validator("actors")
-    @classmethod
-    def _rows(cls, rows: list[list[str | int]]) -> list[list[str | int]]:
-        for i, row in enumerate(rows, start=1):
-            names, counts = row[:2], row[2:]
-            if len(names) < 2 or not all(isinstance(x, str) for x in names):
-                raise ValueError(f"actor row {i} must start with a name and a type")
-            if not all(isinstance(x, int) and not isinstance(x, bool) for x in counts):
-                raise ValueError(f"actor row {i} must hold whole numbers after its name")
-        return rows
 
 
 def note_damaged(path: str | Path, article_id: int, reason: str) -> None:
@@ -73,7 +50,7 @@ def _where(article_id: int) -> str:
     return f"the stored analysis of article #{article_id}"
 
 
-def stored_analysis(data: str, detail: str | None, text: str, article_id: int) -> ArticleAnalysis:
+def checked_analysis(data: str, detail: str | None, text: str, article_id: int) -> ArticleAnalysis:
     """The full analysis of a stored article, checked; raises RecordError when damaged."""
     return validated_analysis(data, where=_where(article_id), text=text, detail=detail)
 
@@ -87,27 +64,6 @@ def stored_summary(data: str, path: str | Path, article_id: int) -> dict[str, An
         note_damaged(path, article_id, str(exc))
         return None
     return loaded
-
-
-def stored_profile(
-    profile: str | None, data: str | None, path: str | Path, article_id: int
-) -> dict[str, Any] | None:
-    """A stored compact profile (computed from the summary when absent); None when damaged."""
-    try:
-        if profile is None:
-            if data is None or stored_summary(data, path, article_id) is None:
-                return None
-            from analysis.library.store import profile_json
-
-            profile = profile_json(data)
-        ProfileJSON.model_validate_json(profile)
-        loaded: dict[str, Any] = json.loads(profile)
-        return loaded
-    except ValidationError as exc:
-        note_damaged(path, article_id, describe(exc, f"the stored profile of #{article_id}"))
-    except (KeyError, TypeError, ValueError) as exc:
-        note_damaged(path, article_id, f"its stored profile is damaged ({type(exc).__name__})")
-    return None
 
 
 def damaged_message(found: Mapping[int, str]) -> str:

@@ -10,7 +10,7 @@ import pytest
 from sklearn.base import clone
 
 from analysis import analyze_many
-from analysis.compare.comparison import Comparison, Entry, LogOddsComparer, compare_analyses
+from analysis.compare import Comparison, Entry, LogOddsComparer, compare_analyses
 from analysis.records import MARKER_KINDS, STANCES
 
 # ---- the Fightin' Words maths ----------------------------------------------------------------
@@ -198,16 +198,24 @@ def test_real_articles_json_shape_and_side_by_side_evidence() -> None:
         assert all(set(t) == {"term", "z", "count"} for t in terms)
     sentences = comparison.actor_sentences(peskov["name"], per_group=3)
     assert set(sentences["group"]) == {"Hawk", "Wire"}
-    html_all = " ".join(sentences["html"])
-    assert "<script>" not in html_all
-    assert "&lt;script&gt;" in html_all
-    assert 'data-category="distancing"' in html_all
-    assert 'data-category="neutral"' in html_all
     assert (sentences.groupby("group").size() <= 3).all()
+    # The rows are evidence, not HTML: spans of real sentences and the markers in them.
+    hawk_rows = sentences[sentences["group"] == "Hawk"]
+    assert any("attribution:distancing" in m for m in hawk_rows["markers"])
+    assert all(
+        "attribution:neutral" in m for m in sentences[sentences["group"] == "Wire"]["markers"]
+    )
+    for r in sentences.itertuples():
+        assert r.text == comparison.source.text(r.article_id)[r.start : r.end]
+        assert "Peskov" in r.text
+    evidence = comparison.actor_evidence(peskov["name"], per_group=3)
+    assert [e.marker_labels for e in evidence] == sentences["markers"].tolist()
+    assert all(peskov["name"] in e.names for e in evidence)
 
 
-def test_compact_profiles_give_the_same_tables_and_load_summaries_lazily() -> None:
-    from analysis.compare.comparison import LazySummary, article_profile
+def test_known_counts_give_the_same_tables_and_load_summaries_lazily() -> None:
+    from analysis.compare.counts import ArticleCounts
+    from analysis.compare.source import Entry as LazyEntry
 
     texts = [
         "Peskov claimed the troops were leaving. Blinken said they were not.",
@@ -218,27 +226,25 @@ def test_compact_profiles_give_the_same_tables_and_load_summaries_lazily() -> No
     full = [Entry.from_analysis(g, a) for g, a in zip("ABB", analyses, strict=True)]
     loads: list[int] = []
 
-    def loader(i: int) -> LazySummary:
+    def loader(i: int):
         def load() -> dict:
             loads.append(i)
             return dict(full[i].summary)
 
-        return LazySummary(load)
+        return load
 
     lazy = [
-        Entry(e.group, e.text, loader(i), e.title, i, article_profile(e.summary))
+        LazyEntry(e.group, e.text, loader(i), e.title, i, ArticleCounts.of_summary(e.summary))
         for i, e in enumerate(full)
     ]
     eager, compact = Comparison(full, n_boot=100), Comparison(lazy, n_boot=100)
     assert compact.actor_table.equals(eager.actor_table)
     assert compact.marker_rates().equals(eager.marker_rates())
-    assert compact.articles_frame.drop(columns="article_id").equals(
-        eager.articles_frame.drop(columns="article_id")
-    )
+    assert compact.articles_frame.equals(eager.articles_frame)
     assert loads == []  # the tables never needed a full summary
     peskov = next(n for n in compact.top_actors(None) if n.endswith("Peskov"))
     got = compact.actor_sentences(peskov)
-    assert got[["group", "html"]].equals(eager.actor_sentences(peskov)[["group", "html"]])
+    assert got.equals(eager.actor_sentences(peskov))
     assert sorted(loads) == [0, 1]  # only the articles where Peskov has markers
 
 
@@ -257,6 +263,7 @@ def test_short_person_names_join_the_full_name_across_outlets() -> None:
     rows = table[table["actor"] == "Vladimir Putin"]
     assert set(rows["group"]) == {"Wire", "Tabloid"}
     assert "Putin" not in set(table["actor"])
-    side = comparison.actor_sentences("Vladimir Putin")
-    assert set(side["group"]) == {"Wire", "Tabloid"}
-    assert all("<mark" in h for h in side["html"])
+    side = comparison.actor_evidence("Vladimir Putin")
+    assert {e.group for e in side} == {"Wire", "Tabloid"}
+    assert all(set(e.names) == {"Putin", "Vladimir Putin"} for e in side)
+    assert {m["actor"] for e in side for m in e.markers} == {"Putin", "Vladimir Putin"}

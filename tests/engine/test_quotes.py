@@ -163,3 +163,51 @@ def test_second_quote_is_not_given_across_another_person(text: str) -> None:
 def test_a_short_title_case_statement_is_still_a_quote() -> None:
     r = analyze('"Glory to Ukraine," Volodymyr Zelensky said on Monday.')
     assert [(m.kind, m.actor) for m in r.markers_of("quote")] == [("quote", "Volodymyr Zelensky")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'John Kerry said on NBC\'s "Meet the Press," that the talks would go on.',
+        "John Kerry said on NBC's 'Meet the Press,' that the talks would go on.",
+        "John Kerry said on NBC’s “Meet the Press,” that the talks would go on.",
+        'Sergei Lavrov told "Russia Today": the West is to blame.',
+    ],
+)
+def test_titles_with_the_sentences_punctuation_inside_the_marks_are_titles(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] == "scare_quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "speaker"),
+    [
+        # the word of a direct quotation just before
+        (
+            '"We are fighting terrorists," Ukrainian officials said. '
+            'The army moved against the "terrorists."',
+            "terrorists.",
+            "Ukrainian",
+        ),
+        # the word of a speaker's reported speech just before
+        (
+            "Russia calls the new government in Kiev fascist. "
+            'Moscow says the "fascist" leaders must go.',
+            "fascist",
+            "Russia",
+        ),
+        # a naming verb in the same sentence
+        ('Ukrainian officials described the rebels as "terrorists."', "terrorists.", "Ukrainian"),
+    ],
+)
+def test_a_quoted_word_that_repeats_a_speaker_is_their_partial_quote(
+    text: str, term: str, speaker: str
+) -> None:
+    got = [(m.text, m.category, m.actor) for m in analyze(text).markers_of("scare_quote")]
+    assert got == [(term, "partial_quote", speaker)]
+
+
+def test_a_quoted_word_nobody_said_stays_the_outlets_scare_quote() -> None:
+    got = analyze('Officials met on Monday. The "referendum" was held on Sunday.')
+    assert [(m.text, m.category) for m in got.markers_of("scare_quote")] == [
+        ("referendum", "scare")
+    ]

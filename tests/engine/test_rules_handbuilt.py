@@ -144,3 +144,186 @@ def test_demonym_maps_to_a_country_only_when_the_country_is_named() -> None:
         ents=["B-NORP", "O", "O", "O"],
     )
     assert [(a.name, a.type) for a in with_actors(alone).actors.actors] == [("French", "NORP")]
+
+
+# ---- issue 10: only speech counts, names, types, whom a loaded word is about -----------------
+def test_maintain_with_an_object_is_no_speech_but_with_a_clause_it_is() -> None:
+    efforts = chunk(
+        words=["Ukraine", "'s", "efforts", "to", "maintain", "its", "sovereignty", "."],
+        heads=[2, 0, 2, 4, 2, 6, 4, 2],
+        deps=["poss", "case", "ROOT", "aux", "acl", "poss", "dobj", "punct"],
+        pos=["PROPN", "PART", "NOUN", "PART", "VERB", "PRON", "NOUN", "PUNCT"],
+        lemmas=["Ukraine", "'s", "effort", "to", "maintain", "its", "sovereignty", "."],
+        ents=["B-GPE", "O", "O", "O", "O", "O", "O", "O"],
+        tags=["NNP", "POS", "NNS", "TO", "VB", "PRP$", "NN", "."],
+    )
+    assert cues(efforts) == []
+    clause = chunk(
+        words=["Russia", "maintained", "that", "troops", "left", "."],
+        heads=[1, 1, 4, 4, 1, 1],
+        deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        lemmas=["Russia", "maintain", "that", "troop", "leave", "."],
+        ents=["B-GPE", "O", "O", "O", "O", "O"],
+    )
+    assert cues(clause) == [("maintained", "distancing", "Russia")]
+
+
+def test_a_quotation_attached_to_the_verb_is_its_speech_complement() -> None:
+    words = ['"', "We", "left", ",", '"', "Russia", "maintained", "."]
+    ch = chunk(
+        words=words,
+        heads=[6, 2, 6, 6, 6, 6, 6, 6],
+        deps=["punct", "nsubj", "dep", "punct", "punct", "nsubj", "ROOT", "punct"],
+        pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=['"', "we", "leave", ",", '"', "Russia", "maintain", "."],
+        ents=["O", "O", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert cues(ch) == [("maintained", "distancing", "Russia")]
+
+
+def test_deny_needs_a_speech_object_not_any_object() -> None:
+    def deny(obj: str, lemma: str) -> ParsedArticle:
+        return chunk(
+            words=["Kyiv", "denied", obj, "."],
+            heads=[1, 1, 1, 1],
+            deps=["nsubj", "ROOT", "dobj", "punct"],
+            pos=["PROPN", "VERB", "NOUN", "PUNCT"],
+            lemmas=["Kyiv", "deny", lemma, "."],
+            ents=["B-GPE", "O", "O", "O"],
+        )
+
+    assert cues(deny("involvement", "involvement")) == [("denied", "denial", "Ukraine")]
+    assert cues(deny("allegations", "allegation")) == [("denied", "denial", "Ukraine")]
+    assert cues(deny("licences", "licence")) == []
+
+
+def test_a_heading_word_before_a_surname_is_no_part_of_the_name() -> None:
+    ch = chunk(
+        words=["Will", "Obama", "act", "?", "Barack", "Obama", "spoke", "."],
+        heads=[2, 2, 2, 2, 5, 6, 6, 6],
+        deps=["aux", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "punct"],
+        pos=["AUX", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+        lemmas=["will", "Obama", "act", "?", "Barack", "Obama", "speak", "."],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        tags=["MD", "NNP", "VB", ".", "NNP", "NNP", "VBD", "."],
+    )
+    actors = with_actors(ch).actors
+    assert [(a.name, a.aliases) for a in actors.actors] == [("Barack Obama", ["Obama"])]
+
+
+def test_a_possessive_name_owns_the_organisation_it_was_tagged_with() -> None:
+    words = ["Ukrainian", "President", "Viktor", "Yanukovych", "spoke", "."]
+    words += ["Yanukovych", "'s", "Party", "of", "Regions", "lost", "."]
+    ch = chunk(
+        words=words,
+        heads=[3, 3, 3, 4, 4, 4, 8, 6, 11, 8, 9, 11, 11],
+        deps=[
+            "amod",
+            "compound",
+            "compound",
+            "nsubj",
+            "ROOT",
+            "punct",
+            "poss",
+            "case",
+            "nsubj",
+            "prep",
+            "pobj",
+            "ROOT",
+            "punct",
+        ],
+        pos=[
+            "ADJ",
+            "PROPN",
+            "PROPN",
+            "PROPN",
+            "VERB",
+            "PUNCT",
+            "PROPN",
+            "PART",
+            "PROPN",
+            "ADP",
+            "PROPN",
+            "VERB",
+            "PUNCT",
+        ],
+        lemmas=[
+            "ukrainian",
+            "President",
+            "Viktor",
+            "Yanukovych",
+            "speak",
+            ".",
+            "Yanukovych",
+            "'s",
+            "Party",
+            "of",
+            "Regions",
+            "lose",
+            ".",
+        ],
+        ents=[
+            "B-NORP",
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "O",
+            "O",
+            "B-ORG",
+            "I-ORG",
+            "I-ORG",
+            "I-ORG",
+            "I-ORG",
+            "O",
+            "O",
+        ],
+        tags=["JJ", "NNP", "NNP", "NNP", "VBD", ".", "NNP", "POS", "NNP", "IN", "NNPS", "VBD", "."],
+    )
+    names = {a.name: (a.type, a.aliases) for a in with_actors(ch).actors.actors}
+    assert names["Viktor Yanukovych"] == ("PERSON", ["Yanukovych"])
+    assert names["Party of Regions (Ukraine)"] == ("ORG", ["Party of Regions"])
+
+
+def test_the_text_says_what_a_name_is() -> None:
+    ch = chunk(
+        words=["He", "posted", "on", "Twitter", ",", "the", "social", "network", "."],
+        heads=[1, 1, 1, 2, 3, 7, 7, 3, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct", "det", "amod", "appos", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["he", "post", "on", "Twitter", ",", "the", "social", "network", "."],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    assert [(a.name, a.type) for a in with_actors(ch).actors.actors] == [("Twitter", "ORG")]
+    square = chunk(
+        words=["They", "met", "on", "Hrushevsky", ",", "the", "main", "street", "."],
+        heads=[1, 1, 1, 2, 3, 7, 7, 3, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct", "det", "amod", "appos", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["they", "meet", "on", "Hrushevsky", ",", "the", "main", "street", "."],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    assert with_actors(square).actors.actors == []
+
+
+def test_a_loaded_noun_is_about_its_possessor_never_the_place_after_it() -> None:
+    from analysis.engine.extract.loaded import find_loaded
+
+    ch = chunk(
+        words=["Moscow", "'s", "aggression", "in", "Ukraine", "grew", "."],
+        heads=[2, 0, 5, 2, 3, 5, 5],
+        deps=["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        pos=["PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        lemmas=["Moscow", "'s", "aggression", "in", "Ukraine", "grow", "."],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert [(m.text, m.actor) for m in find_loaded(with_actors(ch))] == [("aggression", "Russia")]
+    nobody = chunk(
+        words=["Renewed", "aggression", "against", "Ukraine", "grew", "."],
+        heads=[1, 4, 1, 2, 4, 4],
+        deps=["amod", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        pos=["VERB", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        lemmas=["renew", "aggression", "against", "Ukraine", "grow", "."],
+        ents=["O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert [m.actor for m in find_loaded(with_actors(nobody))] == [None]

@@ -60,7 +60,7 @@ def test_reporting_verbs_stances_and_requires() -> None:
     frame = lexicon_frame("reporting_verbs")
     assert set(frame["category"]) <= set(STANCES)
     assert set(frame["category"]) == set(STANCES), "every stance should have verbs"
-    assert set(frame["requires"]) <= {"", "clause", "speaker"}
+    assert set(frame["requires"]) <= {"", "clause", "speech", "speaker"}
     assert 120 <= len(frame) <= 250
 
 
@@ -73,11 +73,13 @@ def test_reporting_verbs_stances_and_requires() -> None:
         ("allege", "distancing", ""),
         ("insist", "distancing", ""),
         ("argue", "distancing", ""),
-        ("defend", "distancing", "clause"),
+        ("defend", "distancing", "speech"),
+        ("maintain", "distancing", "speech"),
+        ("hold", "distancing", "speech"),
         ("confirm", "endorsing", "clause"),
         ("point out", "endorsing", "clause"),
         ("admit", "admission", ""),
-        ("deny", "denial", ""),
+        ("deny", "denial", "speech"),
         ("reject", "denial", ""),
         ("mock", "emotive", ""),
         ("slam", "emotive", ""),
@@ -86,7 +88,7 @@ def test_reporting_verbs_stances_and_requires() -> None:
         ("emphasize", "neutral", "clause"),
         ("call for", "neutral", ""),
         ("tweet", "neutral", ""),
-        ("add", "neutral", "clause"),
+        ("add", "neutral", "speech"),
     ],
 )
 def test_guideline_verbs(verb: str, stance: str, requires: str) -> None:
@@ -123,6 +125,23 @@ def test_loaded_optional_columns_are_valid() -> None:
         words = [w for cell in frame[col] for w in cell.split("|") if w]
         assert all(w == w.lower() and " " not in w for w in words)
     assert len(frame) >= 300
+
+
+@pytest.mark.parametrize("name", ["reporting_verbs", "reporting_nouns"])
+def test_neutral_alternatives_are_neutral_terms_of_the_same_lexicon(name: str) -> None:
+    frame = lexicon_frame(name)
+    neutral_terms = set(frame.loc[frame["category"] == "neutral", "term"])
+    with_alternative = frame[frame["neutral"] != ""]
+    assert set(with_alternative["neutral"]) <= neutral_terms
+    # Neutral rows need none; denials have none (a neutral word would change the meaning).
+    assert not set(with_alternative["category"]) & {"neutral", "denial"}
+    assert len(with_alternative) >= 10
+
+
+def test_distancing_verbs_have_said_as_their_neutral_alternative() -> None:
+    frame = lexicon_frame("reporting_verbs").set_index("term")
+    for verb in ("claim", "allege", "insist", "argue", "maintain", "contend", "assert"):
+        assert frame.loc[verb, "neutral"] == "say"
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])

@@ -33,14 +33,19 @@ def test_parallel_analysis_matches_in_process_and_never_reruns_main(
     ]
     seen: list[tuple[int, int]] = []
     parallel = {
-        key: data
+        stored.sha256: stored
         for chunk in analyse_texts(items, workers=2, progress=lambda d, t: seen.append((d, t)))
-        for key, _version, data, _detail in chunk
+        for stored in chunk
     }
     in_process = {
-        key: data for chunk in analyse_texts(items, workers=1) for key, _v, data, _d in chunk
+        stored.sha256: stored for chunk in analyse_texts(items, workers=1) for stored in chunk
     }
-    assert parallel == in_process
+    # Spawned workers (as under Streamlit, where the parent runs many threads) agree too.
+    with importer.LocalPool(2, start_method="spawn") as pool:
+        spawned = {
+            stored.sha256: stored for chunk in analyse_texts(items, runner=pool) for stored in chunk
+        }
+    assert parallel == in_process == spawned
     assert len(parallel) == n
     assert not flag.exists()
     assert sys.modules["__main__"] is fake_main  # restored after the workers started

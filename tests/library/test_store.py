@@ -7,12 +7,14 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from analysis.library.corpus import read_corpus
 from analysis.library.importer import import_rows
+from analysis.library.query import Selection
 from analysis.library.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -23,7 +25,7 @@ from analysis.library.store import (
     text_hash,
 )
 from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker, Mention, Sentence
-from analysis.version import ENGINE_VERSION
+from analysis.version import ENGINE_VERSION, analysis_key
 
 TEXT = 'Stoltenberg claimed that Russia "threatens" Europe.\nRussia said it did not.'
 
@@ -160,15 +162,15 @@ def test_engine_version_is_part_of_the_cache_key(lib: Library) -> None:
         calls.append(text)
         return fake_analysis(text, version=ENGINE_VERSION, title=title)
 
-    assert lib.missing_analyses(ENGINE_VERSION) == [(res.id, text_hash(TEXT), TEXT)]
+    assert lib.missing_analyses() == [(res.id, text_hash(TEXT), TEXT)]
     assert lib.missing_analyses("0.0.1") == []
-    got = lib.analysis(res.id, engine_version=ENGINE_VERSION, analyze=analyze)
+    got = lib.analysis(res.id, analyze=analyze)
     assert got.engine_version == ENGINE_VERSION
     assert calls == [TEXT]
-    # Now cached under the new version: no second analysis; the old one is still readable.
-    lib.analysis(res.id, engine_version=ENGINE_VERSION, analyze=analyze)
+    # Now cached under the current key: no second analysis; the old one is still readable.
+    lib.analysis(res.id, analyze=analyze)
     assert calls == [TEXT]
-    assert lib.analysis(res.id, engine_version="0.0.1").engine_version == "0.0.1"
+    assert lib.analysis(res.id, key="0.0.1").engine_version == "0.0.1"
 
 
 def test_real_engine_analysis_on_demand(lib: Library) -> None:
@@ -255,15 +257,23 @@ def test_migration_from_schema_1_keeps_data(tmp_path: Path) -> None:
         assert library.schema_version() == SCHEMA_VERSION
         [art] = library.articles()
         assert (art.title, art.outlet, art.constructed) == ("Old", "Wire", False)
-        # The old analysis row (no detail column then) still rebuilds.
-        old = library.analysis(art.id)
+        # The old analysis row (no detail column then) still rebuilds, under its old key (the
+        # bare engine version: the lexicons it was made with are unknown).
+        old = library.analysis(art.id, key=ENGINE_VERSION)
         assert old.actors[0].name == "Jens Stoltenberg"
         assert old.mentions == ()
+        assert library.missing_analyses() == [(art.id, text_hash(TEXT), TEXT)]
         assert library.add(TEXT).duplicate
-        # Its compact profile (added in schema 3) is computed from the old row when read.
-        [(_, profile)] = library.profiles()
-        assert profile["stances"]["distancing"] == 1
-        assert profile["actors"][0][0] == "Jens Stoltenberg"
+        # Its counts (tables of schema 5) were filled from the old row by the migration.
+        selection = Selection(library, key=ENGINE_VERSION)
+        [counts] = selection.articles().to_dict("records")
+        assert (counts["stance_distancing"], counts["attribution"]) == (1, 1)
+        [actor] = selection.actor_totals().to_dict("records")
+        assert (actor["actor"], actor["distancing"], actor["articles"]) == (
+            "Jens Stoltenberg",
+            1,
+            1,
+        )
         rev = library.revision()
         library.add("brand new")
         assert library.revision() == rev + 1
@@ -360,3 +370,46 @@ def test_save_to_library_for_the_analyze_page(tmp_path: Path) -> None:
         art = library.get(first.id)
         assert (art.title, art.outlet) == ("T", "Wire")
         assert library.analysis(first.id) == analysis
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the lexicon files that the loader reads instead of the shipped ones."""
+    from analysis import lexicons
+
+    shipped = Path(lexicons.__file__).parent
+    copy = tmp_path / "lexicons"
+    copy.mkdir()
+    for name in lexicons.lexicon_names():
+        (copy / f"{name}.csv").write_bytes((shipped / f"{name}.csv").read_bytes())
+    monkeypatch.setattr(lexicons, "_raw", lambda n: (copy / f"{n}.csv").read_text("utf-8"))
+    lexicons.lexicon_digest.cache_clear()
+    yield copy
+    lexicons.lexicon_digest.cache_clear()
+
+
+def test_an_edited_lexicon_recomputes_the_stored_analysis(lib: Library, lexicon_copy: Path) -> None:
+    res = lib.add(TEXT)
+    calls: list[str] = []
+
+    def analyze(text: str, title: str | None = None) -> ArticleAnalysis:
+        calls.append(text)
+        return fake_analysis(text, version=ENGINE_VERSION, title=title)
+
+    before = analysis_key()
+    assert before.startswith(ENGINE_VERSION + "+")
+    lib.analysis(res.id, analyze=analyze)
+    lib.analysis(res.id, analyze=analyze)
+    assert len(calls) == 1  # cached under the current key
+    with (lexicon_copy / "loaded.csv").open("a", encoding="utf-8") as fh:
+        fh.write("gloriously,loaded,A test word.,test\n")
+    from analysis import lexicons
+
+    lexicons.lexicon_digest.cache_clear()  # what a new process (the next server start) reads
+    after = analysis_key()
+    assert after != before
+    assert lib.missing_analyses() == [(res.id, text_hash(TEXT), TEXT)]
+    lib.analysis(res.id, analyze=analyze)
+    assert len(calls) == 2  # the edited lexicon made it analyse again
+    assert lib.missing_analyses() == []
+    assert lib.missing_analyses(before) == []  # the old result is still there, under its key

@@ -20,7 +20,14 @@ from tests.conftest import run_app_server
 pytestmark = pytest.mark.browser
 
 LOAD = 90_000
-TITLES = ["Home", "Analyze an article", "Compare outlets", "Library", "How to read this"]
+TITLES = [
+    "Home",
+    "Analyze an article",
+    "Compare outlets",
+    "Library",
+    "Class activity",
+    "How to read this",
+]
 
 
 @pytest.fixture(scope="module")

@@ -43,8 +43,17 @@ def test_first_run_compares_the_samples(db: Path) -> None:
     assert share["Meridian Wire"] == 0.0
     texts = [t for r in heat["text"] for t in r]
     assert any(t.startswith("too few") for t in texts)
-    for key in ("compare.rates", "compare.terms", "compare.map", "compare.similarity"):
-        assert chart(app, key)["data"]
+    # Tabs run lazily: only the open tab's charts are computed and drawn.
+    assert not [c for c in app.get("plotly_chart") if c.key == "compare.rates"]
+    for tab, keys in (
+        ("Markers per 1,000 words", ["compare.rates"]),
+        ("Distinctive words", ["compare.terms"]),
+        ("Outlet map", ["compare.map", "compare.similarity"]),
+    ):
+        app.session_state["compare.tab"] = tab
+        run(app)
+        for key in keys:
+            assert chart(app, key)["data"]
     with Library(db) as lib:
         assert lib.missing_count() == 0  # the samples were analysed and cached
 
@@ -85,7 +94,9 @@ def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
             title="<b>Bold</b> title",
             outlet="<script>Evil</script> Times",
         )
-    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    app.session_state["compare.tab"] = "Side by side"
+    run(app)
     app.selectbox(key="compare.actor").set_value("Jens Stoltenberg")
     app.slider(key="compare.per_group").set_value(2)
     run(app)
@@ -100,7 +111,9 @@ def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
     wire = next(b for b in blocks if "<h4>Meridian Wire</h4>" in b)
     assert wire.count('class="fl-article"') <= 2
     assert 'data-actor="Jens Stoltenberg"' in wire
+    assert chart(app, "compare.stance_mix")["data"]
+    app.session_state["compare.tab"] = "Who is distanced"
+    run(app)
     heat = chart(app, "compare.heatmap")["data"][0]
     assert "&lt;script&gt;Evil&lt;/script&gt; Times" in heat["x"]
     assert all("<script>" not in x for x in heat["x"])
-    assert chart(app, "compare.stance_mix")["data"]

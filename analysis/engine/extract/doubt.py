@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from analysis.engine.article import ParsedArticle
+from analysis.engine.characterised import characterised_actor
 from analysis.engine.explain import make_marker
 from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, load_lexicon
@@ -95,11 +96,9 @@ def _casts_doubt(entry: LexiconEntry, span: Span) -> bool:
 def _marker(article: ParsedArticle, entry: LexiconEntry, span: Span, text: str, at: int) -> Marker:
     """The doubt marker of one match, with the phrase it qualifies and that phrase's actor."""
     head, phrase = _target(span)
-    actor = _actor_in(article, phrase)
-    if actor is None and head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            actor = speaker_of(article, subj)
+    # The qualified phrase names its actor ("alleged *Russian* threat"); else the parse says
+    # whom the qualified word characterises (the subject of "X allegedly shelled …").
+    actor = _actor_in(article, phrase) or characterised_actor(article, head)
     target = phrase.text if phrase.text != span.text else ""
     start = article.chunk_of(span).offset + at
     return make_marker(

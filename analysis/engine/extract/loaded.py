@@ -8,7 +8,6 @@ lexicon informed by Recasens, Danescu-Niculescu-Mizil & Jurafsky 2013, Wikipedia
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -17,10 +16,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from analysis.engine.article import ParsedArticle
+from analysis.engine.characterised import characterised_actor
 from analysis.engine.explain import make_marker
 from analysis.engine.sentiment import word_valence
 from analysis.lexicons import LexiconEntry, lexicon_frame
-from analysis.records import Marker, Mention
+from analysis.records import Marker
 
 LEXICON = "loaded"
 # How far a loaded adjective may sit from its noun ("brutal and bloody crackdown"), and a loaded
@@ -248,26 +248,15 @@ def find_loaded(article: ParsedArticle) -> list[Marker]:
         article: the parsed article with its actors.
 
     Returns:
-        Markers of kind ``loaded`` (see :func:`loaded_markers`), ``actor`` the actor mentioned
-        nearest to the phrase in the same sentence (None when the sentence names none).
+        Markers of kind ``loaded`` (see :func:`loaded_markers`), ``actor`` the actor the word
+        characterises on the parse (:func:`analysis.engine.characterised.characterised_actor`:
+        "Moscow's blatant aggression in Ukraine" -> Russia), None when the parse names nobody.
     """
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for mention in article.actors.mentions:
-        by_sentence[mention.sentence].append(mention)
     out: list[Marker] = []
     for ch in article.chunks:
-        for m in loaded_markers(ch.doc, offset=ch.offset, sentence_offset=ch.first_sentence):
-            out.append(_with_nearest_actor(m, by_sentence[m.sentence]))
+        for m, cue in _loaded_in(ch.doc, offset=ch.offset, sentence_offset=ch.first_sentence):
+            out.append(replace(m, actor=characterised_actor(article, cue)))
     return out
-
-
-def _with_nearest_actor(m: Marker, same_sentence: list[Mention]) -> Marker:
-    """The marker given the actor mentioned nearest to it in its sentence (not inside it)."""
-    same = [x for x in same_sentence if not (x.start <= m.start < x.end)]
-    if not same:
-        return m
-    best = min(same, key=lambda x: min(abs(x.start - m.end), abs(m.start - x.end)))
-    return replace(m, actor=best.actor)
 
 
 def loaded_markers(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[Marker]:
@@ -289,11 +278,16 @@ def loaded_markers(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[
         (Hutto & Gilbert 2014) in ``valence``. Word list after Recasens et al. 2013 and
         Wikipedia's Manual of Style "Words to watch" (MOS:LABEL), curated by Framing Lens.
     """
+    return [m for m, _cue in _loaded_in(doc, offset, sentence_offset)]
+
+
+def _loaded_in(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[tuple[Marker, Token]]:
+    """(marker, head token of its cue words) of every loaded-language match in ``doc``."""
     has_sents = doc.has_annotation("SENT_START")
     sent_starts = [s.start for s in doc.sents] if has_sents else [0]
     matches = _matches(doc)
     extend = doc.has_annotation("DEP")
-    markers: list[Marker] = []
+    markers: list[tuple[Marker, Token]] = []
     for k, (i, term) in enumerate(matches):
         cue = list(doc[i : i + len(term.words)])
         first, last = i, cue[-1].i
@@ -305,21 +299,33 @@ def loaded_markers(doc: Doc, offset: int = 0, sentence_offset: int = 0) -> list[
             first, last = _phrase(doc, first, last, lo, hi, bounds)
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         entry = LexiconEntry(term.term, term.category, term.explanation, term.source)
+        head = next(
+            (t for t in cue if not (cue[0].i <= t.head.i <= cue[-1].i) or t.head is t), cue[0]
+        )
         markers.append(
-            make_marker(
-                "loaded",
-                entry,
-                f"loaded/{term.term}",
-                doc.text[start:end],
-                start + offset,
-                end + offset,
-                None,
-                s + sentence_offset,
-                cue=doc.text[cue[0].idx : cue[-1].idx + len(cue[-1].text)],
-                valence=_strongest_valence(cue),
+            (
+                make_marker(
+                    "loaded",
+                    entry,
+                    f"loaded/{term.term}",
+                    doc.text[start:end],
+                    start + offset,
+                    end + offset,
+                    None,
+                    s + sentence_offset,
+                    cue=doc.text[cue[0].idx : cue[-1].idx + len(cue[-1].text)],
+                    valence=_strongest_valence(cue),
+                ),
+                head,
             )
         )
     return markers
+
+
+def _cue_head(cue: list[Token]) -> Token:
+    """The cue word whose head lies outside the cue ("war" of "witch hunt" is "hunt")."""
+    inside = range(cue[0].i, cue[-1].i + 1)
+    return next((t for t in cue if t.head.i not in inside or t.head is t), cue[0])
 
 
 def _matches(doc: Doc) -> list[tuple[int, _Term]]:

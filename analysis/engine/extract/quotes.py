@@ -64,7 +64,8 @@ def find_quotes(article: ParsedArticle) -> list[Marker]:
             marker = _direct_quote(article, q, near, prev)
             prev = (q, marker.actor)
             out.append(marker)
-        elif not _is_title(inner):
+            near.quotes[marker.sentence].append(marker)
+        elif not _is_title(inner, lenient=True):
             out.append(_short_quote(article, q, inner, near))
     return out
 
@@ -77,6 +78,8 @@ class _Nearby:
     cues: dict[int, list[Marker]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     doubt: dict[int, list[Marker]] = field(default_factory=lambda: defaultdict(list))
+    quotes: dict[int, list[Marker]] = field(default_factory=lambda: defaultdict(list))
+    """Direct quotations found so far, by sentence (filled while quotes are read in order)."""
 
     @classmethod
     def of(cls, article: ParsedArticle) -> _Nearby:
@@ -151,8 +154,10 @@ def _short_quote(article: ParsedArticle, q: QuoteSpan, inner: str, near: _Nearby
     cues = near.cues.get(sent, [])
     mentions = near.mentions.get(sent, [])
     speaker = None if doubted else _partial_speaker(article, q, sent, cues, mentions)
+    echoed, echo_speaker = (False, None) if doubted else _echoed(article, q, inner, sent, near)
+    speaker = speaker or echo_speaker
     markers = load_lexicon("markers")
-    if speaker is not None or (not doubted and _has_cue(sent, cues, q)):
+    if speaker is not None or (not doubted and (echoed or _has_cue(sent, cues, q))):
         entry, category, actor, reason = (
             markers["scare_quote:partial_quote"],
             "partial_quote",
@@ -187,11 +192,17 @@ def _other_actor_between(article: ParsedArticle, a: int, b: int, actor: str | No
     return False
 
 
-def _is_title(inner: str) -> bool:
-    """True for a quoted name in title case: a show, a book, a film ("Face the Nation.")."""
-    # American style keeps the sentence's period inside the marks: on "Face the Nation."
+def _is_title(inner: str, lenient: bool = False) -> bool:
+    """True for a quoted name in title case: a show, a book, a film ("Face the Nation.").
+
+    Inside a sentence (``lenient``) the sentence's punctuation may sit inside the closing mark,
+    American style (on NBC's "Meet the Press," Kerry said); a standalone quotation ending in a
+    comma is a statement ('"Glory to Ukraine," Zelensky said'), so only a full stop is allowed
+    there.
+    """
     inner = inner.rstrip()
-    inner = inner[:-1] if inner[-1:] == "." else inner
+    trailing = ".,;:!?" if lenient else "."
+    inner = inner[:-1] if inner[-1:] and inner[-1] in trailing else inner
     words = _WORD.findall(inner)
     if len(words) < 2 or inner[-1:] in ".?!,;:":
         return False
@@ -233,6 +244,41 @@ def _quote_speaker(article: ParsedArticle, q: QuoteSpan, near: _Nearby) -> Marke
     if prev and text[prev[-1].end : q.start].rstrip().endswith((":", ",")):
         return prev[-1]
     return None
+
+
+def _echoed(
+    article: ParsedArticle, q: QuoteSpan, inner: str, sent: int, near: _Nearby
+) -> tuple[bool, str | None]:
+    """(echoed, speaker) for a quoted term that repeats the words of a speaker in the same or
+    the sentence before: a direct quotation holding the words ('"They are terrorists," the
+    minister said. … the "terrorists."'), or a sentence with a reporting cue ("Moscow calls
+    the government fascist. … a "fascist" coup"). The term is then that speaker's word, a
+    partial quote, not the outlet's scare quote."""
+    words = _content_words(inner)
+    if not words:
+        return False, None
+    for k in (sent, sent - 1):
+        for quote in near.quotes.get(k, ()):
+            if quote.start != q.start and words <= _content_words(quote.text):
+                return True, quote.actor
+    for k in (sent, sent - 1):
+        if not 0 <= k < len(article.sentences) or not near.cues.get(k):
+            continue
+        a, b = article.sentences[k]
+        rest = article.text[a : min(q.start, b)] + " " + article.text[max(q.end, a) : b]
+        if words <= _content_words(rest if k == sent else article.text[a:b]):
+            named = [c for c in near.cues[k] if c.actor]
+            return True, (named[0].actor if named else None)
+    return False, None
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Lower-case words of a text without function words, plural -s dropped ("terrorists" and
+    "terrorist" agree)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = (w.lower() for w in _WORD.findall(text))
+    return frozenset(w.removesuffix("s") for w in words if w not in STOP_WORDS and len(w) > 2)
 
 
 def _has_cue(sent: int, cues: list[Marker], q: QuoteSpan) -> bool:

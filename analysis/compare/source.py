@@ -1,0 +1,252 @@
+"""Where a comparison's numbers come from: the protocol, and the in-memory implementation.
+
+A :class:`ComparisonSource` answers with DataFrames — one row per article, totals per (actor,
+group), the articles where an actor is marked — and hands out the few summaries and texts a view
+shows. :class:`MemorySource` computes them from analyses held in memory (the command line on
+corpus files, tests); :class:`analysis.library.query.Selection` computes them in SQL from the
+library's count tables, so a comparison of 100,000 stored articles reads no analysis it does not
+show. Both follow the same rules (names merged by the caller's map, an actor's type its most
+frequent one), and tests check that they agree.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+import pandas as pd
+
+from analysis.compare.counts import ACTOR_COUNT_FIELDS, ArticleCounts
+from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, ArticleAnalysis
+
+ARTICLE_COLUMNS = (
+    "article_id", "group", "words", *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
+)  # fmt: skip
+HASH = 2654435761  # the library's block hash (analysis.library.query.HASH), the same units
+TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COUNT_FIELDS, *STANCES)
+
+
+class ComparisonSource(Protocol):
+    """What :class:`analysis.compare.Comparison` reads (see the module docstring)."""
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        """Stored name → the name it counts under."""
+
+    def with_names(self, names: Mapping[str, str]) -> ComparisonSource:
+        """The same articles with stored names merged by ``names`` (stored → counted as)."""
+
+    def articles(self) -> pd.DataFrame:
+        """One row per article with at least :data:`ARTICLE_COLUMNS`."""
+
+    def group_totals(self) -> pd.DataFrame:
+        """Per group: articles, words, markers of each kind and ``stance_*`` counts."""
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        """group, unit, words and markers of each kind per bootstrap unit: each article of a
+        group of at most ``max_units`` articles, else ``max_units`` hashed blocks of them."""
+
+    def person_names(self) -> list[str]:
+        """The stored names of people, before any merge."""
+
+    def actor_totals(self, period: str | None = None) -> pd.DataFrame:
+        """Per (actor, group): :data:`TOTAL_COLUMNS`, names merged."""
+
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
+        """(group, article_id) of the articles where ``actor`` has a marker, in article order
+        (the first ``per_group`` of each group, when given)."""
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """article id → title."""
+
+    def summary(self, article_id: int) -> Mapping[str, Any]:
+        """The analysis summary of one article."""
+
+    def text(self, article_id: int) -> str:
+        """The text of one article."""
+
+    def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
+        """group, article_id, text of at most ``per_group`` articles of each group (seeded)."""
+
+
+class Entry:
+    """One article of an in-memory comparison: its group and its analysis summary.
+
+    ``summary`` is :meth:`ArticleAnalysis.to_dict` output (``words``, ``actors``, ``markers``;
+    ``sentences`` too for the evidence view). ``text`` and ``summary`` may be given as
+    functions of no argument: they are then read on first use only. ``counts`` are the
+    article's :class:`ArticleCounts` when already known, so the tables need no summary.
+    """
+
+    __slots__ = ("_counts", "_summary", "_text", "article_id", "group", "title")
+
+    def __init__(
+        self,
+        group: str,
+        text: str | Callable[[], str],
+        summary: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
+        title: str | None = None,
+        article_id: int | None = None,
+        counts: ArticleCounts | None = None,
+    ) -> None:
+        self.group = group
+        self.title = title
+        self.article_id = article_id
+        self._text = text
+        self._summary = summary
+        self._counts = counts
+
+    @property
+    def text(self) -> str:
+        """The article text (read now if it was given as a function)."""
+        if callable(self._text):
+            self._text = self._text()
+        return self._text
+
+    @property
+    def summary(self) -> Mapping[str, Any]:
+        """The analysis summary (read now if it was given as a function)."""
+        if callable(self._summary):
+            self._summary = self._summary()
+        return self._summary
+
+    @property
+    def counts(self) -> ArticleCounts:
+        """The article's counts (from the summary unless given)."""
+        if self._counts is None:
+            self._counts = ArticleCounts.of_summary(self.summary)
+        return self._counts
+
+    @classmethod
+    def from_analysis(
+        cls, group: str, analysis: ArticleAnalysis, article_id: int | None = None
+    ) -> Entry:
+        """An entry from a full analysis (the command-line path)."""
+        d = analysis.to_dict(include_text=True)
+        d.pop("text", None)
+        return cls(group, analysis.text, d, analysis.title, article_id)
+
+
+def main_types(rows: pd.DataFrame) -> dict[str, str]:
+    """Each actor's most frequent type by articles (ties: ACTOR_TYPES order, then the name).
+
+    Args:
+        rows: ``actor``, ``type`` and ``articles`` columns.
+    """
+    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    counts = rows.groupby(["actor", "type"], sort=False)["articles"].sum().reset_index()
+    counts["rank"] = counts["type"].map(lambda t: order.get(t, len(order)))
+    counts = counts.sort_values(
+        ["actor", "articles", "rank", "type"], ascending=[True, False, True, True]
+    )
+    return dict(counts.drop_duplicates("actor")[["actor", "type"]].itertuples(index=False))
+
+
+class MemorySource:
+    """A :class:`ComparisonSource` over entries in memory.
+
+    Args:
+        entries: the articles; an entry's ``article_id`` is its index unless it has one.
+        names: stored name → the name it counts under.
+    """
+
+    def __init__(self, entries: Sequence[Entry], names: Mapping[str, str] | None = None) -> None:
+        self.entries = list(entries)
+        self.names = dict(names or {})
+        ids = [e.article_id for e in self.entries]
+        unique = None not in ids and len(set(ids)) == len(ids)
+        self._ids = [int(i) for i in ids] if unique else list(range(len(self.entries)))  # type: ignore[arg-type]
+        self._by_id = dict(zip(self._ids, self.entries, strict=True))
+
+    def with_names(self, names: Mapping[str, str]) -> MemorySource:
+        source = MemorySource([], names)
+        source.entries, source._ids, source._by_id = self.entries, self._ids, self._by_id
+        return source
+
+    def articles(self) -> pd.DataFrame:
+        rows = []
+        for key, e in zip(self._ids, self.entries, strict=True):
+            c = e.counts
+            rows.append((key, e.group, c.words, *c.kinds.values(), *c.stances.values()))
+        return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+
+    def group_totals(self) -> pd.DataFrame:
+        frame = self.articles()
+        cols = list(ARTICLE_COLUMNS[2:])
+        totals = frame.groupby("group", sort=False)[cols].sum()
+        totals.insert(0, "articles", frame.groupby("group", sort=False).size())
+        return totals.reset_index()
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        frame = self.articles()
+        sizes = frame.groupby("group")["article_id"].transform("size")
+        hashed = ((frame["article_id"] * HASH) % 4294967296) % max_units
+        frame["unit"] = frame["article_id"].where(sizes <= max_units, hashed)
+        cols = ["words", *MARKER_KINDS]
+        return frame.groupby(["group", "unit"], sort=False)[cols].sum().reset_index()
+
+    def person_names(self) -> list[str]:
+        names = {a.name for e in self.entries for a in e.counts.actors if a.type == "PERSON"}
+        return sorted(names)
+
+    def _actor_rows(self) -> pd.DataFrame:
+        """One row per (article, stored name, type), with the merged name as ``actor``."""
+        rows = [
+            (key, e.group, self.names.get(a.name, a.name), a.type,
+             *(getattr(a, f) for f in ACTOR_COUNT_FIELDS), *a.stances.values())
+            for key, e in zip(self._ids, self.entries, strict=True)
+            for a in e.counts.actors
+        ]  # fmt: skip
+        cols = ["article_id", "group", "actor", "type", *ACTOR_COUNT_FIELDS, *STANCES]
+        return pd.DataFrame(rows, columns=cols)
+
+    def actor_totals(self, period: str | None = None) -> pd.DataFrame:
+        rows = self._actor_rows()
+        if rows.empty:
+            return pd.DataFrame(columns=list(TOTAL_COLUMNS))
+        numbers = [*ACTOR_COUNT_FIELDS, *STANCES]
+        keys = ["actor", "group"]
+        agg = rows.groupby(keys, sort=False)[numbers].sum()
+        agg["articles"] = rows.groupby(keys, sort=False)["article_id"].nunique()
+        agg = agg.reset_index()
+        per_type = rows.groupby(["actor", "type"], sort=False)["article_id"].nunique()
+        agg["type"] = agg["actor"].map(main_types(per_type.rename("articles").reset_index()))
+        return agg[list(TOTAL_COLUMNS)]
+
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
+        raw = {actor} | {k for k, v in self.names.items() if v == actor}
+        taken: dict[str, int] = {}
+        out = []
+        for key, e in zip(self._ids, self.entries, strict=True):
+            if per_group is not None and taken.get(e.group, 0) >= per_group:
+                continue
+            if any(a.name in raw and a.marked for a in e.counts.actors):
+                out.append((e.group, key))
+                taken[e.group] = taken.get(e.group, 0) + 1
+        return pd.DataFrame(out, columns=["group", "article_id"])
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        return {int(i): self._by_id[int(i)].title for i in ids}
+
+    def summary(self, article_id: int) -> Mapping[str, Any]:
+        return self._by_id[article_id].summary
+
+    def text(self, article_id: int) -> str:
+        return self._by_id[article_id].text
+
+    def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
+        rng = random.Random(seed)
+        by_group: dict[str, list[int]] = {}
+        for key, e in zip(self._ids, self.entries, strict=True):
+            by_group.setdefault(e.group, []).append(key)
+        picked: set[int] = set()
+        for g in sorted(by_group):
+            ids = by_group[g]
+            picked.update(ids if len(ids) <= per_group else rng.sample(ids, per_group))
+        rows = [
+            (e.group, key, e.text)
+            for key, e in zip(self._ids, self.entries, strict=True)
+            if key in picked
+        ]
+        return pd.DataFrame(rows, columns=["group", "article_id", "text"])

@@ -1,0 +1,248 @@
+"""Whether a reporting verb reports speech here, or is used in one of its other senses.
+
+Many reporting verbs have senses that are not speech: "maintain its sovereignty", "help Ukraine
+defend itself", "deny export licences", "held talks", "called a meeting", "found the bodies".
+The lexicon says how much each verb needs (``reporting_verbs.csv``, column ``requires``):
+
+- ``""``: nearly always speech (say, claim, mock); without reported content it still needs a
+  real speaker ("the war claimed lives" is no claim);
+- ``clause``: speech when it introduces what was said, or takes an object with a named speaker
+  ("Obama announced the sanctions");
+- ``speech``: speech only with a speech complement — a clause ("denied that …", "it was …"), a
+  quotation attached to it ('"…," she maintained'), a small clause ("called it a 'slap on the
+  wrist'", "dismissed the round as 'tepid'") or a speech object: a reporting noun ("denied the
+  allegations") or one of the row's ``objects`` ("denied any involvement");
+- ``speaker``: evidence verbs (show, prove …): a speech complement and a speaker of their own.
+
+Speech that has not happened is skipped, after the attribution guidelines and FactBank's event
+factuality (Saurí & Pustejovsky 2009): negated ("did not deny"), modal ("will claim") or under
+an intention ("plans to deny", "refused to comment"), words in ``lexicons/irrealis.csv``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from analysis.engine.article import ParsedArticle
+from analysis.engine.extract.subjects import RELATIVE_PRONOUNS, subject_of
+from analysis.engine.quote_marks import PAIRS
+from analysis.engine.speakers import speaker_of
+from analysis.lexicons import LexiconEntry, lexicon_column, load_lexicon
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+SPEECH_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
+"""Complements that hold what was said; an ``xcomp`` ("agreed *to hold talks*") does not."""
+SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "pcomp"})
+PERSON_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+OPENING_MARKS = frozenset(PAIRS) | {"‘", "'"}
+CLOSING_MARKS = frozenset(PAIRS.values()) | {"”", "»", "’", "'"}
+_BETWEEN_QUOTE_AND_VERB = frozenset({"ADV", "AUX", "PART"})
+
+
+def reports_speech(
+    article: ParsedArticle, tok: Token, entry: LexiconEntry, subj: Token | None, passive: bool
+) -> bool:
+    """True when the reporting verb ``tok`` is used as speech here (see the module docstring).
+
+    Args:
+        article: the parsed article (quotes, actors).
+        tok: the verb.
+        entry: its ``reporting_verbs`` row.
+        subj: the head of its speaker phrase, if the parse names one.
+        passive: True for a passive without an agent.
+    """
+    if not_yet_said(tok):
+        return False
+    requires = lexicon_column("reporting_verbs", "requires").get(entry.term.lower(), "")
+    if requires == "speech":
+        return speech_complement(article, tok, entry)
+    if requires == "speaker":
+        return _own_speaker(article, tok) and speech_complement(article, tok, entry)
+    clause = has_clause(article, tok) or _small_clause(tok, entry)  # "described them as X"
+    if requires == "clause" and not clause:
+        # "Obama announced the sanctions", "volunteers estimated the deaths at 60": an object
+        # is enough when a person or body speaks.
+        has_object = any(c.dep_ == "dobj" for c in tok.children) or _addressee(article, tok, entry)
+        if not (has_object and subj is not None and _speaking_subject(article, subj)):
+            return False
+    # Without reported content, only a real speaker makes it speech:
+    # "the war claimed lives" is not a claim.
+    if not clause and not passive:
+        return subj is not None and (subj.pos_ == "PROPN" or _speaking_subject(article, subj))
+    return True
+
+
+def not_yet_said(tok: Token) -> bool:
+    """True for "did not say", "will claim", "could deny", "plans to deny", "refused to comment":
+    no speech act took place ("did not confirm it until Thursday" did, on Thursday)."""
+    modal = _irrealis("modal")
+    until = any(c.lower_ in ("until", "till") for c in tok.children)
+    for c in tok.children:
+        if (c.dep_ == "neg" and not until) or (c.dep_ == "aux" and c.lower_ in modal):
+            return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
+
+
+@cache
+def _irrealis(category: str) -> frozenset[str]:
+    """Words of one category of ``lexicons/irrealis.csv`` (modal auxiliaries, intention verbs)."""
+    return frozenset(t for t, e in load_lexicon("irrealis").items() if e.category == category)
+
+
+def has_clause(article: ParsedArticle, tok: Token) -> bool:
+    """True when the cue introduces reported content: a clause, a quote or an attached quotation.
+
+    A verb inside a quotation cannot lean on the quote marks around it ("… to consider
+    establishing new battle groups," he said): it needs a clause of its own.
+    """
+    if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
+        return True
+    if _as_clause(tok):
+        return True
+    if article.quoted(article.start(tok)):
+        return False
+    if not article.sentence_has_double_quotes(tok):
+        return False
+    if tok.dep_ in SUBORDINATE_DEPS:
+        # "…, where she's been reporting from": a quote elsewhere in the sentence is not hers
+        words = list(tok.subtree)
+        return article.has_double_quote_between(article.start(words[0]), article.end(words[-1]))
+    return True
+
+
+def speech_complement(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> bool:
+    """True when the verb has a complement only speech has: a clause (or a gerund: "denied
+    shelling"), an attached quotation, a small clause ("called it a 'slap'", "defended X as
+    necessary") or a speech object."""
+    clause = any(c.dep_ in SPEECH_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    if clause or tok.dep_ == "parataxis":
+        return True  # a clause with a verb of its own ("holding them *hostage*" has none)
+    return (
+        _gerund_clause(tok)
+        or _as_clause(tok)
+        or attached_quote(article, tok)
+        or _small_clause(tok, entry)
+        or _speech_object(tok, entry)
+    )
+
+
+def _gerund_clause(tok: Token) -> bool:
+    """ "denied having any hostile intention", "denied shelling the town": a gerund says what
+    (an infinitive does not: "agreed *to hold* talks")."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children)
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "As Reuters reported, …": the rest of the sentence is what was reported."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children
+    )
+
+
+def _small_clause(tok: Token, entry: LexiconEntry) -> bool:
+    """ "called the spectacle 'revolting'", "dismissed the round as 'tepid'": a verb of naming
+    (the row's ``predicative`` column) says what its object is ("held them hostage" is no
+    naming)."""
+    if lexicon_column("reporting_verbs", "predicative").get(entry.term.lower()) != "yes":
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return False  # "were being held hostage"
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return True
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    return has_object and any(
+        c.dep_ == "prep" and c.lower_ == "as" and next(c.children, None) is not None
+        for c in tok.children
+    )
+
+
+def _speech_object(tok: Token, entry: LexiconEntry) -> bool:
+    """True when the verb's object is speech: a reporting noun ("denied the allegations") or one
+    of the row's ``objects`` ("denied any involvement")."""
+    objects = _objects(entry.term.lower())
+    nouns = load_lexicon("reporting_nouns")
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in nouns or {c.lower_, c.lemma_.lower()} & objects)
+        for c in tok.children
+    )
+
+
+def _addressee(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> bool:
+    """True when the verb names whom it was said to, a named actor, with a preposition its row
+    allows (``objects`` ``@to``, ``@with``: "Obama spoke to Putin", "wrote to the UN")."""
+    allowed = {w[1:] for w in _objects(entry.term.lower()) if w.startswith("@")}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in allowed:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and article.actor_at(pobj):
+                return True
+    return False
+
+
+@cache
+def _objects(term: str) -> frozenset[str]:
+    """The ``objects`` cell of a verb's row as a set of words."""
+    cell = lexicon_column("reporting_verbs", "objects").get(term, "")
+    return frozenset(w.strip().lower() for w in cell.split("|") if w.strip())
+
+
+def attached_quote(article: ParsedArticle, tok: Token) -> bool:
+    """True when a quotation is the verb's own: '"…," she maintained' (the quote closes just
+    before the verb and its subject) or 'she maintained: "…"' (it opens just after).
+
+    A quotation elsewhere in the sentence ("efforts to maintain …" next to someone else's
+    words) does not count.
+    """
+    if article.quoted(article.start(tok)):
+        return False
+    doc = tok.doc
+    first, last = article.chunk_of(tok).sentence_bounds(tok)
+    subject = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    i = tok.i - 1
+    while i >= first and (
+        i in subject
+        or doc[i].pos_ in _BETWEEN_QUOTE_AND_VERB
+        or (doc[i].is_punct and doc[i].text not in CLOSING_MARKS)
+    ):
+        i -= 1
+    if i >= first and doc[i].text in CLOSING_MARKS and article.quoted(article.start(doc[i]) - 1):
+        return True
+    j = tok.i + 1
+    while j < last and (j in subject or doc[j].pos_ == "ADV" or doc[j].text in (",", ":")):
+        j += 1
+    return j < last and doc[j].text in OPENING_MARKS and article.quoted(article.end(doc[j]))
+
+
+def _speaking_subject(article: ParsedArticle, subj: Token) -> bool:
+    """True for a subject that can speak: a named actor, a person pronoun (outside quotations:
+    "I'd like to request …" inside one reports nothing), or a person's role or kind
+    ("officials", "medical volunteers": ``titles.csv``, ``kind_nouns.csv``)."""
+    if speaker_of(article, subj) is not None:
+        return True
+    if subj.lower_ in PERSON_SUBJECTS:
+        return not article.quoted(article.start(subj))
+    lemma = subj.lemma_.lower()
+    kinds = load_lexicon("kind_nouns")
+    return lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person")
+
+
+def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
+    """True when the verb has a subject of its own that is an actor or a person pronoun.
+
+    Evidence verbs (show, indicate, prove …) report speech only when someone does the showing
+    (an actor, a person pronoun, a role such as "officials", a speech noun such as "reports");
+    "…, indicating that snipers were there" or "photos showing troops" are the writer's
+    inference or a thing's content.
+    """
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if (subj is None or subj.lower_ in RELATIVE_PRONOUNS) and tok.dep_ in ("relcl", "conj"):
+        subj, _ = subject_of(tok)  # "Biden, who indicated that …", "… examined it and determined"
+    if subj is None:
+        return False
+    if subj.lower_ in PERSON_SUBJECTS or speaker_of(article, subj) is not None:
+        return True
+    # "reports indicated", "officials showed": a speech noun or a person's role
+    lemma = subj.lemma_.lower()
+    return lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles")

@@ -1,0 +1,544 @@
+"""Queries over the count tables: a filter of the library's articles, aggregated in SQL.
+
+:class:`ArticleFilter` says which articles (date range, outlets, keyword in title or text,
+actor, constructed samples out); :class:`Selection` answers with pandas DataFrames: one row per
+article (:meth:`Selection.articles`), per (actor, group[, period]) (:meth:`Selection.actor_totals`),
+per article of one actor (:meth:`Selection.actor_articles`), and it fetches the few summaries
+and texts a view shows. Nothing here reads every analysis: the numbers come from
+``article_counts`` and ``actor_counts`` (:mod:`analysis.library.aggregates`).
+
+Actor names are merged at query time: ``names`` maps a stored name to the name it counts under
+(e.g. ``{"Putin": "Vladimir Putin"}``, from :func:`analysis.compare.merge_short_names` over
+:meth:`Selection.person_names`), so the merge follows the articles compared and a later alias
+table can replace the rule without rewriting stored rows.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.library.aggregates import ACTOR_COLUMNS
+from analysis.library.store import Library
+from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES
+from analysis.version import analysis_key
+
+GROUPINGS = ("outlet", "date", "article")
+SHORT_LIST = 20_000
+"""Up to this many articles, an id list drives a query through the article-ordered index."""
+HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
+PERIODS = {
+    "day": "NULLIF(c.date, '')",
+    "week": "date(NULLIF(c.date, ''), '-6 days', 'weekday 1')",  # the Monday starting the week
+    "month": "substr(NULLIF(c.date, ''), 1, 7)",
+    "year": "substr(NULLIF(c.date, ''), 1, 4)",
+}
+ARTICLE_FRAME_COLUMNS = (
+    "article_id", "group", "outlet", "date", "constructed", "words",
+    *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
+)  # fmt: skip
+ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
+_MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
+
+
+def fts_query(keyword: str) -> str:
+    """An FTS5 query: every word of ``keyword`` (or a word starting with it) must occur.
+
+    Each word is quoted (FTS5 syntax characters in it lose their meaning) and marked as a
+    prefix, so "Stolt" finds "Stoltenberg" and "Kremlin's" finds "Kremlin's"."""
+    words = [w.replace('"', '""') for w in keyword.split()]
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to compare; every field left at its default keeps all.
+
+    Args:
+        date_from, date_to: inclusive ISO dates (``YYYY-MM-DD``); undated articles drop out.
+        outlets: keep these outlets only ("" for articles without one).
+        keyword: words that must all occur in the title or the text, as words or word
+            beginnings, case-insensitive (the full-text index, :func:`fts_query`).
+        actor: keep articles that mention this actor (a name after merging, see the module).
+        exclude_constructed: leave out the constructed teaching samples.
+        ids: keep these article ids only.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    outlets: tuple[str, ...] | None = None
+    keyword: str | None = None
+    actor: str | None = None
+    exclude_constructed: bool = False
+    ids: tuple[int, ...] | None = None
+
+    def without_actor(self) -> ArticleFilter:
+        """The same filter with no actor condition."""
+        return replace(self, actor=None)
+
+
+@dataclass
+class Selection:
+    """The articles of a library that pass a filter, grouped ``by`` outlet, date or article.
+
+    Args:
+        library: the open library (the selection reads through its connection).
+        filter: which articles.
+        by: the group of an article: ``outlet``, ``date`` or ``article`` (each its own group).
+        names: stored actor name → the name it counts under (see the module docstring).
+        key: the analysis key whose results are read; default the current one.
+
+    Only articles with an analysis under ``key`` take part (see :meth:`missing_count`).
+    """
+
+    library: Library
+    filter: ArticleFilter = field(default_factory=ArticleFilter)
+    by: str = "outlet"
+    names: Mapping[str, str] = field(default_factory=dict)
+    key: str = field(default_factory=analysis_key)
+    _id_lists: dict[tuple, str] = field(default_factory=dict, init=False, repr=False)
+    _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.by not in GROUPINGS:
+            raise ValueError(f"cannot group by {self.by!r}; choose one of {', '.join(GROUPINGS)}")
+        self.path = self.library.path
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        """This thread's own connection to the library file (opened on first use).
+
+        A selection may be cached and used again by later page runs, each in its own thread;
+        SQLite connections must not cross threads, so each thread opens its own.
+        """
+        library = getattr(self._local, "library", None)
+        if library is None:
+            library = self._local.library = Library(self.path)
+        return library.connection
+
+    def with_names(self, names: Mapping[str, str]) -> Selection:
+        """The same selection with another name merge."""
+        return Selection(self.library, self.filter, self.by, dict(names), self.key)
+
+    # ---- the WHERE clause ----------------------------------------------------------------------
+    def _group_sql(self) -> str:
+        if self.by == "outlet":
+            return "CASE WHEN c.outlet = '' THEN '(no outlet)' ELSE c.outlet END"
+        if self.by == "date":
+            return "COALESCE(NULLIF(c.date, ''), '(no date)')"
+        return (
+            "'#' || c.article_id || ' ' || COALESCE((SELECT title FROM articles "
+            "WHERE id = c.article_id), 'untitled')"
+        )
+
+    def _cells(self, flt: ArticleFilter) -> bool:
+        """True when the per-day cells (``actor_days``) answer for ``flt``: whole-article
+        conditions only (a keyword, id list or actor condition needs the article rows)."""
+        return self.by != "article" and not (flt.keyword or flt.ids is not None or flt.actor)
+
+    def _raw_names(self, actor: str) -> list[str]:
+        """The stored names that count as ``actor``."""
+        return sorted({actor} | {raw for raw, merged in self.names.items() if merged == actor})
+
+    def _has_ids(self, flt: ArticleFilter) -> bool:
+        """True when ``flt`` keeps only some article ids (keyword, id list, actor)."""
+        return bool((flt.keyword and flt.keyword.split()) or flt.ids is not None or flt.actor)
+
+    def _from(self, table: str, flt: ArticleFilter | None = None) -> tuple[str, list[Any]]:
+        """(FROM clause, parameters) of ``table`` aliased ``c``, driven by the article id list
+        when the filter has one, so that only those articles' rows are read (through the
+        article-ordered index) instead of every row checked against the list."""
+        flt = flt or self.filter
+        if not self._has_ids(flt):
+            return f"{table} c", []
+        return (
+            f"json_each(?) AS j CROSS JOIN {table} AS c ON c.article_id = j.value",
+            [self._matching_ids(flt)],
+        )
+
+    def _where(
+        self, flt: ArticleFilter | None = None, *, driven: bool = False
+    ) -> tuple[str, list[Any]]:
+        """(WHERE clause, parameters) over a count table aliased ``c`` (``driven``: the id
+        condition is already in the FROM clause of :meth:`_from`)."""
+        flt = flt or self.filter
+        where, params = ["c.analysis_key = ?"], [self.key]
+        if flt.outlets is not None:
+            outlets = list(flt.outlets)
+            where.append(f"c.outlet IN ({','.join('?' * len(outlets))})" if outlets else "0")
+            params += outlets
+        if flt.date_from:
+            where.append("c.date >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:  # actor_days writes '' for no date
+            where.append("c.date <= ? AND c.date != ''")
+            params.append(flt.date_to)
+        if flt.exclude_constructed:
+            where.append("c.constructed = 0")
+        if self._has_ids(flt) and not driven:
+            where.append("c.article_id IN (SELECT value FROM json_each(?))")
+            params.append(self._matching_ids(flt))
+        return " AND ".join(where), params
+
+    def _matching_ids(self, flt: ArticleFilter) -> str:
+        """The ids (a JSON array) of the articles passing the keyword, id and actor conditions.
+
+        Found once per selection and condition (the queries of a page share the list).
+        """
+        wanted = (flt.keyword, flt.ids, flt.actor)
+        if wanted in self._id_lists:
+            return self._id_lists[wanted]
+        # Each condition reads its own index (the full-text index, the actor-ordered count
+        # rows), never the article rows: those hold the texts and are large.
+        parts: list[set[int]] = []
+        if flt.keyword and flt.keyword.split():
+            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+            parts.append({r[0] for r in self._con.execute(sql, (fts_query(flt.keyword),))})
+        if flt.ids is not None:
+            parts.append({int(i) for i in flt.ids})
+        if flt.actor:
+            raw = self._raw_names(flt.actor)
+            sql = (
+                "SELECT DISTINCT x.article_id FROM actor_counts x JOIN actor_names n "
+                "ON n.id = x.name_id WHERE x.analysis_key = ? AND n.name IN "
+                f"({','.join('?' * len(raw))})"
+            )
+            parts.append({r[0] for r in self._con.execute(sql, [self.key, *raw])})
+        kept = set.intersection(*parts) if parts else set()
+        found = json.dumps(sorted(kept))
+        self._id_lists[wanted] = found
+        return found
+
+    def _id_total(self, flt: ArticleFilter) -> int:
+        """How many articles the keyword, id and actor conditions of ``flt`` keep."""
+        return len(json.loads(self._matching_ids(flt)))
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread ends)."""
+        library = getattr(self._local, "library", None)
+        if library is not None:
+            library.close()
+            self._local.library = None
+
+    # ---- frames ------------------------------------------------------------------------------
+    def articles(self) -> pd.DataFrame:
+        """One row per article: :data:`ARTICLE_FRAME_COLUMNS` (counts of markers and stances).
+
+        ``outlet`` is None for articles without one; ``constructed`` is a bool. Ordered by id.
+        Titles are not read here (they sit with the texts): see :meth:`titles`.
+        """
+        where, params = self._where()
+        numbers = ", ".join(f"c.{c}" for c in ARTICLE_FRAME_COLUMNS[5:])
+        sql = (
+            f"SELECT c.article_id, {self._group_sql()} AS grp, c.outlet, c.date, "
+            f"c.constructed, {numbers} FROM article_counts c WHERE {where} ORDER BY c.article_id"
+        )
+        frame = pd.DataFrame(
+            self._con.execute(sql, params).fetchall(), columns=list(ARTICLE_FRAME_COLUMNS)
+        )
+        frame["outlet"] = frame["outlet"].replace("", None)
+        frame["constructed"] = frame["constructed"].astype(bool)
+        for col in ARTICLE_FRAME_COLUMNS[5:]:
+            frame[col] = frame[col].astype("int64")
+        return frame
+
+    def group_totals(self) -> pd.DataFrame:
+        """Per group: articles, words, markers of each kind and ``stance_*`` counts, summed."""
+        where, params = self._where()
+        cols = ARTICLE_FRAME_COLUMNS[5:]
+        sums = ", ".join(f"SUM(c.{c})" for c in cols)
+        sql = (
+            f"SELECT {self._group_sql()} AS grp, COUNT(*), {sums} FROM article_counts c "
+            f"WHERE {where} GROUP BY grp"
+        )
+        return pd.DataFrame(
+            self._con.execute(sql, params).fetchall(), columns=["group", "articles", *cols]
+        )
+
+    def rate_units(self, max_units: int) -> pd.DataFrame:
+        """group, unit, words and markers of each kind per resampling unit of the bootstrap.
+
+        A group of at most ``max_units`` articles has one unit per article; a larger one pools
+        its articles into ``max_units`` blocks by a multiplicative hash of the id (Knuth), which
+        scatters consecutive ids, so each block is a spread-out handful of the group's articles.
+        """
+        where, params = self._where()
+        kinds = ", ".join(f"SUM(c.{k})" for k in MARKER_KINDS)
+        grp = self._group_sql()
+        sql = (
+            f"WITH g AS (SELECT {grp} AS grp, COUNT(*) AS n FROM article_counts c WHERE {where} "
+            f"GROUP BY grp) SELECT {grp} AS grp, CASE WHEN g.n <= ? THEN c.article_id ELSE "
+            f"((c.article_id * {HASH}) % 4294967296) % ? END AS unit, SUM(c.words), {kinds} "
+            f"FROM article_counts c JOIN g ON g.grp = {grp} WHERE {where} GROUP BY grp, unit"
+        )
+        rows = self._con.execute(sql, [*params, max_units, max_units, *params]).fetchall()
+        return pd.DataFrame(rows, columns=["group", "unit", "words", *MARKER_KINDS])
+
+    def person_names(self) -> list[str]:
+        """The stored names of people (type PERSON) in the selection, before any merge."""
+        flt = self.filter.without_actor()
+        if self._cells(flt):
+            source, params = "actor_days c", list[Any]()
+        else:
+            source, params = self._from("actor_counts", flt)
+        where, more = self._where(flt, driven=True)
+        sql = (
+            "SELECT name FROM actor_names WHERE id IN (SELECT DISTINCT c.name_id FROM "
+            f"{source} WHERE {where} AND c.type = 'PERSON') ORDER BY name"
+        )
+        return [r[0] for r in self._con.execute(sql, params + more)]
+
+    def _names_of(self, ids: Iterable[int]) -> dict[int, str]:
+        """actor_names id → name for ``ids``."""
+        out: dict[int, str] = {}
+        id_list = sorted(set(ids))
+        for i in range(0, len(id_list), 500):
+            part = id_list[i : i + 500]
+            marks = ",".join("?" * len(part))
+            out.update(
+                self._con.execute(f"SELECT id, name FROM actor_names WHERE id IN ({marks})", part)
+            )
+        return out
+
+    def actor_totals(self, period: str | None = None) -> pd.DataFrame:
+        """Per (actor, group[, period]): articles and summed counts, names merged.
+
+        Args:
+            period: None, or ``day``, ``week`` (the Monday it starts), ``month`` (``YYYY-MM``),
+                ``year``: then a ``period`` column splits each cell (undated articles: None).
+
+        Returns:
+            :data:`ACTOR_TOTAL_COLUMNS` (+ ``period``): ``articles`` counts the articles
+            mentioning the actor; ``type`` is the actor's most frequent type in the selection
+            (ties in :data:`analysis.records.ACTOR_TYPES` order).
+        """
+        per = f", {PERIODS[period]}" if period else ", NULL"
+        sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
+        # Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
+        # keyword, id list or actor condition reads the rows of the articles it keeps.
+        if self._cells(self.filter):
+            source, params, articles = "actor_days c", list[Any](), "SUM(c.articles)"
+        else:
+            (source, params), articles = self._from("actor_counts"), "COUNT(*)"
+        where, more = self._where(driven=True)
+        sql = (
+            f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, {articles}, "
+            f"{sums} FROM {source} WHERE {where} GROUP BY c.name_id, c.type, grp, period"
+        )
+        cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
+        raw = pd.DataFrame(self._con.execute(sql, params + more).fetchall(), columns=cols)
+        out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
+        if raw.empty:
+            return pd.DataFrame(columns=out_cols)
+        names = self._names_of(raw["name_id"])
+        raw["name"] = raw["name_id"].map(names)
+        raw["actor"] = raw["name"].map(lambda n: self.names.get(n, n))
+        merged = self._merge_rows(raw, period)
+        return merged[out_cols]
+
+    def _merge_rows(self, raw: pd.DataFrame, period: str | None) -> pd.DataFrame:
+        """Add up rows of one actor (merged names, several types); articles counted once."""
+        types = _main_types(raw)
+        keys = ["actor", "group", "period"]
+        agg = raw.groupby(keys, sort=False, dropna=False)[["articles", *ACTOR_COLUMNS]].sum()
+        agg = agg.reset_index()
+        parts = raw.groupby(["actor"], sort=False)[["name_id", "type"]].nunique()
+        split = parts[(parts["name_id"] > 1) | (parts["type"] > 1)].index.tolist()
+        if split:  # an article can hold two of the merged names: count it once
+            exact, exact_types = self._distinct_articles(raw[raw["actor"].isin(split)], period)
+            # Undated articles have no period: one key value for both sides of the merge.
+            for frame in (agg, exact):
+                frame["period"] = frame["period"].astype(object).where(frame["period"].notna(), "")
+            agg = agg.merge(exact, on=keys, how="left")
+            agg["period"] = agg["period"].replace("", None)
+            agg["articles"] = agg["exact"].fillna(agg["articles"]).astype("int64")
+            agg = agg.drop(columns="exact")
+            types.update(_main_types(exact_types))
+        agg["type"] = agg["actor"].map(types)
+        return agg
+
+    def _distinct_articles(
+        self, rows: pd.DataFrame, period: str | None
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Exact article counts of actors with several rows (merged names, several types):
+        (actor, group, period, exact) and (actor, type, articles)."""
+        # A short list of articles drives the query; otherwise the actor-ordered rows do.
+        if self._has_ids(self.filter) and self._id_total(self.filter) <= SHORT_LIST:
+            source, params = self._from("actor_counts")
+            where, more = self._where(driven=True)
+        else:
+            source, params = "actor_counts c", []
+            where, more = self._where()
+        ids = sorted(set(rows["name_id"].tolist()))
+        per = f", {PERIODS[period]}" if period else ", NULL"
+        sql = (
+            f"SELECT c.name_id, c.type, c.article_id, {self._group_sql()} AS grp{per} AS period "
+            f"FROM {source} WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
+        )
+        frame = pd.DataFrame(
+            self._con.execute(sql, [*params, *more, *ids]).fetchall(),
+            columns=["name_id", "type", "article_id", "group", "period"],
+        )
+        actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
+        frame["actor"] = frame["name_id"].map(actor_of)
+        exact = frame.groupby(["actor", "group", "period"], dropna=False)["article_id"].nunique()
+        per_type = frame.groupby(["actor", "type"])["article_id"].nunique()
+        return exact.rename("exact").reset_index(), per_type.rename("articles").reset_index()
+
+    def actor_articles(self, actor: str) -> pd.DataFrame:
+        """One row per article mentioning ``actor`` (merged names added up within an article).
+
+        Returns:
+            article_id, group, date, words and :data:`analysis.library.aggregates.ACTOR_COLUMNS`
+            — the unit a test of differences resamples (attributions within one article are
+            not independent).
+        """
+        where, params = self._where()
+        raw = self._raw_names(actor)
+        sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
+        sql = (
+            f"SELECT c.article_id, {self._group_sql()} AS grp, NULLIF(c.date, ''), c.words, {sums} "
+            f"FROM actor_counts c JOIN actor_names n ON n.id = c.name_id WHERE {where} "
+            f"AND n.name IN ({','.join('?' * len(raw))}) GROUP BY c.article_id "
+            "ORDER BY c.article_id"
+        )
+        return pd.DataFrame(
+            self._con.execute(sql, [*params, *raw]).fetchall(),
+            columns=["article_id", "group", "date", "words", *ACTOR_COLUMNS],
+        )
+
+    # ---- what a view shows -------------------------------------------------------------------
+    def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
+        """(group, article_id) of the articles where ``actor`` has a marker, by id; the first
+        ``per_group`` of each group only, when given."""
+        where, params = self._where()
+        raw = self._raw_names(actor)
+        sql = (
+            f"SELECT DISTINCT {self._group_sql()} AS grp, c.article_id FROM actor_counts c "
+            f"JOIN actor_names n ON n.id = c.name_id WHERE {where} "
+            f"AND n.name IN ({','.join('?' * len(raw))}) AND ({_MARKED}) > 0"
+        )
+        params += raw
+        if per_group is not None:
+            sql = (
+                "SELECT grp, article_id FROM (SELECT grp, article_id, ROW_NUMBER() OVER "
+                f"(PARTITION BY grp ORDER BY article_id) AS k FROM ({sql})) WHERE k <= ?"
+            )
+            params.append(per_group)
+        frame = pd.DataFrame(
+            self._con.execute(sql + " ORDER BY article_id", params).fetchall(),
+            columns=["group", "article_id"],
+        )
+        return frame
+
+    def summary(self, article_id: int) -> dict[str, Any]:
+        """The stored analysis summary of one article (actors, markers, sentences)."""
+        row = self._con.execute(
+            "SELECT n.data FROM articles a JOIN analyses n ON n.sha256 = a.sha256 "
+            "AND n.analysis_key = ? WHERE a.id = ?",
+            (self.key, article_id),
+        ).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def titles(self, ids: Iterable[int]) -> dict[int, str | None]:
+        """article id → title for ``ids``."""
+        out: dict[int, str | None] = {}
+        id_list = sorted({int(i) for i in ids})
+        for i in range(0, len(id_list), 500):
+            part = id_list[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
+            out.update(self._con.execute(sql, part))
+        return out
+
+    def text(self, article_id: int) -> str:
+        """The text of one article ("" if it is gone)."""
+        row = self._con.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
+        """group, article_id, text of at most ``per_group`` random articles of each group.
+
+        The draw is seeded, so the same selection gives the same sample.
+        """
+        frame = self.articles()[["article_id", "group"]]
+        rng = random.Random(seed)
+        picked: list[int] = []
+        for _, ids in frame.groupby("group", sort=True)["article_id"]:
+            values = ids.tolist()
+            picked += values if len(values) <= per_group else sorted(rng.sample(values, per_group))
+        texts = dict(self._texts(picked))
+        out = frame[frame["article_id"].isin(picked)].copy()
+        out["text"] = out["article_id"].map(texts)
+        return out.reset_index(drop=True)
+
+    def _texts(self, ids: Sequence[int]) -> Iterable[tuple[int, str]]:
+        for i in range(0, len(ids), 500):
+            part = list(ids[i : i + 500])
+            marks = ",".join("?" * len(part))
+            yield from self._con.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({marks})", part
+            )
+
+    def _missing(self, columns: str) -> tuple[str, list[Any]]:
+        """SQL over the articles passing the filter (actor aside) with no analysis under key."""
+        flt = self.filter
+        # Stored analyses and their count rows are written in one transaction: an article
+        # without count rows under the key has no analysis under it. The articles_filter index
+        # covers the outlet, date and constructed conditions (no text pages are read).
+        sql = (
+            f"SELECT {columns} FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_counts c "
+            "WHERE c.analysis_key = ? AND c.article_id = a.id)"
+        )
+        params: list[Any] = [self.key]
+        if flt.outlets is not None:
+            named = [o for o in flt.outlets if o]
+            parts = [f"a.outlet IN ({','.join('?' * len(named))})"] if named else []
+            params += named
+            if len(named) < len(flt.outlets):
+                parts.append("a.outlet IS NULL")
+            sql += " AND (" + (" OR ".join(parts) or "0") + ")"
+        for cond, value in (("a.date >= ?", flt.date_from), ("a.date <= ?", flt.date_to)):
+            if value:
+                sql += f" AND {cond}"
+                params.append(value)
+        if flt.exclude_constructed:
+            sql += " AND a.constructed = 0"
+        if flt.keyword and flt.keyword.split():
+            sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(fts_query(flt.keyword))
+        if flt.ids is not None:
+            ids = [int(i) for i in flt.ids]
+            sql += f" AND a.id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+            params += ids
+        return sql, params
+
+    def missing_count(self) -> int:
+        """Articles passing the filter (actor aside) with no analysis under the key yet; they
+        take no part until analysed."""
+        return int(self._con.execute(*self._missing("count(*)")).fetchone()[0])
+
+    def missing_ids(self) -> list[int]:
+        """Ids of the articles counted by :meth:`missing_count`, in id order."""
+        sql, params = self._missing("a.id")
+        return [r[0] for r in self._con.execute(sql + " ORDER BY a.id", params)]
+
+
+def _main_types(raw: pd.DataFrame) -> dict[str, str]:
+    """Each actor's most frequent type by articles (ties: ACTOR_TYPES order, then name)."""
+    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    counts = raw.groupby(["actor", "type"], sort=False)["articles"].sum().reset_index()
+    counts["rank"] = counts["type"].map(lambda t: order.get(t, len(order)))
+    counts = counts.sort_values(
+        ["actor", "articles", "rank", "type"], ascending=[True, False, True, True]
+    )
+    return dict(counts.drop_duplicates("actor")[["actor", "type"]].itertuples(index=False))
