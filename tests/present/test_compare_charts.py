@@ -42,9 +42,30 @@ def test_heatmap_colours_the_share_and_greys_thin_cells() -> None:
     assert z.shape == (2, 2)
     assert z[0][0] == pytest.approx(0.8) and z[0][1] == pytest.approx(0.0)
     assert np.isnan(z[1][0])  # Russia × Moscow Courier: 1 attribution, too few
-    labels = " ".join(str(v) for row in heat.text for v in row)
-    assert "too few" in labels
+    # Thin cells print only their count, short enough for the cell; the hover says why.
+    assert [list(row) for row in heat.text] == [["80%", "0%"], ["n=1", "25%"]]
+    assert "too few to compare" in heat.customdata[1][0]
     assert "<b>Wire</b>" not in str(heat.x) and "&lt;b&gt;Wire&lt;/b&gt;" in str(heat.x)
+
+
+def test_heatmap_marks_significant_cells() -> None:
+    fig = heatmap_figure(_grid(), marks={("Jens Stoltenberg", "Moscow Courier"): "*"})
+    heat = next(t for t in fig.data if isinstance(t, go.Heatmap))
+    assert heat.text[0][0] == "80%*" and heat.text[0][1] == "0%"
+    assert "differs significantly" in heat.customdata[0][0]
+    assert "* = differs significantly" in fig.layout.annotations[-1].text
+
+
+def test_one_article_outlet_draws_no_zero_width_interval() -> None:
+    rates = pd.DataFrame(
+        [{"group": g, "kind": k, "count": 3, "words": 1000, "articles": n, "rate": 3.0,
+          "low": low, "high": high}
+         for g, n, low, high in [("A", 2, 1.0, 5.0), ("Solo", 1, float("nan"), float("nan"))]
+         for k in MARKER_KINDS]
+    )  # fmt: skip
+    bar = next(t for t in rates_figure(rates).data if isinstance(t, go.Bar))
+    assert bar.error_y.array[0] == 2.0 and np.isnan(bar.error_y.array[1])
+    assert "no interval: one article" in bar.customdata[1]
 
 
 def test_empty_grid_explains_itself() -> None:
