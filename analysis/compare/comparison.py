@@ -19,7 +19,12 @@ from sklearn.decomposition import PCA
 
 from analysis.compare.differences import MIN_ARTICLES, pairwise_differences
 from analysis.compare.evidence import Evidence, sentences_of
-from analysis.compare.log_odds import LogOddsComparer
+from analysis.compare.log_odds import (
+    LogOddsComparer,
+    content_stop_words,
+    name_words,
+    sentences_with,
+)
 from analysis.compare.names import merge_short_names
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
@@ -71,6 +76,7 @@ class Comparison:
         self.n_boot = n_boot
         self.seed = seed
         self._rates: dict[float, pd.DataFrame] = {}
+        self._comparers: dict[bool, LogOddsComparer] = {}
         self._differences: dict[tuple[str, ...], tuple[pd.DataFrame, pd.DataFrame]] = {}
 
     # ---- names and sources ---------------------------------------------------------------------
@@ -233,17 +239,55 @@ class Comparison:
     @cached_property
     def comparer(self) -> LogOddsComparer | None:
         """The fitted log-odds comparer over the article texts (None with fewer than 2 groups)."""
+        return self.word_comparer(leave_out_names=False)
+
+    def word_comparer(self, leave_out_names: bool = False) -> LogOddsComparer | None:
+        """The log-odds comparer over the sampled texts, words normalised (one apostrophe, no
+        possessive) and honorifics, reporting verbs and page chrome not counted
+        (:func:`~analysis.compare.log_odds.content_stop_words`); ``leave_out_names`` drops
+        the words of the actors' names too. Fitted once per choice."""
         if len(self.groups) < 2:
             return None
-        sample = self.word_sample
-        return LogOddsComparer().fit(sample["text"].tolist(), sample["group"].tolist())
+        if leave_out_names not in self._comparers:
+            stop = set(content_stop_words())
+            if leave_out_names:
+                stop |= name_words(self.actor_table["actor"].unique())
+            sample = self.word_sample
+            self._comparers[leave_out_names] = LogOddsComparer(
+                stop_words=sorted(stop), normalise=True
+            ).fit(sample["text"].tolist(), sample["group"].tolist())
+        return self._comparers[leave_out_names]
 
-    def distinctive_terms(self, n: int = 15, min_z: float = 1.96) -> dict[str, list[dict]]:
-        """Each group's most distinctive words against the rest (see :class:`LogOddsComparer`)."""
-        comparer = self.comparer
+    def distinctive_terms(
+        self, n: int = 15, min_z: float = 1.96, leave_out_names: bool = False
+    ) -> dict[str, list[dict]]:
+        """Each group's most distinctive words against the rest (see :class:`LogOddsComparer`
+        and :meth:`word_comparer`)."""
+        comparer = self.word_comparer(leave_out_names)
         if comparer is None:
             return {g: [] for g in self.groups}
         return {g: comparer.top_terms(g, n=n, min_z=min_z) for g in self.groups}
+
+    def term_sentences(self, term: str, group: str | None = None, limit: int = 5) -> pd.DataFrame:
+        """The sentences of the sampled articles that use ``term`` (as counted: any apostrophe,
+        with or without a possessive): group, article_id, title, sentence, start, end (the
+        word in the sentence). At most ``limit`` per group; ``group`` picks one group."""
+        sample = self.word_sample
+        if group is not None:
+            sample = sample[sample["group"] == group]
+        titles = self.source.titles(sample["article_id"].tolist())
+        rows: list[tuple[Any, ...]] = []
+        for g, part in sample.groupby("group", sort=False):
+            found = 0
+            for r in part.itertuples():
+                for sentence, start, end in sentences_with(str(r.text), term):
+                    if found >= limit:
+                        break
+                    rows.append((g, int(r.article_id), titles.get(r.article_id), sentence,
+                                 start, end))  # fmt: skip
+                    found += 1
+        cols = ["group", "article_id", "title", "sentence", "start", "end"]
+        return pd.DataFrame(rows, columns=cols)
 
     # ---- outlet map --------------------------------------------------------------------------
     @cached_property
