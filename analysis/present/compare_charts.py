@@ -471,3 +471,117 @@ def stance_mix_figure(table: pd.DataFrame, actor: str) -> go.Figure:
     fig = _layout(fig, title, 460)
     fig.update_layout(margin={"b": 150})
     return fig
+
+
+GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+                 "#F0E442"]  # fmt: skip
+"""Okabe & Ito (2008): one colour per outlet line (repeated with other dashes past eight)."""
+_DASHES = ["solid", "dash", "dot", "dashdot"]
+
+
+def timeline_figure(frame: pd.DataFrame, actors: Sequence[str]) -> go.Figure:
+    """A line chart per actor of the distancing share per period, one line per outlet.
+
+    Args:
+        frame: :meth:`Comparison.timeline` (period, group, actor, articles, attributions,
+            distancing_share, enough).
+        actors: the actors to draw, one panel each, in this order.
+
+    Periods with too few attributions draw no point (the line breaks there), so a share from
+    one or two statements never looks like a trend; the hover gives the counts.
+    """
+    title = "Distancing share over time, by outlet"
+    frame = frame[frame["actor"].isin(list(actors))]
+    actors = [a for a in actors if a in set(frame["actor"])]
+    if frame.empty or not actors:
+        return _empty(title, "No dated article has attributions of these actors.")
+    periods = sorted(set(frame["period"]))
+    groups = _groups_of(frame)
+    fig = make_subplots(
+        rows=len(actors), cols=1, shared_xaxes=True, vertical_spacing=0.12 / max(1, len(actors)),
+        subplot_titles=[_esc(a) for a in actors],
+    )  # fmt: skip
+    for i, actor in enumerate(actors, start=1):
+        sub = frame[frame["actor"] == actor].set_index(["group", "period"])
+        for k, g in enumerate(groups):
+            ys, hover = [], []
+            for per in periods:
+                if (g, per) in sub.index:
+                    r = sub.loc[(g, per)]
+                    n, share = int(r["attributions"]), r["distancing_share"]
+                    ok = bool(r["enough"])
+                    ys.append(float(share) if ok else None)
+                    what = f"{float(share):.0%}" if ok else f"too few ({n} attributions)"
+                    hover.append(f"<b>{_esc(g)}</b>, {_esc(per)}: {what}<br>{n} attributions in "
+                                 f"{int(r['articles'])} article(s)")  # fmt: skip
+                else:
+                    ys.append(None)
+                    hover.append(f"<b>{_esc(g)}</b>, {_esc(per)}: no article")
+            fig.add_trace(
+                go.Scatter(
+                    x=periods, y=ys, mode="lines+markers", name=_esc(_short(g, 30)),
+                    legendgroup=g, showlegend=i == 1, connectgaps=False,
+                    line={"color": GROUP_COLOURS[k % 8], "dash": _DASHES[k // 8 % 4]},
+                    customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                ),
+                row=i, col=1,
+            )  # fmt: skip
+        fig.update_yaxes(range=[-0.05, 1.05], tickformat=".0%", row=i, col=1)
+    fig.update_xaxes(type="category")
+    fig.update_annotations(font={"size": FONT_SIZE - 2}, xanchor="left", x=0)
+    fig = _layout(fig, title, 160 + 230 * len(actors))
+    fig.update_layout(margin={"b": 110})
+    return fig
+
+
+def _groups_of(frame: pd.DataFrame) -> list[str]:
+    """The groups of a frame in display order (case-insensitive)."""
+    return sorted(set(frame["group"]), key=lambda g: (str(g).casefold(), str(g)))
+
+
+def differences_figure(tested: pd.DataFrame, actor: str) -> go.Figure:
+    """Each tested pair's difference of one actor's distancing share, with its 95 % interval.
+
+    Args:
+        tested: :meth:`Comparison.differences` (first frame).
+        actor: whose pairs to draw.
+
+    Significant pairs (Benjamini–Hochberg adjusted) are drawn dark and marked ★; pairs with
+    too little data are not drawn at all (the page lists them in words instead).
+    """
+    title = f"Tested differences for {_esc(actor)}: outlet A − outlet B, distancing share"
+    sub = tested[tested["actor"] == actor]
+    if sub.empty:
+        return _empty(title, "No pair of outlets has enough data for a test.")
+    labels = _labels([f"{a} − {b}" for a, b in zip(sub["group_a"], sub["group_b"], strict=True)], 44)
+    sig = sub["significant"].astype(bool).tolist()
+    hover = [
+        f"<b>{_esc(r.group_a)}</b> {r.a:.0%} − <b>{_esc(r.group_b)}</b> {r.b:.0%} = "
+        f"{r.effect * 100:+.0f} points<br>95% interval {r.ci_low * 100:+.0f} to "
+        f"{r.ci_high * 100:+.0f}<br>adjusted p = {r.p_adjusted:.3f} ({_esc(r.method)})<br>"
+        f"{int(r.articles_a)} and {int(r.articles_b)} articles"
+        for r in sub.itertuples()
+    ]
+    eff = sub["effect"].to_numpy(float)
+    fig = go.Figure(
+        go.Scatter(
+            x=eff, y=[f"{'★ ' if s else ''}{lab}" for s, lab in zip(sig, labels, strict=True)],
+            mode="markers",
+            marker={"size": 12, "color": ["#D55E00" if s else "#999999" for s in sig],
+                    "symbol": ["diamond" if s else "circle" for s in sig]},
+            error_x={"type": "data", "symmetric": False,
+                     "array": sub["ci_high"].to_numpy(float) - eff,
+                     "arrayminus": eff - sub["ci_low"].to_numpy(float), "color": "#444444"},
+            customdata=hover, hovertemplate="%{customdata}<extra></extra>", showlegend=False,
+        )
+    )  # fmt: skip
+    fig.add_vline(x=0, line={"color": "#555555", "dash": "dot"})
+    fig.update_xaxes(range=[-1.05, 1.05], tickformat="+.0%", title="difference (A − B)")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig = _layout(fig, title, max(300, 150 + 36 * len(sub)))
+    fig.add_annotation(
+        text="★ dark = significant after Benjamini–Hochberg adjustment (false discovery rate 5%)",
+        showarrow=False, x=0, y=0, xref="paper", yref="container", xanchor="left",
+        yanchor="bottom", font={"size": FONT_SIZE - 5, "color": "#555555"},
+    )  # fmt: skip
+    return fig
