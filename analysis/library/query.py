@@ -542,3 +542,23 @@ def _main_types(raw: pd.DataFrame) -> dict[str, str]:
         ["actor", "articles", "rank", "type"], ascending=[True, False, True, True]
     )
     return dict(counts.drop_duplicates("actor")[["actor", "type"]].itertuples(index=False))
+
+
+@dataclass(frozen=True)
+class LibrarySpan:
+    """What the Compare page's filters offer: the dated range and whether real articles exist."""
+
+    first_date: str | None
+    last_date: str | None
+    real_articles: int
+    constructed: int
+
+
+def library_span(library: Library) -> LibrarySpan:
+    """The first and last article date, and the numbers of real and constructed articles
+    (read from the outlet/date/constructed index, not the article rows)."""
+    row = library.connection.execute(
+        "SELECT MIN(NULLIF(date, '')), MAX(NULLIF(date, '')), "
+        "COALESCE(SUM(constructed = 0), 0), COALESCE(SUM(constructed = 1), 0) FROM articles"
+    ).fetchone()
+    return LibrarySpan(row[0], row[1], int(row[2]), int(row[3]))

@@ -549,7 +549,7 @@ def differences_figure(tested: pd.DataFrame, actor: str) -> go.Figure:
     Significant pairs (Benjamini–Hochberg adjusted) are drawn dark and marked ★; pairs with
     too little data are not drawn at all (the page lists them in words instead).
     """
-    title = f"Tested differences for {_esc(actor)}: outlet A − outlet B, distancing share"
+    title = f"Distancing share of {_esc(_short(actor, 30))}: outlet A − outlet B"
     sub = tested[tested["actor"] == actor]
     if sub.empty:
         return _empty(title, "No pair of outlets has enough data for a test.")
@@ -580,8 +580,9 @@ def differences_figure(tested: pd.DataFrame, actor: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig = _layout(fig, title, max(300, 150 + 36 * len(sub)))
     fig.add_annotation(
-        text="★ dark = significant after Benjamini–Hochberg adjustment (false discovery rate 5%)",
-        showarrow=False, x=0, y=0, xref="paper", yref="container", xanchor="left",
-        yanchor="bottom", font={"size": FONT_SIZE - 5, "color": "#555555"},
+        text="★ = significant (Benjamini–Hochberg, false discovery rate 5%)",
+        showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
+        yshift=-62, font={"size": FONT_SIZE - 5, "color": "#555555"},
     )  # fmt: skip
+    fig.update_layout(margin={"b": 100})
     return fig

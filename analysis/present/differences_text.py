@@ -28,9 +28,10 @@ def difference_sentence(row: Mapping[str, Any], tests: int) -> str:
     if bool(row["significant"]):
         return (
             f"{more} reports {actor}'s statements with distancing verbs more often than {less} "
-            f"{share}: a difference of {_points(effect)} ({interval}). After allowing for the "
-            f"{tests} comparisons made, chance alone would rarely give a difference this large "
-            f"(adjusted p = {p:.3f})."
+            f"{share}: a difference of {_points(effect)} ({interval}). "
+            + ("" if tests <= 1 else f"After allowing for the {tests} comparisons made, ")
+            + ("chance" if tests > 1 else "Chance")
+            + f" alone would rarely give a difference this large (adjusted p = {p:.3f})."
         )
     return (
         f"{ga} and {gb} report {actor}'s statements with distancing verbs at rates that differ "

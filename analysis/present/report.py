@@ -613,23 +613,37 @@ def report_pdf(report: Report, *, printer: Callable[[str], bytes] = html_to_pdf)
 
 
 def default_comparison_figures(
-    comparison: Comparison, *, top_actors: int = 15
+    comparison: Comparison, *, top_actors: int = 15, over: str = "month"
 ) -> list[tuple[str, go.Figure]]:
     """The Compare page's charts for this comparison (:mod:`~analysis.present.compare_charts`).
 
     Args:
         comparison: the comparison to draw.
         top_actors: actors in the heat map (the page's default).
+        over: the period of the timeline chart (drawn when articles are dated).
     """
     from analysis.present import compare_charts as cc
 
     points, explained = comparison.outlet_map()
-    grid = comparison.heatmap_frame(comparison.top_actors(top_actors))
-    return [
+    actors = comparison.top_actors(top_actors)
+    grid = comparison.heatmap_frame(actors)
+    tested, _ = comparison.differences(actors)
+    sig = tested[tested["significant"]]
+    marks = {(r.actor, g): "*" for r in sig.itertuples() for g in (r.group_a, r.group_b)}
+    figures = [
         (
             "Distancing share by actor and outlet",
-            cc.heatmap_figure(grid, comparison.min_attributions),
+            cc.heatmap_figure(grid, comparison.min_attributions, marks),
         ),
+    ]
+    if not tested.empty:
+        first = str(tested.sort_values("p_adjusted")["actor"].iloc[0])
+        figures.append(("Tested differences", cc.differences_figure(tested, first)))
+    timeline = comparison.timeline(over, actors[:3])
+    if not timeline.empty:
+        figures.append(("Over time", cc.timeline_figure(timeline, actors[:3])))
+    return [
+        *figures,
         ("Markers per 1,000 words", cc.rates_figure(comparison.marker_rates())),
         ("Distinctive words", cc.terms_figure(comparison.distinctive_terms(n=12, min_z=0.0))),
         ("Outlet map", cc.outlet_map_figure(points, explained)),

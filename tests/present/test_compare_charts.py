@@ -111,3 +111,30 @@ def test_terms_and_map_and_similarity_and_stance_mix() -> None:
     table = _grid().assign(type="PERSON")
     mix = {t.name: list(t.y) for t in stance_mix_figure(table, "Jens Stoltenberg").data}
     assert mix["distancing"] == [4, 0] and mix["neutral"] == [1, 5]
+
+
+def test_differences_and_timeline_figures_draw_their_numbers() -> None:
+    from analysis.present.compare_charts import differences_figure, timeline_figure
+
+    tested = pd.DataFrame([
+        {"actor": "Putin", "group_a": "A", "group_b": "<b>B</b>", "a": 0.8, "b": 0.2,
+         "effect": 0.6, "ci_low": 0.3, "ci_high": 0.9, "p_value": 0.01, "p_adjusted": 0.02,
+         "articles_a": 5, "articles_b": 5, "method": "exact", "significant": True},
+    ])  # fmt: skip
+    fig = differences_figure(tested, "Putin")
+    dot = fig.data[0]
+    assert list(dot.x) == [0.6] and dot.y[0].startswith("★ ")
+    assert "&lt;b&gt;B&lt;/b&gt;" in dot.y[0]
+    assert list(dot.error_x.array) == pytest.approx([0.3]) and list(
+        dot.error_x.arrayminus
+    ) == pytest.approx([0.3])
+    assert "No pair" in differences_figure(tested, "Obama").layout.annotations[0].text
+    frame = pd.DataFrame([
+        {"period": p, "group": g, "actor": "Putin", "articles": 1, "attributions": n,
+         "distancing_share": s, "enough": n >= 3}
+        for p, g, n, s in [("2014-08", "A", 4, 0.5), ("2014-09", "A", 1, 1.0), ("2014-08", "B", 3, 0.0)]
+    ])  # fmt: skip
+    fig = timeline_figure(frame, ["Putin"])
+    a, b = fig.data
+    assert list(a.x) == ["2014-08", "2014-09"] and list(a.y) == [0.5, None]  # too few: no point
+    assert list(b.y) == [0.0, None] and "no article" in b.customdata[1]
