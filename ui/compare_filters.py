@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 
 import streamlit as st
 
 from analysis.library.query import ArticleFilter, library_span
+from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 from ui.library_access import ids_filter
 from ui.page_text import page_text
@@ -53,12 +55,19 @@ def _date_filter(library: Library) -> tuple[str | None, str | None]:
     return picked[0].isoformat(), picked[1].isoformat()
 
 
+@cache
+def _shipped_real() -> int:
+    """How many of the samples shipped with the app are real articles (the seed article)."""
+    return sum(not r.constructed for r in sample_rows())
+
+
 def _filters(library: Library) -> ArticleFilter:
     """The filters every mode shares: samples, dates, keyword, actor."""
     span = library_span(library)
+    # On by default once the user has real articles of their own (beyond the shipped seed).
     exclude = st.toggle(
         "Leave out the constructed samples",
-        value=span.real_articles > 0,
+        value=span.real_articles > _shipped_real(),
         key="compare.exclude_samples",
         help=f"{span.constructed} teaching samples come with the app; "
         f"{span.real_articles} real articles are in the library.",
@@ -89,6 +98,9 @@ def compare_choice(library: Library) -> Choice:
         return Choice(flt, "outlet", len(chosen))
     labels = {a.id: f"#{a.id} {a.label}" for a in library.articles(with_text=False)}
     ids = st.multiselect(
-        "Articles (two or more)", list(labels), format_func=labels.get, key="compare.articles"
+        "Articles (two or more)",
+        list(labels),
+        format_func=lambda i: labels[i],
+        key="compare.articles",
     )
     return Choice(ids_filter(ids), "article", len(ids))

@@ -74,8 +74,10 @@ def rates_tab(comparison: Comparison) -> None:
 
 def words_tab(comparison: Comparison) -> None:
     """Distinctive words per outlet, names optional, each word's sentences."""
-    no_names = st.toggle("Leave out names", key="compare.words_no_names",
-                         help="Words of the actors' names (Putin, Kyiv) are not counted.")  # fmt: skip
+    no_names = st.toggle(
+        "Leave out names", key="compare.words_no_names",
+        help="Words of the actors' names (Putin, Kyiv) are not counted.",
+    )  # fmt: skip
     terms = comparison.distinctive_terms(n=12, min_z=0.0, leave_out_names=no_names)
     show_chart(terms_figure(terms, MIN_Z), key="compare.terms",
                name=f"distinctive words {groups_label(comparison)}")  # fmt: skip
@@ -129,8 +131,9 @@ def map_tab(comparison: Comparison) -> None:
 def timeline_tab(comparison: Comparison) -> None:
     """Each actor's distancing share per period, one line per outlet."""
     left, right = st.columns([1, 3])
-    over = left.selectbox("Period", list(PERIODS), index=1, format_func=PERIODS.get,
+    over = left.selectbox("Period", list(PERIODS), index=1, format_func=lambda k: PERIODS[k],
                       key="compare.period")  # fmt: skip
+    over = str(over or "month")
     actors = comparison.top_actors(MAX_ACTORS)
     picked = right.multiselect("Actors", actors, default=actors[:3], key="compare.time_actors")
     frame = comparison.timeline(over, picked)

@@ -100,9 +100,7 @@ def chart_downloads(fig: go.Figure, key: str, name: str | None = None) -> None:
             st.info(export.INSTALL_HINT, icon=":material/info:")
 
 
-def table_downloads(
-    frame: pd.DataFrame, key: str, name: str, file_stem: str | None = None
-) -> None:
+def table_downloads(frame: pd.DataFrame, key: str, name: str, file_stem: str | None = None) -> None:
     """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``; files
     named ``file_stem``, default ``name``)."""
     with st.popover(f"Download {name}", icon=":material/download:", key=f"{key}.download"):
@@ -257,7 +255,7 @@ def comparison_exports(
     left, right = st.columns([3, 1])
     sections = left.multiselect(
         "Report sections", list(SECTIONS), default=list(COMPARISON_SECTIONS),
-        format_func=SECTIONS.get, key=f"{key}.report_sections",
+        format_func=lambda k: SECTIONS[k], key=f"{key}.report_sections",
     )  # fmt: skip
     per_article = right.number_input(
         "Evidence rows per article", 1, 200, EVIDENCE_PER_ARTICLE, key=f"{key}.evidence_rows"

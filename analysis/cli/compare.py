@@ -130,7 +130,7 @@ def _row_passes(row: CorpusRow, flt: ArticleFilter) -> bool:
     if flt.keyword and flt.keyword.split():
         words = set(re.findall(r"\w[\w'’-]*", f"{row.title or ''} {row.text}".casefold()))
         for wanted in flt.keyword.casefold().split():
-            if not any(w.startswith(wanted.strip("\"")) for w in words):
+            if not any(w.startswith(wanted.strip('"')) for w in words):
                 return False
     return True
 
@@ -168,6 +168,26 @@ def _compare_library(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus_entries(rows: list[CorpusRow], args: argparse.Namespace) -> list[Entry]:
+    """Analyse the rows (on all cores) into comparison entries; the actor filter applies to
+    the analyses."""
+    if not rows:
+        return []
+    progress = None if args.quiet else ProgressBar("analysing")
+    items = [(str(i), r.text) for i, r in enumerate(rows)]
+    summaries: dict[int, dict[str, Any]] = {}
+    for chunk in analyse_texts(items, workers=args.workers, progress=progress):
+        for stored in chunk:
+            summaries[int(stored.sha256)] = json.loads(stored.data)
+    entries = [
+        Entry(_group_of(r, args.by), r.text, summaries[i], r.title, None, date=r.date)
+        for i, r in enumerate(rows)
+    ]
+    if args.actor:
+        entries = [e for e in entries if _has_actor(e, args.actor)]
+    return entries
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     if args.db:
         if args.corpus:
@@ -182,26 +202,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not corpus.rows:
         print("error: no article could be read; nothing to compare.", file=sys.stderr)
         return 2
-    flt = _filter_of(args)
-    rows = [r for r in corpus.rows if _row_passes(r, flt)]
-    if not rows:
+    rows = [r for r in corpus.rows if _row_passes(r, _filter_of(args))]
+    entries = _corpus_entries(rows, args)
+    if not entries:
         print("error: no article passes the filters.", file=sys.stderr)
         return 2
-    progress = None if args.quiet else ProgressBar("analysing")
-    items = [(str(i), r.text) for i, r in enumerate(rows)]
-    summaries: dict[int, dict[str, Any]] = {}
-    for chunk in analyse_texts(items, workers=args.workers, progress=progress):
-        for stored in chunk:
-            summaries[int(stored.sha256)] = json.loads(stored.data)
-    entries = [
-        Entry(_group_of(r, args.by), r.text, summaries[i], r.title, None, date=r.date)
-        for i, r in enumerate(rows)
-    ]
-    if flt.actor:
-        entries = [e for e in entries if _has_actor(e, flt.actor)]
-        if not entries:
-            print(f"error: no article mentions {flt.actor}.", file=sys.stderr)
-            return 2
     comparison = Comparison(entries, min_attributions=args.min_attributions)
     if args.format == "csv":
         _print_csv(comparison)
@@ -261,17 +266,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help=".csv, .jsonl, or article files")
     p.add_argument("--db", default=None, help="compare the articles stored in this library")
     p.add_argument("--by", choices=GROUP_FIELDS, default="outlet", help="group articles by")
-    p.add_argument("--from", dest="date_from", default=None, help="only articles from this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--from", dest="date_from", default=None, help="only articles from this date (YYYY-MM-DD)"
+    )
     p.add_argument("--to", dest="date_to", default=None, help="only articles up to this date")
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
-    p.add_argument("--keyword", default=None, help="only articles with these words in the title or text")
+    p.add_argument(
+        "--keyword", default=None, help="only articles with these words in the title or text"
+    )
     p.add_argument("--actor", default=None, help="only articles mentioning this actor")
-    p.add_argument("--exclude-constructed", action="store_true", help="leave out the constructed samples")
+    p.add_argument(
+        "--exclude-constructed", action="store_true", help="leave out the constructed samples"
+    )
     p.add_argument(
         "--over", choices=("week", "month", "year", "date"), default=None,
         help="JSON: add a timeline of each actor's distancing share per period",
     )  # fmt: skip
-    p.add_argument("--test-actors", type=int, default=15, help="actors whose differences are tested")
+    p.add_argument(
+        "--test-actors", type=int, default=15, help="actors whose differences are tested"
+    )
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--top-actors", type=int, default=50, help="actors listed (0: all)")
     p.add_argument("--top-terms", type=int, default=15, help="distinctive terms per group")

@@ -60,7 +60,9 @@ def _share(d: np.ndarray, n: np.ndarray) -> float:
     return float(d.sum() / total) if total else math.nan
 
 
-def _permutation_p(d: np.ndarray, n: np.ndarray, n_a: int, n_perm: int, rng: np.random.Generator) -> tuple[float, str]:  # fmt: skip
+def _permutation_p(
+    d: np.ndarray, n: np.ndarray, n_a: int, n_perm: int, rng: np.random.Generator
+) -> tuple[float, str]:
     """Two-sided permutation p-value of the pooled-share difference (first n_a = group A)."""
     size = len(d)
     observed = abs(_share(d[:n_a], n[:n_a]) - _share(d[n_a:], n[n_a:]))
@@ -145,7 +147,9 @@ def difference_test(
         crit = _normal_quantile((1 + ci) / 2)
         low, high = effect - crit * se, effect + crit * se
         method = "cluster-robust z-test, articles as clusters"
-    return DifferenceTest(share_a, share_b, effect, low, high, min(1.0, p), method, len(da), len(db))
+    return DifferenceTest(
+        share_a, share_b, effect, low, high, min(1.0, p), method, len(da), len(db)
+    )
 
 
 def _normal_quantile(q: float) -> float:
@@ -236,7 +240,8 @@ def pairwise_differences(
         for i, (ga, gb) in enumerate(itertools.combinations([g for g in groups if g in usable], 2)):
             t = difference_test(usable[ga], usable[gb], seed=seed + 7919 * k + i, n_perm=n_perm)
             rows.append([actor, ga, gb, MEASURE, t.a, t.b, t.effect, t.ci_low, t.ci_high,
-                         t.p_value, math.nan, t.articles_a, t.articles_b, t.method, False])  # fmt: skip
+                         t.p_value, math.nan, t.articles_a, t.articles_b, t.method,
+                         False])  # fmt: skip
     out = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
     if not out.empty:
         out["p_adjusted"] = benjamini_hochberg(out["p_value"].tolist())

@@ -553,7 +553,9 @@ def differences_figure(tested: pd.DataFrame, actor: str) -> go.Figure:
     sub = tested[tested["actor"] == actor]
     if sub.empty:
         return _empty(title, "No pair of outlets has enough data for a test.")
-    labels = _labels([f"{a} − {b}" for a, b in zip(sub["group_a"], sub["group_b"], strict=True)], 44)
+    labels = _labels(
+        [f"{a} − {b}" for a, b in zip(sub["group_a"], sub["group_b"], strict=True)], 44
+    )
     sig = sub["significant"].astype(bool).tolist()
     hover = [
         f"<b>{_esc(r.group_a)}</b> {r.a:.0%} − <b>{_esc(r.group_b)}</b> {r.b:.0%} = "

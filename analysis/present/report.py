@@ -487,7 +487,8 @@ def _lexicon_sources() -> str:
     """Method-notes tables: each word list (version hash, size), then each source cited,
     once, with the word lists that cite it."""
     versions = lexicon_versions()
-    lists, cited = [], {}
+    lists: list[dict[str, object]] = []
+    cited: dict[str, list[str]] = {}
     for name in lexicon_names():
         frame = lexicon_frame(name)
         lists.append({"word list": name, "version": versions.get(name, ""), "terms": len(frame)})

@@ -122,7 +122,9 @@ MONTHLY = [  # outlet, date, text
 ]  # fmt: skip
 
 
-def test_compare_over_month_with_filters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_over_month_with_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "monthly.csv"
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)

@@ -32,10 +32,18 @@ def grid() -> pd.DataFrame:
         for j, outlet in enumerate(OUTLETS):
             n = (i * 7 + j * 3) % 9  # some cells with 1-2 attributions: "n=2" labels
             d = (i + j) % (n + 1)
-            rows.append({"actor": actor, "group": outlet,
-                         **(dict.fromkeys(STANCES, 0) | {"distancing": d, "neutral": n - d}),
-                         "attributions": n, "mentions": n + 1, "articles": 2,
-                         "distancing_share": d / n if n else float("nan"), "enough": n >= 3})
+            rows.append(
+                {
+                    "actor": actor,
+                    "group": outlet,
+                    **(dict.fromkeys(STANCES, 0) | {"distancing": d, "neutral": n - d}),
+                    "attributions": n,
+                    "mentions": n + 1,
+                    "articles": 2,
+                    "distancing_share": d / n if n else float("nan"),
+                    "enough": n >= 3,
+                }
+            )
     return pd.DataFrame(rows)  # fmt: skip
 
 

@@ -132,7 +132,8 @@ def test_differences_and_timeline_figures_draw_their_numbers() -> None:
     frame = pd.DataFrame([
         {"period": p, "group": g, "actor": "Putin", "articles": 1, "attributions": n,
          "distancing_share": s, "enough": n >= 3}
-        for p, g, n, s in [("2014-08", "A", 4, 0.5), ("2014-09", "A", 1, 1.0), ("2014-08", "B", 3, 0.0)]
+        for p, g, n, s in [("2014-08", "A", 4, 0.5), ("2014-09", "A", 1, 1.0),
+                           ("2014-08", "B", 3, 0.0)]
     ])  # fmt: skip
     fig = timeline_figure(frame, ["Putin"])
     a, b = fig.data

@@ -35,10 +35,16 @@ def corpus_csv(path: Path) -> Path:
         w = csv.writer(fh)
         w.writerow(["title", "outlet", "date", "text"])
         for i, date in enumerate(MONTHS):
-            w.writerow([f"Hawk story {i}", HAWK, date,
-                        f"NATO chief Jens Stoltenberg claimed that Russia was massing troops near "
-                        f"the border. Stoltenberg alleged that the build-up continued for {i + 2} "
-                        "weeks. Stoltenberg insisted that allies were ready."])
+            w.writerow(
+                [
+                    f"Hawk story {i}",
+                    HAWK,
+                    date,
+                    f"NATO chief Jens Stoltenberg claimed that Russia was massing troops near "
+                    f"the border. Stoltenberg alleged that the build-up continued for {i + 2} "
+                    "weeks. Stoltenberg insisted that allies were ready.",
+                ]
+            )
             w.writerow([f"Wire story {i}", WIRE, date,
                         f"NATO chief Jens Stoltenberg said that Russia was massing troops near "
                         f"the border. Stoltenberg told reporters that the build-up went on for "
