@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
@@ -44,13 +46,25 @@ def _inflections(verb: str) -> set[str]:
     return {verb, third, past, stem + "ing"}
 
 
+STOPWORDS_FILE = Path(__file__).with_name("data") / "content_stopwords.csv"
+"""Honorifics, reporting-verb forms, page chrome and Latin abbreviations (term, category,
+explanation, source). It lives with the comparison, not in ``analysis/lexicons/``: it changes
+which words are counted as distinctive, never an analysis, so editing it must not change the
+analysis key (and re-analyse every stored article)."""
+
+
+def stop_word_rows() -> pd.DataFrame:
+    """The rows of :data:`STOPWORDS_FILE`."""
+    return pd.read_csv(STOPWORDS_FILE, dtype=str, keep_default_na=False)
+
+
 @cache
 def content_stop_words() -> frozenset[str]:
     """Words that are not content: English stop words, honorifics, reporting verbs in every
-    form, page chrome (``content_stopwords.csv``, the page-control words of
-    ``furniture.csv``, the verbs of ``reporting_verbs.csv``)."""
+    form, page chrome (:data:`STOPWORDS_FILE`, the page-control words of ``furniture.csv``, the
+    verbs of ``reporting_verbs.csv``)."""
     words: set[str] = set(ENGLISH_STOP_WORDS)
-    words |= set(lexicon_frame("content_stopwords")["term"].str.lower())
+    words |= set(stop_word_rows()["term"].str.lower())
     furniture = lexicon_frame("furniture")
     words |= set(furniture.loc[furniture["category"] == "ui_word", "term"].str.lower())
     for verb in lexicon_frame("reporting_verbs")["term"].str.lower():

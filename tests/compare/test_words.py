@@ -17,6 +17,16 @@ def test_apostrophes_and_possessives_are_one_word() -> None:
     assert fw.counts_[:, 1].tolist() == [1, 1, 1]
 
 
+def test_stop_word_file_is_well_formed_data() -> None:
+    from analysis.compare.log_odds import stop_word_rows
+    from analysis.lexicons import REQUIRED_COLUMNS
+
+    rows = stop_word_rows()
+    assert list(rows.columns[:4]) == list(REQUIRED_COLUMNS)
+    assert (rows[list(REQUIRED_COLUMNS)] != "").all().all()
+    assert rows["term"].is_unique
+
+
 def test_honorifics_reporting_verbs_and_page_chrome_are_not_content() -> None:
     stop = content_stop_words()
     assert {"mr", "mrs", "says", "said", "claimed", "insists", "photos", "caption", "hide",
