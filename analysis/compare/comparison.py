@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 
-from analysis.compare.differences import MIN_ARTICLES, pairwise_differences
+from analysis.compare.differences import MIN_ARTICLES, PERMUTE_MAX, pairwise_differences
 from analysis.compare.evidence import Evidence, sentences_of
 from analysis.compare.log_odds import (
     LogOddsComparer,
@@ -412,9 +412,9 @@ class Comparison:
         names = tuple(actors if actors is not None else self.top_actors())
         key = (*names, str(q))
         if key not in self._differences:
-            per_article = {a: self.source.actor_articles(a) for a in names}
+            units = self.source.actor_units(names, PERMUTE_MAX)
             self._differences[key] = pairwise_differences(
-                per_article, self.groups, min_articles=MIN_ARTICLES,
+                units, names, self.groups, min_articles=MIN_ARTICLES,
                 min_attributions=self.min_attributions, q=q, seed=self.seed,
             )  # fmt: skip
         tested, thin = self._differences[key]

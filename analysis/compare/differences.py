@@ -25,6 +25,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -104,6 +105,8 @@ def _bootstrap_ci(
 def _ratio_variance(d: np.ndarray, n: np.ndarray) -> float:
     """Cluster-robust variance of Σd / Σn with articles as clusters (linearisation)."""
     k = len(d)
+    if k < 2:  # one unit shows no variation: nothing is known about the spread
+        return math.inf
     r = d.sum() / n.sum()
     resid = d - r * n
     return float(k / (k - 1) * np.sum(resid**2) / n.sum() ** 2)
@@ -117,6 +120,7 @@ def difference_test(
     n_boot: int = 1999,
     ci: float = 0.95,
     seed: int = 0,
+    articles: tuple[int, int] | None = None,
 ) -> DifferenceTest:
     """Test share A − share B of per-article counts, the article as the unit.
 
@@ -127,6 +131,9 @@ def difference_test(
         n_boot: bootstrap resamples of the interval.
         ci: the interval's coverage.
         seed: random seed (results are reproducible).
+        articles: the articles behind ``a`` and ``b`` when they are blocks of articles, not
+            single articles (default: one article per value). Pairs of more than
+            :data:`PERMUTE_MAX` articles get the cluster-robust test, which blocks leave valid.
 
     Returns:
         A :class:`DifferenceTest`; ``effect`` is in share points (0.25 = 25 percentage points).
@@ -136,7 +143,8 @@ def difference_test(
     db, nb = np.asarray(b[0], float), np.asarray(b[1], float)
     share_a, share_b = _share(da, na), _share(db, nb)
     effect = share_a - share_b
-    if len(da) + len(db) <= PERMUTE_MAX:
+    n_a, n_b = articles or (len(da), len(db))
+    if n_a + n_b <= PERMUTE_MAX:
         d, n = np.concatenate([da, db]), np.concatenate([na, nb])
         p, method = _permutation_p(d, n, len(da), n_perm, rng)
         low, high = _bootstrap_ci(da, na, db, nb, n_boot, ci, rng)
@@ -147,11 +155,10 @@ def difference_test(
         crit = _normal_quantile((1 + ci) / 2)
         low, high = effect - crit * se, effect + crit * se
         method = "cluster-robust z-test, articles as clusters"
-    return DifferenceTest(
-        share_a, share_b, effect, low, high, min(1.0, p), method, len(da), len(db)
-    )
+    return DifferenceTest(share_a, share_b, effect, low, high, min(1.0, p), method, n_a, n_b)
 
 
+@cache
 def _normal_quantile(q: float) -> float:
     """The standard normal quantile (bisection on erf; no SciPy needed at run time)."""
     lo, hi = -10.0, 10.0
@@ -198,7 +205,8 @@ THIN_COLUMNS = ["actor", "group", "articles", "attributions", "reason"]
 
 
 def pairwise_differences(
-    per_article: dict[str, pd.DataFrame],
+    units: pd.DataFrame,
+    actors: Sequence[str],
     groups: Sequence[str],
     *,
     min_articles: int = MIN_ARTICLES,
@@ -210,8 +218,11 @@ def pairwise_differences(
     """Every pair of groups with enough data, for every actor, tested and BH-adjusted.
 
     Args:
-        per_article: actor → one row per article (``group``, ``distancing`` and the other
-            stance columns), e.g. :meth:`ComparisonSource.actor_articles`.
+        units: the resampling units (``ComparisonSource.actor_units``): actor, group, unit,
+            articles, distancing, attributions — one per article, or hashed blocks of a
+            large group's articles (only the cluster-robust test, for pairs of more than
+            :data:`PERMUTE_MAX` articles, then sees blocks).
+        actors: the actors to test, in order.
         groups: the groups, in display order (pairs are (earlier, later)).
         min_articles: a group needs the actor's attributions in this many articles.
         min_attributions: ... and this many attributions in all.
@@ -224,21 +235,28 @@ def pairwise_differences(
         :data:`THIN_COLUMNS`). The adjustment counts every pair tested (all actors).
     """
     rows, thin = [], []
-    for k, (actor, frame) in enumerate(per_article.items()):
-        frame = frame.copy()
-        frame["attributions"] = frame[list(STANCES)].sum(axis=1)
-        frame = frame[frame["attributions"] > 0]
-        usable = {}
+    cells = units.groupby(["actor", "group"], sort=False).indices if len(units) else {}
+    dist = units["distancing"].to_numpy(float)
+    att = units["attributions"].to_numpy(float)
+    arts = units["articles"].to_numpy(int)
+    for k, actor in enumerate(actors):
+        usable: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        size: dict[str, int] = {}
         for g in groups:
-            sub = frame[frame["group"] == g]
-            n_art, n_att = len(sub), int(sub["attributions"].sum())
+            at = cells.get((actor, g))
+            if at is None:
+                continue
+            n_art, n_att = int(arts[at].sum()), int(att[at].sum())
             if n_art >= min_articles and n_att >= min_attributions:
-                usable[g] = (sub["distancing"].to_numpy(float), sub["attributions"].to_numpy(float))
-            elif n_art:
-                thin.append((actor, g, n_art, n_att, _thin_reason(n_art, n_att, min_articles,
-                                                                  min_attributions)))  # fmt: skip
-        for i, (ga, gb) in enumerate(itertools.combinations([g for g in groups if g in usable], 2)):
-            t = difference_test(usable[ga], usable[gb], seed=seed + 7919 * k + i, n_perm=n_perm)
+                usable[g] = (dist[at], att[at])
+                size[g] = n_art
+            else:
+                reason = _thin_reason(n_art, n_att, min_articles, min_attributions)
+                thin.append((actor, g, n_art, n_att, reason))
+        pairs = itertools.combinations([g for g in groups if g in usable], 2)
+        for i, (ga, gb) in enumerate(pairs):
+            t = difference_test(usable[ga], usable[gb], seed=seed + 7919 * k + i, n_perm=n_perm,
+                                articles=(size[ga], size[gb]))  # fmt: skip
             rows.append([actor, ga, gb, MEASURE, t.a, t.b, t.effect, t.ci_low, t.ci_high,
                          t.p_value, math.nan, t.articles_a, t.articles_b, t.method,
                          False])  # fmt: skip

@@ -58,6 +58,11 @@ class ComparisonSource(Protocol):
         """One row per article mentioning ``actor``: article_id, group, date, words and the
         actor's counts (:data:`TOTAL_COLUMNS` after ``articles``), merged names added up."""
 
+    def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
+        """actor, group, unit, articles, distancing, attributions: per (actor, group) one unit
+        per article with attributions of the actor, or ``max_units`` hashed blocks of them
+        when there are more (the units a test of differences resamples)."""
+
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         """(group, article_id) of the articles where ``actor`` has a marker, in article order
         (the first ``per_group`` of each group, when given)."""
@@ -255,6 +260,26 @@ class MemorySource:
         keys = ["article_id", "group", "date", "words"]
         agg = rows.groupby(keys, sort=True, dropna=False)[numbers].sum().reset_index()
         return agg[cols]
+
+    def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
+        cols = ["actor", "group", "unit", "articles", "distancing", "attributions"]
+        rows = self._actor_rows()
+        if rows.empty:
+            return pd.DataFrame(columns=cols)
+        rows = rows[rows["actor"].isin(list(actors))].copy()
+        rows["attributions"] = rows[list(STANCES)].sum(axis=1)
+        per = rows.groupby(["actor", "group", "article_id"], sort=True)[
+            ["distancing", "attributions"]
+        ].sum().reset_index()  # fmt: skip
+        per = per[per["attributions"] > 0]
+        size = per.groupby(["actor", "group"])["article_id"].transform("size")
+        hashed = ((per["article_id"] * HASH) % 4294967296) % max_units
+        per["unit"] = per["article_id"].where(size <= max_units, hashed)
+        out = per.groupby(["actor", "group", "unit"], sort=True).agg(
+            articles=("article_id", "size"), distancing=("distancing", "sum"),
+            attributions=("attributions", "sum"),
+        )  # fmt: skip
+        return out.reset_index()[cols]
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         raw = {actor} | {k for k, v in self.names.items() if v == actor}

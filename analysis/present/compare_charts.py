@@ -189,9 +189,9 @@ def heatmap_figure(
     longest = max(len(html.unescape(label)) for label in _labels(groups))
     fig = _layout(fig, title, max(320, 170 + 42 * len(actors) + int(6 * longest)))
     _title_above_axis(fig, longest, FONT_SIZE - 4)
-    mark_note = "; * = differs significantly from another outlet" if marks else ""
+    mark_note = "; * = significant difference" if marks else ""
     fig.add_annotation(
-        text=f"grey = too few to compare (n = attributions, fewer than {min_attributions})"
+        text=f"grey = too few to compare (n = attributions, under {min_attributions})"
         + mark_note,
         showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
         yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},

@@ -15,7 +15,6 @@ from analysis.compare.differences import (
     difference_test,
     pairwise_differences,
 )
-from analysis.records import STANCES
 
 
 def test_hand_computed_exact_permutation() -> None:
@@ -91,25 +90,41 @@ def test_benjamini_hochberg_known_table() -> None:
     assert math.isnan(again[15])
 
 
-def frame_of(rows: list[tuple[str, int, int]]) -> pd.DataFrame:
-    out = pd.DataFrame(
-        [{"group": g, **dict.fromkeys(STANCES, 0), "distancing": d, "neutral": n - d}
-         for g, d, n in rows]
+def units_of(rows: list[tuple[str, int, int]]) -> pd.DataFrame:
+    """One unit per article: (group, distancing, attributions)."""
+    return pd.DataFrame(
+        [{"actor": "Putin", "group": g, "unit": i, "articles": 1, "distancing": d,
+          "attributions": n} for i, (g, d, n) in enumerate(rows)]
     )  # fmt: skip
-    return out
 
 
 def test_pairs_with_too_little_data_are_reported_not_tested() -> None:
-    per_article = {
-        "Putin": frame_of([("A", 3, 3), ("A", 2, 2), ("A", 3, 3), ("B", 0, 3), ("B", 0, 2),
-                           ("B", 0, 4), ("C", 1, 1)]),
-    }  # fmt: skip
-    tested, thin = pairwise_differences(per_article, ["A", "B", "C"], n_perm=199)
+    units = units_of([("A", 3, 3), ("A", 2, 2), ("A", 3, 3), ("B", 0, 3), ("B", 0, 2),
+                      ("B", 0, 4), ("C", 1, 1)])  # fmt: skip
+    tested, thin = pairwise_differences(units, ["Putin"], ["A", "B", "C"], n_perm=199)
     assert tested[["group_a", "group_b"]].values.tolist() == [["A", "B"]]
     row = tested.iloc[0]
     assert row["a"] == 1.0 and row["b"] == 0.0 and row["effect"] == 1.0
+    # Exact: 20 ways to split six articles three and three; 2 are as extreme.
+    assert row["p_value"] == pytest.approx(2 / 20)
     assert row["p_adjusted"] == row["p_value"]  # one test: nothing to adjust
     assert thin.to_dict("records") == [
         {"actor": "Putin", "group": "C", "articles": 1, "attributions": 1,
          "reason": "attributions in only 1 article (a test needs 3)"}
     ]  # fmt: skip
+
+
+def test_blocks_of_a_large_group_count_their_articles() -> None:
+    rng = np.random.default_rng(3)
+    rows = [("A", int(d), int(n)) for d, n in zip(*clustered_articles(rng, 150), strict=True)]
+    rows += [("B", 0, int(n)) for n in rng.integers(2, 9, size=150)]
+    units = units_of(rows)
+    # The same articles pooled into 40 blocks per group (as the library does above 1,000).
+    units["unit"] = units.index % 40
+    blocks = units.groupby(["actor", "group", "unit"], as_index=False).sum()
+    tested, _ = pairwise_differences(blocks, ["Putin"], ["A", "B"])
+    by_article, _ = pairwise_differences(units_of(rows), ["Putin"], ["A", "B"])
+    assert tested.iloc[0]["articles_a"] == by_article.iloc[0]["articles_a"] == 150
+    assert tested.iloc[0]["effect"] == pytest.approx(by_article.iloc[0]["effect"])
+    assert tested.iloc[0]["method"].startswith("cluster-robust")
+    assert tested.iloc[0]["p_adjusted"] < 1e-6 and by_article.iloc[0]["p_adjusted"] < 1e-6

@@ -88,6 +88,9 @@ def test_heatmap_title_above_names_and_cell_labels_inside_cells(page: Any, expor
     texts = [c for c in cells if c["text"]]
     assert any(c["text"].startswith("n=") for c in texts)
     assert all(c["x1"] - c["x0"] <= cell_w - 2 for c in texts), "a cell label spills out"
+    svg = page.evaluate(BOXES, "svg.main-svg")[0]
+    notes = page.evaluate(BOXES, ".annotation-text")
+    assert notes and all(n["x1"] <= svg["x1"] for n in notes), "the legend note is cut off"
 
 
 @pytest.mark.parametrize("exported", [False, True], ids=["page", "export"])

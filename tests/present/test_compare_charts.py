@@ -53,7 +53,7 @@ def test_heatmap_marks_significant_cells() -> None:
     heat = next(t for t in fig.data if isinstance(t, go.Heatmap))
     assert heat.text[0][0] == "80%*" and heat.text[0][1] == "0%"
     assert "differs significantly" in heat.customdata[0][0]
-    assert "* = differs significantly" in fig.layout.annotations[-1].text
+    assert "* = significant difference" in fig.layout.annotations[-1].text
 
 
 def test_one_article_outlet_draws_no_zero_width_interval() -> None:
