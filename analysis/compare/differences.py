@@ -30,8 +30,6 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from analysis.records import STANCES
-
 PERMUTE_MAX = 200
 """Pairs with at most this many articles together are tested by permutation."""
 EXACT_MAX = 5000
@@ -112,9 +110,13 @@ def _ratio_variance(d: np.ndarray, n: np.ndarray) -> float:
     return float(k / (k - 1) * np.sum(resid**2) / n.sum() ** 2)
 
 
+Counts = tuple[Sequence[float], Sequence[float]] | tuple[np.ndarray, np.ndarray]
+"""(distancing counts, attribution counts) per unit of one group."""
+
+
 def difference_test(
-    a: tuple[Sequence[float], Sequence[float]],
-    b: tuple[Sequence[float], Sequence[float]],
+    a: Counts,
+    b: Counts,
     *,
     n_perm: int = 1999,
     n_boot: int = 1999,
