@@ -14,6 +14,7 @@ from ui.compare_filters import compare_choice
 from ui.downloads import comparison_exports
 from ui.library_access import analyse_with_progress, comparison_of, missing_of, open_library
 from ui.nav import use_app_navigation
+from ui.text import md
 
 use_app_navigation()
 st.title("Compare outlets")
@@ -39,7 +40,7 @@ st.caption(
     "pools the articles of an outlet; hover over a cell or bar to see the counts behind it."
 )
 for warning in comparison.warnings:
-    st.caption(f":material/warning: {warning}")
+    st.caption(f":material/warning: {md(warning)}")
 
 # Tabs run lazily (on_change="rerun"): only the open one is computed and drawn.
 heat, diffs, time, rates, words, side, mapping = st.tabs(

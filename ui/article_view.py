@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import logging
 import sqlite3
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.library.store import LibraryError, save_to_library
@@ -13,8 +15,10 @@ from analysis.present.charts import marker_chart, sentiment_chart, stance_chart
 from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis, Marker
 from analysis.vocabulary import KIND_LABELS
+from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
+from ui.text import md, md_block, option
 
 MAX_EVIDENCE_SENTENCES = 60
 
@@ -41,7 +45,7 @@ def render_summary(result: ArticleAnalysis) -> None:
     """Title, outlet and headline numbers of the analysis, and its warnings."""
     outlet = result.meta.get("outlet") if result.meta else None
     heading = result.title or "Untitled article"
-    st.subheader(heading + (f" — {outlet}" if outlet else ""), anchor=False)
+    st.subheader(md(heading + (f" — {outlet}" if outlet else "")), anchor=False)
     cols = st.columns(4)
     cols[0].metric("Words", f"{result.words:,}")
     cols[1].metric("Actors", len(result.actors))
@@ -49,7 +53,7 @@ def render_summary(result: ArticleAnalysis) -> None:
     distancing = sum(1 for m in result.markers if m.category == "distancing")
     cols[3].metric("Distancing verbs", distancing)
     for warning in result.warnings:
-        st.warning(warning, icon=":material/info:")
+        st.warning(md_block(warning), icon=":material/info:")
 
 
 def render_save(result: ArticleAnalysis) -> None:
@@ -59,8 +63,9 @@ def render_save(result: ArticleAnalysis) -> None:
     meta = dict(result.meta or {})
     try:
         saved = save_to_library(result, outlet=meta.get("outlet"), url=meta.get("url"))
-    except (LibraryError, OSError, sqlite3.Error) as exc:
-        st.error(f"Could not save to the library ({exc}). The analysis is still shown here.")
+    except (LibraryError, OSError, sqlite3.Error) as exc:  # the reason may name server paths
+        logging.getLogger("framing_lens.library").error("save to library failed: %s", exc)
+        st.error("Could not save to the library (see the server log). The analysis is still shown.")
         return
     if saved.duplicate:
         st.info(f"This article is already in the library (article #{saved.id}).")
@@ -85,6 +90,7 @@ def render_highlights(result: ArticleAnalysis) -> None:
         [a.name for a in result.actors],
         key="analyze.actors",
         placeholder="All actors",
+        format_func=option,
     )
     body = highlight_html(result, kinds=set(kinds or ()), actors=set(actors) if actors else None)
     # A keyed container keeps the article in one place across reruns (tests and links find it).
@@ -119,7 +125,9 @@ def render_profiles(result: ArticleAnalysis) -> None:
     )
     analysis_table_downloads(result)  # actors and markers as CSV / XLSX / JSON
     names = [a.name for a in result.actors]
-    name = st.selectbox("Show the evidence for", names, key="analyze.evidence_actor")
+    name = st.selectbox(
+        "Show the evidence for", names, key="analyze.evidence_actor", format_func=option
+    )
     if name:
         render_evidence(result, name)
 
@@ -128,7 +136,7 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
     """Every sentence holding a marker about ``name``, highlighted, with the reasons listed."""
     markers = result.markers_of(actor=name)
     if not markers:
-        st.caption(f"No markers are about {name}; the actor is only mentioned.")
+        st.caption(f"No markers are about {md(name)}; the actor is only mentioned.")
         return
     by_sentence: dict[int, list[Marker]] = {}
     for m in markers:
@@ -152,19 +160,41 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
     if more > 0:
         parts.append(f"<p>… and {more} more sentences.</p>")
     st.html(stylesheet() + "".join(parts))
-    with st.expander(f"All {len(markers)} markers about {name} as a table"):
+    with st.expander(f"All {len(markers)} markers about {md(name)} as a table"):
         cols = ["kind", "category", "text", "explanation", "source", "sentence"]
         evidence = pd.DataFrame([m.to_dict() for m in markers])
         st.dataframe(evidence[cols], hide_index=True)
         table_downloads(evidence, key="analyze.evidence_table", name=f"markers about {name}")
 
 
+_CHARTS = {"stance": stance_chart, "markers": marker_chart, "sentiment": sentiment_chart}
+
+
+@st.cache_resource(max_entries=96, show_spinner=False)
+def _figure(name: str, digest: str, engine: str, title: str | None, shape: tuple[int, ...],
+            _result: ArticleAnalysis) -> go.Figure:  # fmt: skip
+    """One chart of an analysis, built once per server for every session showing it.
+
+    Building a Plotly figure costs ~50 ms of validation; every new session opens the same sample,
+    so its three figures are shared (never modified afterwards: showing and exporting only read
+    them). The key stands for the analysis: text digest, engine version, title and counts.
+    """
+    return _CHARTS[name](_result)
+
+
+def _chart(name: str, result: ArticleAnalysis) -> go.Figure:
+    shape = (len(result.markers), len(result.actors), len(result.sentences), len(result.mentions))
+    return _figure(
+        name, text_digest(result.text), result.engine_version, result.title, shape, result
+    )
+
+
 def render_actor_charts(result: ArticleAnalysis) -> None:
     """Stance per actor and marker kinds per actor, each under a stable key (exports hook here)."""
-    show_chart(stance_chart(result), key="analyze.chart.stance")
-    show_chart(marker_chart(result), key="analyze.chart.markers")
+    show_chart(_chart("stance", result), key="analyze.chart.stance")
+    show_chart(_chart("markers", result), key="analyze.chart.markers")
 
 
 def render_sentiment_chart(result: ArticleAnalysis) -> None:
     """Sentiment along the article with actor mentions, under a stable key."""
-    show_chart(sentiment_chart(result), key="analyze.chart.sentiment")
+    show_chart(_chart("sentiment", result), key="analyze.chart.sentiment")

@@ -18,6 +18,7 @@ from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 from ui.library_access import ids_filter
 from ui.page_text import page_text
+from ui.text import option
 
 MODES = ("Whole outlets", "Single articles")
 
@@ -92,15 +93,16 @@ def compare_choice(library: Library) -> Choice:
     if mode == MODES[0]:
         outlets = library.outlets()
         chosen = st.multiselect(
-            "Outlets (two or more)", outlets, default=outlets, key="compare.outlets"
-        )
+            "Outlets (two or more)", outlets, default=outlets, key="compare.outlets",
+            format_func=option,
+        )  # fmt: skip
         flt = replace(_filters(library), outlets=tuple(chosen))
         return Choice(flt, "outlet", len(chosen))
     labels = {a.id: f"#{a.id} {a.label}" for a in library.articles(with_text=False)}
     ids = st.multiselect(
         "Articles (two or more)",
         list(labels),
-        format_func=lambda i: labels[i],
+        format_func=lambda i: option(labels[i]),
         key="compare.articles",
     )
     return Choice(ids_filter(ids), "article", len(ids))

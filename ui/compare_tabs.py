@@ -26,6 +26,7 @@ from analysis.present.highlight import legend_html, stylesheet
 from ui.charts import show_chart
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
 from ui.page_text import page_text
+from ui.text import option
 
 MIN_Z = 1.96
 MAX_ACTORS = 300  # the actor menus list the most attributed ones
@@ -89,7 +90,9 @@ def words_tab(comparison: Comparison) -> None:
         )
     words = sorted({t["term"] for items in terms.values() for t in items if t["z"] >= MIN_Z})
     if words:
-        word = st.selectbox("Sentences with the word", words, key="compare.word")
+        word = st.selectbox(
+            "Sentences with the word", words, key="compare.word", format_func=option
+        )
         found = comparison.term_sentences(word, limit=3)
         rows = [(r.group, r.title, r.sentence, int(r.start), int(r.end))
                 for r in found.itertuples()]  # fmt: skip
@@ -102,7 +105,7 @@ def side_tab(comparison: Comparison) -> None:
     if not actors:
         st.info("No actors were found in these articles.")
         return
-    actor = st.selectbox("Actor", actors, key="compare.actor")
+    actor = st.selectbox("Actor", actors, key="compare.actor", format_func=option)
     show_chart(stance_mix_figure(comparison.actor_table, actor), key="compare.stance_mix",
                name=f"how {actor} is reported {groups_label(comparison)}")  # fmt: skip
     per = st.slider("Sentences per outlet", 1, 10, 4, key="compare.per_group")
@@ -135,7 +138,9 @@ def timeline_tab(comparison: Comparison) -> None:
                       key="compare.period")  # fmt: skip
     over = str(over or "month")
     actors = comparison.top_actors(MAX_ACTORS)
-    picked = right.multiselect("Actors", actors, default=actors[:3], key="compare.time_actors")
+    picked = right.multiselect(
+        "Actors", actors, default=actors[:3], key="compare.time_actors", format_func=option
+    )
     frame = comparison.timeline(over, picked)
     show_chart(timeline_figure(frame, picked), key="compare.timeline",
                name=f"distancing share by {over} {groups_label(comparison)}")  # fmt: skip
@@ -152,7 +157,7 @@ def differences_tab(comparison: Comparison, top: int) -> None:
                 "too little data for a test of differences.", icon=":material/info:")  # fmt: skip
     else:
         names = list(dict.fromkeys(tested.sort_values("p_adjusted")["actor"]))
-        actor = st.selectbox("Actor", names, key="compare.diff_actor")
+        actor = st.selectbox("Actor", names, key="compare.diff_actor", format_func=option)
         show_chart(differences_figure(tested, actor), key="compare.differences",
                    name=f"tested differences {actor} {groups_label(comparison)}")  # fmt: skip
         mine = tested[tested["actor"] == actor].sort_values("p_adjusted")

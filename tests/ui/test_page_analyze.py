@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.library.ingest import MAX_BYTES
+from analysis.present.text import shown_text
 from ui.samples import samples, seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +27,8 @@ OTHER = (
 
 
 @pytest.fixture
-def at() -> AppTest:
-    """The Analyze page after its first run (the seed article analysed)."""
+def at(db: Path) -> AppTest:
+    """The Analyze page after its first run (the seed article analysed; own library file)."""
     app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
@@ -70,7 +70,10 @@ def current_title(app: AppTest) -> str | None:
 def test_first_view_is_the_seed_article_analysed(at: AppTest) -> None:
     s = seed()
     assert current_title(at) == s.title
-    assert at.text_area(key="analyze.text").value == s.text
+    # The box starts empty: pasting never mixes a student's article into the sample.
+    assert at.text_area(key="analyze.text").value in ("", None)
+    assert at.text_input(key="analyze.outlet").value in ("", None)
+    assert "article" not in at.query_params  # the sample of a first visit has no address
     html = article_html(at)
     assert {"attribution", "quote", "scare_quote", "doubt"} <= mark_kinds(html)
     assert 'data-category="distancing"' in html
@@ -95,7 +98,8 @@ def test_paste_and_analyze_shows_the_new_article(at: AppTest) -> None:
     [
         ("", "empty"),
         ("   \n\t  ", "empty"),
-        ("x" * (MAX_BYTES + 10), "10.0 MB limit"),
+        # (A 10 MB paste cannot happen any more: the box holds 100,000 characters, see
+        # tests/ui/test_limits.py; the 10 MB limit itself is tested in tests/library.)
         (
             "Le président a déclaré mercredi que la situation à la frontière restait "
             "préoccupante, selon plusieurs sources diplomatiques. Les ministres de la défense "
@@ -109,8 +113,8 @@ def test_bad_paste_shows_a_message_and_keeps_the_previous_result(
 ) -> None:
     before = article_html(at)
     analyze_paste(at, text)
-    assert any(words in e.value for e in at.error), [e.value for e in at.error]
-    assert any("previous result is still shown" in i.value for i in at.info)
+    assert any(words in shown_text(e.value) for e in at.error), [e.value for e in at.error]
+    assert any("previous result is still shown" in shown_text(i.value) for i in at.info)
     assert current_title(at) == seed().title
     assert article_html(at) == before
 
@@ -173,7 +177,7 @@ def test_upload_with_no_file_chosen(at: AppTest) -> None:
     at.run()
     at.button(key="analyze.run").click()
     at.run()
-    assert any("Choose one or more files" in e.value for e in at.error)
+    assert any("Choose one or more files" in shown_text(e.value) for e in at.error)
 
 
 def test_private_url_is_refused(at: AppTest) -> None:
@@ -182,7 +186,7 @@ def test_private_url_is_refused(at: AppTest) -> None:
     at.text_input(key="analyze.url").set_value("http://127.0.0.1:8501/analyze")
     at.button(key="analyze.run").click()
     at.run()
-    assert any("private or local network" in e.value for e in at.error)
+    assert any("private or local network" in shown_text(e.value) for e in at.error)
     assert current_title(at) == seed().title
 
 
@@ -269,11 +273,64 @@ def test_save_to_library(at: AppTest, tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("FRAMING_LENS_DB", str(db))
     at.button(key="analyze.save").click()
     at.run()
-    assert any("Saved to the library" in s.value for s in at.success)
+    assert any("Saved to the library" in shown_text(s.value) for s in at.success)
     with Library(db) as library:
         (article,) = library.articles()
         assert article.title == seed().title
         assert article.outlet == seed().outlet
     at.button(key="analyze.save").click()
     at.run()
-    assert any("already in the library" in i.value for i in at.info)
+    assert any("already in the library" in shown_text(i.value) for i in at.info)
+
+
+def test_load_the_sample_fills_the_box_on_purpose(at: AppTest) -> None:
+    at.button(key="analyze.load_sample").click()
+    at.run()
+    assert at.text_area(key="analyze.text").value == seed().text
+    assert at.text_input(key="analyze.outlet").value == seed().outlet
+
+
+def test_pasted_headline_becomes_the_title_and_outlet_stays_empty(at: AppTest, db: Path) -> None:
+    analyze_paste(at, "Belarus drills alarm the alliance\n\n" + OTHER)
+    result = at.session_state["analyze.results"][0]
+    assert result.title == "Belarus drills alarm the alliance"
+    assert "outlet" not in result.meta
+    at.button(key="analyze.save").click()
+    at.run()
+    from analysis.library.store import Library
+
+    with Library(db) as library:
+        (article,) = library.articles()
+    assert article.title == "Belarus drills alarm the alliance"
+    assert article.outlet is None
+
+
+def test_an_analysed_article_gets_an_address_that_opens_it_in_a_new_session(
+    at: AppTest, db: Path
+) -> None:
+    analyze_paste(at, OTHER, title="Drills in Belarus")
+    key = at.query_params["article"]
+    key = key[0] if isinstance(key, list) else key
+    assert len(key) == 16
+    fresh = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    fresh.query_params["article"] = key
+    fresh.run()
+    assert not fresh.exception
+    assert current_title(fresh) == "Drills in Belarus"
+    assert "Lukashenko" in article_html(fresh)
+
+
+def test_an_unknown_address_says_so_and_shows_the_sample(db: Path) -> None:
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    app.query_params["article"] = "0123456789abcdef"
+    app.run()
+    assert any("does not have" in e.value for e in app.error)
+    assert current_title(app) == seed().title
+
+
+def test_neutral_rewrite_beside_the_original(at: AppTest) -> None:
+    blocks = [h.value for h in at.html if "fl-rewrite" in h.value]
+    original, neutral = blocks
+    assert ">claimed</del>" in original
+    assert ">said</ins>" in neutral
+    assert html_text(neutral).count("claimed") == 0
