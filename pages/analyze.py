@@ -23,6 +23,7 @@ from ui.how_to_read import render_how_to_read
 from ui.inputs import render_inputs
 from ui.nav import use_app_navigation
 from ui.samples import seed
+from ui.tone_view import render_tone_chart
 
 RESULTS, MESSAGES = "analyze.results", "analyze.messages"
 # Widgets whose options depend on the result shown: reset when a new result arrives.
@@ -99,6 +100,7 @@ with left:
     render_highlights(result)
 with right:
     render_actor_charts(result)
+    render_tone_chart(result)
 st.markdown("#### Actor profiles")
 render_profiles(result)
 render_sentiment_chart(result)

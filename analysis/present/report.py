@@ -46,6 +46,10 @@ ACTOR_COLUMNS = [
     "doubt",
     "loaded",
     "sentiment",
+    "tone_negative",
+    "tone_neutral",
+    "tone_positive",
+    "net_tone",
 ]
 EVIDENCE_COLUMNS = ["kind", "category", "text", "actor", "explanation"]
 RATE_LABELS = {k: KIND_PLURALS[k] for k in ("scare_quote", "doubt", "loaded")}
@@ -68,6 +72,12 @@ METHOD_NOTES = (
     "This is an automatic reading and it can be wrong: a word list cannot see irony, and an "
     "actor can be merged or missed. Read the highlighted text and the evidence before drawing "
     "conclusions; the word lists below are plain CSV files anyone can check and correct.",
+    "Tone towards an actor is read mention by mention by a linear classifier trained on "
+    "NewsMTSC, news sentences in which five coders marked whether the sentence makes a named "
+    "person look bad, neutral or good (Hamborg & Donnay 2021; model NB-LR after Wang & Manning "
+    "2012). Net tone = (positive − negative mentions) / all mentions. It counts words and "
+    "where they stand, is right about two times in three, and cannot see irony or facts that "
+    "are bad without a bad word; negative tone is not the same as bias.",
 )
 COMPARISON_NOTE = (
     "Outlets are compared on the same per-actor counts, summed over each outlet's articles. "
@@ -203,6 +213,7 @@ def _actor_table(a: ArticleAnalysis) -> pd.DataFrame:
     """The actor table as printed: who, how often named, statements by stance, other markers."""
     frame = a.actors_frame()[ACTOR_COLUMNS].copy()
     frame["sentiment"] = frame["sentiment"].astype(float).round(2)
+    frame["net_tone"] = frame["net_tone"].astype(float).round(2)
     return frame
 
 
@@ -213,11 +224,12 @@ def _evidence(a: ArticleAnalysis) -> pd.DataFrame:
 
 def _default_article_figures(a: ArticleAnalysis) -> list[tuple[str, go.Figure]]:
     """Every chart of the Analyze page for this article (from :mod:`analysis.present.charts`)."""
-    from analysis.present import charts
+    from analysis.present import charts, tone_charts
 
     return [
         ("How each actor's statements are reported", charts.stance_chart(a)),
         ("Markers about each actor, by kind", charts.marker_chart(a)),
+        ("How the sentences portray each actor (tone)", tone_charts.tone_chart(a)),
         ("Sentiment along the article", charts.sentiment_chart(a)),
     ]
 
