@@ -20,6 +20,7 @@ from analysis.present.compare_charts import (
 from analysis.present.highlight import legend_html, stylesheet
 from analysis.present.report import default_comparison_figures
 from ui.charts import show_chart
+from ui.compare_tone import render_tone_heatmap
 from ui.compare_view import group_blocks
 from ui.downloads import comparison_exports
 from ui.library_access import (
@@ -96,6 +97,7 @@ if heat.open:
         )
         with st.expander("The numbers"):
             st.dataframe(grid, hide_index=True, key="compare.heatmap_table")
+        render_tone_heatmap(comparison, comparison.top_actors(top))
 
 if rates.open:
     with rates:

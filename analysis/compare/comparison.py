@@ -22,7 +22,7 @@ from analysis.compare.log_odds import LogOddsComparer
 from analysis.compare.names import merge_short_names
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
-from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
+from analysis.records import MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 
 SCHEMA = "framing-lens/compare/1"
 MIN_ATTRIBUTIONS = 3
@@ -407,12 +407,14 @@ class Comparison:
     def _actors_json(self, names: list[str]) -> list[dict[str, Any]]:
         """The ``actors`` list of :meth:`to_dict`."""
         table = self.actor_table.set_index(["actor", "group"])
+        tones = self.tone_table.set_index(["actor", "group"])
         out = []
         for name in names:
             by_group: dict[str, Any] = {}
             rows = table.xs(name, level="actor")
             for g, r in rows.iterrows():
                 share = r["distancing_share"]
+                tone = tones.loc[(name, g)] if (name, g) in tones.index else None
                 by_group[str(g)] = {
                     "stance_counts": {s: int(r[s]) for s in STANCES},
                     "attributions": int(r["attributions"]),
@@ -420,6 +422,10 @@ class Comparison:
                     "enough": bool(r["enough"]),
                     "mentions": int(r["mentions"]),
                     "articles": int(r["articles"]),
+                    # Mentions by tone (the tone model); {} when no analysis has tone.
+                    "tone_counts": {t: int(tone[f"tone_{t}"]) for t in TONES}
+                    if tone is not None
+                    else {},
                 }
             by_group = {g: by_group[g] for g in self.groups if g in by_group}
             out.append({"name": name, "type": str(rows["type"].iloc[0]), "by_group": by_group})

@@ -308,6 +308,11 @@ def _comparison_actor_table(comparison: Comparison, by: str, top: int) -> pd.Dat
     table = table.sort_values(["_rank", "group"], kind="stable").drop(columns="_rank")
     table["distancing_share"] = table["distancing_share"].astype(float).round(2)
     table["enough"] = table["enough"].map({True: "yes", False: "too few"})
+    tones = comparison.tone_table.drop(columns="scored")
+    table = table.merge(tones, on=["actor", "group"], how="left")
+    for col in ("tone_negative", "tone_neutral", "tone_positive"):
+        table[col] = table[col].fillna(0).astype("int64")
+    table["net_tone"] = table["net_tone"].astype(float).round(2)
     return table.rename(columns={"group": by}).reset_index(drop=True)
 
 
@@ -525,14 +530,17 @@ def default_comparison_figures(
         top_actors: actors in the heat map (the page's default).
     """
     from analysis.present import compare_charts as cc
+    from analysis.present.tone_charts import tone_heatmap_figure
 
     points, explained = comparison.outlet_map()
-    grid = comparison.heatmap_frame(comparison.top_actors(top_actors))
+    actors = comparison.top_actors(top_actors)
+    grid = comparison.heatmap_frame(actors)
     return [
         (
             "Distancing share by actor and outlet",
             cc.heatmap_figure(grid, comparison.min_attributions),
         ),
+        ("Tone towards each actor by outlet", tone_heatmap_figure(comparison.tone_frame(actors))),
         ("Markers per 1,000 words", cc.rates_figure(comparison.marker_rates())),
         ("Distinctive words", cc.terms_figure(comparison.distinctive_terms(n=12, min_z=0.0))),
         ("Outlet map", cc.outlet_map_figure(points, explained)),

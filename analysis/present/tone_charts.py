@@ -34,7 +34,7 @@ def tone_chart(analysis: ArticleAnalysis) -> go.Figure:
         A horizontal stacked bar chart, one bar per actor with a scored mention, the net tone
         in the hover: (positive − negative) / mentions.
     """
-    title = "How the sentences portray each actor (tone)"
+    title = "Tone towards each actor"
     scored = [a.name for a in analysis.actors if sum(a.tone_counts.values())]
     if not scored:
         return _empty(title, "No actor mention has a tone (an older analysis, or no actors).")
@@ -103,7 +103,7 @@ def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
                 h_row.append(f"{head}net tone: {net:+.2f}<br>mentions: {n} ({counts})")
             else:
                 z_row.append(None)
-                t_row.append("–" if n == 0 else f"too few ({n})")
+                t_row.append("–" if n == 0 else f"n={n}")
                 h_row.append(f"{head}too few to compare (fewer than {min_mentions} mentions "
                              f"with a tone)<br>mentions: {n} ({counts})")  # fmt: skip
         z.append(z_row)
@@ -134,8 +134,8 @@ def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
     fig = _layout(fig, title, max(320, 120 + 42 * len(actors)))
     fig.update_layout(margin={"t": 170})
     fig.add_annotation(
-        text=f"−1 = every mention negative, +1 = every mention positive; grey = fewer than "
-        f"{min_mentions} mentions. Source: {TONE_SOURCE}",
+        text=f"−1 = every mention negative, +1 = every mention positive<br>grey = fewer than "
+        f"{min_mentions} mentions with a tone",
         showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
         yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
     )  # fmt: skip

@@ -15,6 +15,10 @@ from collections.abc import Sequence
 from analysis.present.palette import TONE_COLOURS
 from analysis.records import ArticleAnalysis, Mention
 
+MIN_SHOWN = 0.15
+"""Evidence words with a smaller push (|weight| in log-odds) are neither highlighted nor listed."""
+SHOWN_SENTENCES = 5
+
 TONE_MODEL_SOURCE = (
     "Source: the Framing Lens tone model (a linear classifier, NB-LR after Wang & Manning 2012), "
     "trained on NewsMTSC (Hamborg & Donnay 2021, MIT licence), right about 2 times in 3."
@@ -27,7 +31,9 @@ TONE_EXPLANATION = (
 )
 
 
-def tone_mentions(result: ArticleAnalysis, name: str, limit: int = 10) -> list[Mention]:
+def tone_mentions(
+    result: ArticleAnalysis, name: str, limit: int = SHOWN_SENTENCES
+) -> list[Mention]:
     """The actor's scored mentions to show: non-neutral ones first, the most confident first."""
     scored = [m for m in result.mentions if m.actor == name and m.tone]
     return sorted(scored, key=lambda m: (m.tone == "neutral", -(m.tone_score or 0.0), m.start))[
@@ -35,7 +41,7 @@ def tone_mentions(result: ArticleAnalysis, name: str, limit: int = 10) -> list[M
     ]
 
 
-def tone_evidence_html(result: ArticleAnalysis, name: str, limit: int = 10) -> str:
+def tone_evidence_html(result: ArticleAnalysis, name: str, limit: int = SHOWN_SENTENCES) -> str:
     """HTML blocks: one per shown mention of ``name``, its sentence and the deciding words.
 
     Args:
@@ -58,8 +64,8 @@ def _mention_block(result: ArticleAnalysis, m: Mention) -> str:
     start, end = spans.get(m.sentence, (m.start, m.end))
     colour = TONE_COLOURS.get(m.tone, "#8c8c8c")
     sentence = _marked_sentence(result.text, start, end, m, colour)
-    pushed = [(w, x) for w, x, _, _ in m.tone_evidence if x > 0]
-    pulled = [(w, x) for w, x, _, _ in m.tone_evidence if x < 0]
+    pushed = [(w, x) for w, x, _, _ in m.tone_evidence if x >= MIN_SHOWN]
+    pulled = [(w, x) for w, x, _, _ in m.tone_evidence if x <= -MIN_SHOWN]
     sure = round(100 * (m.tone_score or 0.0))
     lines = [
         f'The tone model reads this sentence as <b style="color:{colour}">{html.escape(m.tone)}'
@@ -70,6 +76,8 @@ def _mention_block(result: ArticleAnalysis, m: Mention) -> str:
         lines.append(f"Words that pushed it to {html.escape(m.tone)}: {_words(pushed)}.")
     if pulled:
         lines.append(f"Words that pulled the other way: {_words(pulled)}.")
+    if not pushed and not pulled:
+        lines.append("No single word pushed it much: the tone comes from many small pushes.")
     items = "".join(f"<li>{line}</li>" for line in lines)
     return (
         '<div class="fl-tone-sentence" style="margin-bottom:1rem">'
@@ -87,7 +95,7 @@ def _marked_sentence(text: str, start: int, end: int, m: Mention, colour: str) -
     """The sentence as HTML: the mention underlined, evidence words highlighted by direction."""
     marks: list[tuple[int, int, str, str]] = [(m.start, m.end, "mention", "")]
     for word, weight, a, b in m.tone_evidence:
-        if a >= 0 and start <= a < b <= end:
+        if a >= 0 and start <= a < b <= end and abs(weight) >= MIN_SHOWN:
             marks.append((a, b, "for" if weight > 0 else "against", f"{word} {weight:+.2f}"))
     marks.sort()
     out, pos = [], start
