@@ -76,8 +76,6 @@ def test_tone_counts_are_stored_and_summed_per_actor_and_outlet(tmp_path: Path) 
         [Entry.from_analysis(outlet, r) for outlet, r in analyses]
         + [Entry.from_analysis("Courier", no_tone(old_text))]
     )
-    pd.testing.assert_frame_equal(
-        memory.tone_frame(["NATO", "Russia"]), grid, check_dtype=False
-    )
+    pd.testing.assert_frame_equal(memory.tone_frame(["NATO", "Russia"]), grid, check_dtype=False)
     json_nato = next(a for a in memory.to_dict()["actors"] if a["name"] == "NATO")
     assert json_nato["by_group"]["Wire"]["tone_counts"]["negative"] == nato_wire["tone_negative"]
