@@ -58,6 +58,7 @@ def build_profiles(
             toned[m.actor].append(m)
     out = []
     for a in actors.actors:
+        tone_counts, net_tone, tone_sentences = tone_summary(toned[a.name])
         ss = [score[i] for i in sentences_of[a.name] if i in score]
         out.append(
             ActorProfile(
@@ -73,7 +74,9 @@ def build_profiles(
                 loaded=by_kind[(a.name, "loaded")],
                 sentiment=round(sum(ss) / len(ss), 4) if ss else None,
                 words=words,
-                **tone_summary(toned[a.name]),  # type: ignore[arg-type]
+                tone_counts=tone_counts,
+                net_tone=net_tone,
+                tone_sentences=tone_sentences,
             )
         )
     # Most-mentioned first: the actors a reader meets most.
@@ -86,8 +89,10 @@ def actor_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
 
 
-def tone_summary(mentions: Sequence[Mention]) -> dict[str, object]:
-    """Tone counts, net tone and evidence sentences of one actor's scored mentions.
+def tone_summary(
+    mentions: Sequence[Mention],
+) -> tuple[dict[str, int], float | None, tuple[int, ...]]:
+    """(tone counts, net tone, evidence sentences) of one actor's scored mentions.
 
     The net tone is (positive − negative) / scored mentions, from −1 (every mention negative) to
     +1; the evidence sentences are those of the most confident non-neutral mentions.
@@ -103,8 +108,4 @@ def tone_summary(mentions: Sequence[Mention]) -> dict[str, object]:
             sentences.append(m.sentence)
     n = len(mentions)
     net = round((counts["positive"] - counts["negative"]) / n, 4) if n else None
-    return {
-        "tone_counts": {t: counts[t] for t in TONES},
-        "net_tone": net,
-        "tone_sentences": tuple(sentences),
-    }
+    return {t: counts[t] for t in TONES}, net, tuple(sentences)
