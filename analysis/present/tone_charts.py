@@ -48,7 +48,7 @@ def tone_chart(analysis: ArticleAnalysis) -> go.Figure:
         nets = [profiles[n].net_tone or 0.0 for n in names]
         fig.add_bar(
             name=tone,
-            y=names,
+            y=[_esc(n) for n in names],  # Plotly renders a subset of HTML in labels
             x=counts,
             orientation="h",
             marker={"color": TONE_COLOURS[tone], "line": {"color": "white", "width": 1}},
@@ -63,9 +63,11 @@ def tone_chart(analysis: ArticleAnalysis) -> go.Figure:
             ),
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="Mentions (count)")
+    # The column is narrow: a cut note goes under the axis, not into the title.
+    note = f"<br><sub>the {len(names)} most mentioned of {len(scored)}</sub>" if cut else ""
+    fig.update_xaxes(title_text="Mentions (count)" + note)
     fig.update_yaxes(title_text=None, automargin=True)
-    return _layout(fig, title + cut, 230 + 44 * len(names))
+    return _layout(fig, title, 230 + 44 * len(names))
 
 
 def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
