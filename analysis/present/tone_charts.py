@@ -63,11 +63,15 @@ def tone_chart(analysis: ArticleAnalysis) -> go.Figure:
             ),
         )
     fig.update_layout(barmode="stack")
-    # The column is narrow: a cut note goes under the axis, not into the title.
-    note = f"<br><sub>the {len(names)} most mentioned of {len(scored)}</sub>" if cut else ""
-    fig.update_xaxes(title_text="Mentions (count)" + note)
+    fig.update_xaxes(title_text="Mentions (count)")
     fig.update_yaxes(title_text=None, automargin=True)
-    return _layout(fig, title, 230 + 44 * len(names))
+    fig = _layout(fig, title, 230 + 44 * len(names))
+    if cut:  # the column is narrow: the cut note is a subtitle, not part of the title
+        fig.update_layout(
+            title_subtitle={"text": f"the {len(names)} most mentioned of {len(scored)}"},
+            margin={"t": 80},
+        )
+    return fig
 
 
 def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
