@@ -4,8 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements.stamp
 PORT ?= 8501
+# Who may connect: this machine only. For a classroom LAN: `make run HOST=0.0.0.0` (students then
+# open http://<this machine's name>:8501; LAN_NAME is what the start banner prints).
+HOST ?= 127.0.0.1
+LAN_NAME ?= $(shell hostname)
 
-.PHONY: setup run test test-fast bench lint format clean model
+.PHONY: setup run test test-fast bench lint format clean model screenshots
 
 # The stamp is newer than both requirement files once they are installed, so a second `make setup`
 # does nothing and costs nothing.
@@ -19,6 +23,8 @@ setup: $(STAMP)
 run: setup
 	@echo "Framing Lens: open http://localhost:$(PORT)/analyze (the seed article is analysed there)"
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--server.address $(HOST) \
+		--browser.serverAddress $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),localhost,$(LAN_NAME)) \
 		--browser.gatherUsageStats false
 
 test: setup
@@ -30,6 +36,10 @@ test: setup
 # Everything except the slow tests (browsers, subprocesses, megabytes of text): under 2 minutes.
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# The README's screenshots, refreshed on purpose (a test run saves them to a temporary folder).
+screenshots: setup
+	FRAMING_LENS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q tests/ui/test_browser_*.py
 
 # The tone model (analysis/engine/tone/model) from the shipped NewsMTSC copy; deterministic, so the
 # committed files are exactly what this writes.

@@ -9,6 +9,7 @@ previous result stays on screen.
 
 import streamlit as st
 
+from analysis.engine.time_limit import AnalysisTimeout
 from analysis.library.links import article_key
 from analysis.records import ArticleAnalysis
 from ui.analysis_cache import analyze_cached
@@ -28,6 +29,7 @@ from ui.inputs import render_inputs
 from ui.nav import use_app_navigation
 from ui.rewrite_view import render_neutral_rewrite
 from ui.samples import seed
+from ui.text import md, md_block, option
 from ui.tone_view import render_tone_chart
 
 RESULTS, MESSAGES = "analyze.results", "analyze.messages"
@@ -94,9 +96,12 @@ if submitted is not None:
         messages.extend(("warning", f"{item.source}: {w}") for w in item.warnings)
         # Files and pages without a title of their own are named by their file name or address.
         title = item.title or (item.source if item.source != "pasted text" else None)
-        with st.spinner(f"Analysing {title or 'the text'}…"):
+        with st.spinner(f"Analysing {md(title, limit=80) if title else 'the text'}…"):
             url = item.source if item.source.startswith(("http://", "https://")) else None
-            fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
+            try:
+                fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
+            except AnalysisTimeout as exc:  # the message says what to do; nothing else changes
+                messages.append(("error", f"{title or 'The text'}: {exc}"))
     if fresh:
         st.session_state[RESULTS] = fresh
         for key in RESULT_WIDGETS:
@@ -106,7 +111,7 @@ if submitted is not None:
     st.session_state[MESSAGES] = messages
 
 for level, text in st.session_state[MESSAGES]:
-    getattr(st, level)(text)
+    getattr(st, level)(md_block(text))  # messages name files, addresses, titles: shown as text
 
 results: list[ArticleAnalysis] = st.session_state[RESULTS]
 index = 0
@@ -114,7 +119,7 @@ if len(results) > 1:
     index = st.selectbox(
         f"{len(results)} articles analysed — show",
         range(len(results)),
-        format_func=lambda i: results[i].title or f"Article {i + 1}",
+        format_func=lambda i: option(results[i].title or f"Article {i + 1}"),
         key="analyze.current",
     )
 result = results[index or 0]

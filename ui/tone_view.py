@@ -12,7 +12,7 @@ from analysis.present.tone_evidence import (
 )
 from analysis.records import ArticleAnalysis
 from ui.charts import show_chart
-from ui.escape import md_escape
+from ui.text import md
 
 
 def render_tone_chart(result: ArticleAnalysis) -> None:
@@ -25,7 +25,7 @@ def render_tone_evidence(result: ArticleAnalysis, name: str) -> None:
     """The sentences behind ``name``'s tone, with the words that decided each one."""
     body = tone_evidence_html(result, name)
     profile = result.actor(name)
-    shown = md_escape(name)  # actor names come from the article: untrusted
+    shown = md(name)  # actor names come from the article: untrusted
     if not body or profile is None:
         st.caption(f"No mention of {shown} has a tone (an analysis made before engine 0.5.0).")
         return

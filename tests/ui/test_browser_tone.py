@@ -6,18 +6,17 @@ sentences with the words that decided the tone, each with its plain explanation 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_path
 from tests.ui.test_browser_analyze import LOAD, open_analyze
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "screenshots" / "analyze-tone.png"
+SCREENSHOT = screenshot_path("analyze-tone.png")
 CHART = ".st-key-analyze-chart-tone .js-plotly-plot"
 
 
