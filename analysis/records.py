@@ -15,8 +15,14 @@ import pandas as pd
 
 from analysis.vocabulary import ACTOR_TYPES, MARKER_KINDS, STANCES
 
-SCHEMA = "framing-lens/analysis/2"
-OLD_SCHEMAS = ("framing-lens/analysis/1",)
+TONES = ("negative", "neutral", "positive")
+"""The tones of the per-actor tone model (analysis.engine.tone), in score order."""
+ToneEvidence = tuple[str, float, int, int]
+"""(word, weight, start, end): a word that pushed a mention's tone, offsets in the article
+(-1, -1 for a fact about where the mention stands, written in brackets)."""
+
+SCHEMA = "framing-lens/analysis/3"
+OLD_SCHEMAS = ("framing-lens/analysis/1", "framing-lens/analysis/2")
 """Schemas :meth:`ArticleAnalysis.from_dict` still reads (bundles and files written before)."""
 
 __all__ = [
@@ -24,6 +30,7 @@ __all__ = [
     "MARKER_KINDS",
     "SCHEMA",
     "STANCES",
+    "TONES",
     "ActorProfile",
     "ArticleAnalysis",
     "Marker",
@@ -83,6 +90,40 @@ class Mention:
     end: int
     sentence: int
     how: str = "name"  # name | alias | demonym | pronoun | description | possessive
+    tone: str = ""
+    """How the sentence portrays the actor here: negative | neutral | positive ("" = not scored)."""
+    tone_score: float | None = None
+    """The probability of ``tone`` (0 … 1) from the tone model."""
+    tone_scores: tuple[float, float, float] | None = None
+    """The probabilities of the three :data:`TONES`, in that order (they sum to 1)."""
+    tone_evidence: tuple[ToneEvidence, ...] = ()
+    """The words that pushed ``tone``, strongest first (NB-LR weights, Wang & Manning 2012)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as a plain JSON-ready dict."""
+        d = asdict(self)
+        d["tone_scores"] = list(self.tone_scores) if self.tone_scores is not None else None
+        d["tone_evidence"] = [list(e) for e in self.tone_evidence]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Mention:
+        """A mention from its JSON (schemas 1 and 2 have no tone: it stays unscored)."""
+        scores = d.get("tone_scores")
+        return cls(
+            actor=d["actor"],
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            sentence=int(d["sentence"]),
+            how=d.get("how", "name"),
+            tone=d.get("tone", "") or "",
+            tone_score=d.get("tone_score"),
+            tone_scores=tuple(float(x) for x in scores) if scores else None,  # type: ignore[arg-type]
+            tone_evidence=tuple(
+                (str(w), float(x), int(a), int(b)) for w, x, a, b in d.get("tone_evidence", ())
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +152,12 @@ class ActorProfile:
     loaded: int
     sentiment: float | None
     words: int = 0
+    tone_counts: Mapping[str, int] = field(default_factory=dict)
+    """Mentions the tone model reads as negative / neutral / positive towards the actor."""
+    net_tone: float | None = None
+    """(positive − negative mentions) / scored mentions, −1 … 1; None when none was scored."""
+    tone_sentences: tuple[int, ...] = ()
+    """The sentences behind ``net_tone``: the clearest non-neutral mentions, strongest first."""
 
     @property
     def attributions(self) -> int:
@@ -128,7 +175,7 @@ class ActorProfile:
         return 1000.0 * count / self.words if self.words else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """The profile in the CLI JSON shape (`framing-lens/analysis/1`)."""
+        """The profile in the CLI JSON shape (schema :data:`SCHEMA`)."""
         return {
             "id": self.id,
             "name": self.name,
@@ -141,6 +188,12 @@ class ActorProfile:
             "doubt": self.doubt,
             "loaded": self.loaded,
             "sentiment": self.sentiment,
+            # {} when the analysis has no tone (made before schema 3, or no tone model)
+            "tone_counts": {t: int(self.tone_counts.get(t, 0)) for t in TONES}
+            if self.tone_counts
+            else {},
+            "net_tone": self.net_tone,
+            "tone_sentences": list(self.tone_sentences),
         }
 
 
@@ -197,12 +250,17 @@ class ArticleAnalysis:
             row["doubt"] = a.doubt
             row["loaded"] = a.loaded
             row["sentiment"] = a.sentiment
+            for t in TONES:
+                row[f"tone_{t}"] = int(a.tone_counts.get(t, 0))
+            row["net_tone"] = a.net_tone
             for col in ("mentions", "attributions", "quotes", "scare_quotes", "doubt", "loaded"):
                 row[f"{col}_per_1000"] = round(a.per_1000(int(row[col])), 3)
             rows.append(row)
         cols = (
             ["actor", "id", "type", "aliases", "mentions", *STANCES, "attributions"]
             + ["distancing_share", "quotes", "scare_quotes", "doubt", "loaded", "sentiment"]
+            + [f"tone_{t}" for t in TONES]
+            + ["net_tone"]
             + [
                 f"{c}_per_1000"
                 for c in ("mentions", "attributions", "quotes", "scare_quotes", "doubt", "loaded")
@@ -239,7 +297,7 @@ class ArticleAnalysis:
 
     # ---- JSON -----------------------------------------------------------------------------
     def to_dict(self, *, file: str | None = None, include_text: bool = False) -> dict[str, Any]:
-        """The analysis in the documented JSON shape (schema ``framing-lens/analysis/1``).
+        """The analysis in the documented JSON shape (schema :data:`SCHEMA`).
 
         Args:
             file: the file name to record (the CLI passes the path it read).
@@ -260,7 +318,7 @@ class ArticleAnalysis:
         if include_text:
             d["text"] = self.text
             d["meta"] = dict(self.meta)
-            d["mentions"] = [asdict(m) for m in self.mentions]
+            d["mentions"] = [m.to_dict() for m in self.mentions]
             d["sentences"] = [asdict(s) for s in self.sentences]
         return d
 
@@ -285,6 +343,12 @@ class ArticleAnalysis:
                 loaded=int(a["loaded"]),
                 sentiment=a["sentiment"],
                 words=words,
+                # Schemas 1 and 2 had no tone: such profiles read as not scored.
+                tone_counts={t: int(a["tone_counts"].get(t, 0)) for t in TONES}
+                if a.get("tone_counts")
+                else {},
+                net_tone=a.get("net_tone"),
+                tone_sentences=tuple(int(i) for i in a.get("tone_sentences", ())),
             )
             for a in d["actors"]
         )
@@ -296,7 +360,7 @@ class ArticleAnalysis:
             warnings=tuple(d.get("warnings", ())),
             actors=actors,
             markers=tuple(_marker_from_dict(m) for m in d["markers"]),
-            mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
+            mentions=tuple(Mention.from_dict(m) for m in d.get("mentions", ())),
             sentences=tuple(Sentence(**s) for s in d.get("sentences", ())),
             language=d.get("language", "en"),
             meta=dict(d.get("meta", {})),

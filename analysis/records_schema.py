@@ -1,4 +1,4 @@
-"""The declared JSON shape of an analysis (``framing-lens/analysis/2``, and /1), checked first.
+"""The declared JSON shape of an analysis (``framing-lens/analysis/3``, and /2, /1), checked first.
 
 Analyses come back from places we do not control: bundles people send each other, library files
 that another program (or a disk error) changed. :func:`validated_analysis` checks such JSON
@@ -70,6 +70,11 @@ class MentionJSON(BaseModel):
     end: Offset
     sentence: int
     how: str = "name"
+    # Schema 3: the tone of the mention (absent in schemas 1 and 2: not scored).
+    tone: str = ""
+    tone_score: float | None = None
+    tone_scores: list[float] | None = None
+    tone_evidence: list[tuple[str, float, int, int]] = []
 
 
 class SentenceJSON(BaseModel):
@@ -97,6 +102,10 @@ class ActorJSON(BaseModel):
     doubt: Count
     loaded: Count
     sentiment: float | None
+    # Schema 3: tone counts, net tone and its sentences ({} / None / [] = not scored).
+    tone_counts: dict[str, Count] = {}
+    net_tone: float | None = None
+    tone_sentences: list[int] = []
 
 
 class AnalysisJSON(BaseModel):

@@ -30,6 +30,7 @@ from ui.nav import use_app_navigation
 from ui.rewrite_view import render_neutral_rewrite
 from ui.samples import seed
 from ui.text import md, md_block, option
+from ui.tone_view import render_tone_chart
 
 RESULTS, MESSAGES = "analyze.results", "analyze.messages"
 SEED, LINKED, SHOWN = "analyze.seed_result", "analyze.linked", "analyze.shown_key"
@@ -149,6 +150,7 @@ with left:
     render_highlights(result)
 with right:
     render_actor_charts(result)
+    render_tone_chart(result)
 st.markdown("#### Actor profiles")
 render_profiles(result)
 render_sentiment_chart(result)

@@ -19,6 +19,7 @@ from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
 from ui.text import md, md_block, option
+from ui.tone_view import render_tone_evidence
 
 MAX_EVIDENCE_SENTENCES = 60
 
@@ -33,6 +34,10 @@ PROFILE_COLUMNS: dict[str, str] = {
     "doubt": "Doubt",
     "loaded": "Loaded",
     "sentiment": "Sentiment",
+    "tone_negative": "Negative tone",
+    "tone_neutral": "Neutral tone",
+    "tone_positive": "Positive tone",
+    "net_tone": "Net tone",
     "mentions_per_1000": "Mentions /1,000 words",
     "attributions_per_1000": "Statements /1,000 words",
     "scare_quotes_per_1000": "Scare quotes /1,000 words",
@@ -107,6 +112,7 @@ def render_profiles(result: ArticleAnalysis) -> None:
     # A share is undefined (blank, not "None") for actors with no reporting verbs; shown in %.
     frame["distancing_share"] = 100 * pd.to_numeric(frame["distancing_share"], errors="coerce")
     frame["sentiment"] = pd.to_numeric(frame["sentiment"], errors="coerce")
+    frame["net_tone"] = pd.to_numeric(frame["net_tone"], errors="coerce")
     table = frame[[c for c in PROFILE_COLUMNS if c in frame.columns]].rename(
         columns=PROFILE_COLUMNS
     )
@@ -121,6 +127,10 @@ def render_profiles(result: ArticleAnalysis) -> None:
             "Sentiment": st.column_config.NumberColumn(
                 format="%+.2f", help="Average VADER sentiment of sentences mentioning the actor"
             ),
+            "Net tone": st.column_config.NumberColumn(
+                format="%+.2f",
+                help="(positive − negative mentions) / all mentions, by the tone model",
+            ),
         },
     )
     analysis_table_downloads(result)  # actors and markers as CSV / XLSX / JSON
@@ -129,6 +139,7 @@ def render_profiles(result: ArticleAnalysis) -> None:
         "Show the evidence for", names, key="analyze.evidence_actor", format_func=option
     )
     if name:
+        render_tone_evidence(result, name)
         render_evidence(result, name)
 
 

@@ -24,6 +24,7 @@ from analysis.present.compare_charts import (
 from analysis.present.differences_text import difference_sentence, thin_sentence
 from analysis.present.highlight import legend_html, stylesheet
 from ui.charts import show_chart
+from ui.compare_tone import render_tone_heatmap
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
 from ui.page_text import page_text
 from ui.text import option
@@ -60,6 +61,7 @@ def heat_tab(comparison: Comparison) -> int:
     st.markdown(page_text("compare/heat", min_attributions=comparison.min_attributions))
     with st.expander("The numbers"):
         st.dataframe(grid, hide_index=True, key="compare.heatmap_table")
+    render_tone_heatmap(comparison, actors)
     return top
 
 

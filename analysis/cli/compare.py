@@ -80,14 +80,19 @@ def _group_of(row: CorpusRow, by: str) -> str:
 def _print_csv(comparison: Comparison) -> None:
     """The actor × group table as CSV on stdout."""
     table = comparison.actor_table.sort_values(["actor", "group"], kind="stable")
+    tones = comparison.tone_table.drop(columns="scored")
+    table = table.merge(tones, on=["actor", "group"], how="left")
+    tone_counts = ["tone_negative", "tone_neutral", "tone_positive"]
+    table[tone_counts] = table[tone_counts].fillna(0).astype("int64")
     writer = csv.writer(sys.stdout, lineterminator="\n")
     cols = ["actor", "type", "group", "mentions", "articles", *STANCES]
-    cols += ["attributions", "distancing_share", "enough"]
+    cols += ["attributions", "distancing_share", "enough", *tone_counts, "net_tone"]
     writer.writerow(cols)
     for rec in table[cols].itertuples(index=False):
         values = list(rec)
-        share = values[cols.index("distancing_share")]
-        values[cols.index("distancing_share")] = "" if share != share else round(share, 4)
+        for col in ("distancing_share", "net_tone"):  # blank when undefined
+            share = values[cols.index(col)]
+            values[cols.index(col)] = "" if share != share else round(share, 4)
         values[cols.index("enough")] = "true" if values[cols.index("enough")] else "false"
         writer.writerow(values)
 

@@ -29,7 +29,7 @@ from analysis.compare.names import merge_short_names
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 from analysis.compare.timeline import timeline_frame
-from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
+from analysis.records import MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 
 SCHEMA = "framing-lens/compare/1"
 MIN_ATTRIBUTIONS = 3
@@ -42,6 +42,7 @@ FEATURE_EXPLANATIONS = {
     "kind": "markers of this kind per 1,000 words",
     "stance": "share of all attributions that have this stance",
 }
+TONE_COLUMNS = ("tone_negative", "tone_neutral", "tone_positive")
 TABLE_COLUMNS = [
     "actor", "type", "group", "mentions", "articles", *STANCES,
     "attributions", "distancing_share", "enough",
@@ -209,6 +210,33 @@ class Comparison:
         frame["enough"] = frame["enough"].astype("boolean").fillna(False).astype(bool)
         frame["distancing_share"] = frame["distancing_share"].astype(float)
         return frame[cols]
+
+    @cached_property
+    def tone_table(self) -> pd.DataFrame:
+        """Per (actor, group): mentions by tone, scored mentions, net tone (NaN when none).
+
+        Net tone = (positive − negative mentions) / scored mentions, pooled over the group's
+        articles (tone model of :mod:`analysis.engine.tone`, trained on NewsMTSC).
+        """
+        table = self.source.actor_tones().copy()
+        for col in TONE_COLUMNS:
+            table[col] = table[col].astype("int64") if not table.empty else pd.Series(dtype="int64")
+        table["scored"] = table[list(TONE_COLUMNS)].sum(axis=1).astype("int64")
+        net = (table["tone_positive"] - table["tone_negative"]) / table["scored"].where(
+            table["scored"] > 0
+        )
+        table["net_tone"] = net.astype(float)
+        return table[["actor", "group", *TONE_COLUMNS, "scored", "net_tone"]]
+
+    def tone_frame(self, actors: Sequence[str] | None = None) -> pd.DataFrame:
+        """The actor × group grid of the tone heat map (all cells; missing ones count 0)."""
+        actors = list(actors) if actors is not None else self.top_actors()
+        grid = pd.MultiIndex.from_product([actors, self.groups], names=["actor", "group"])
+        frame = self.tone_table.set_index(["actor", "group"]).reindex(grid).reset_index()
+        for col in (*TONE_COLUMNS, "scored"):
+            frame[col] = frame[col].fillna(0).astype("int64")
+        frame["net_tone"] = frame["net_tone"].astype(float)
+        return frame
 
     # ---- rates -------------------------------------------------------------------------------
     def marker_rates(self, ci: float = 0.95) -> pd.DataFrame:
@@ -507,12 +535,14 @@ class Comparison:
     def _actors_json(self, names: list[str]) -> list[dict[str, Any]]:
         """The ``actors`` list of :meth:`to_dict`."""
         table = self.actor_table.set_index(["actor", "group"])
+        tones = self.tone_table.set_index(["actor", "group"])
         out = []
         for name in names:
             by_group: dict[str, Any] = {}
             rows = table.xs(name, level="actor")
             for g, r in rows.iterrows():
                 share = r["distancing_share"]
+                tone = tones.loc[(name, g)] if (name, g) in tones.index else None
                 by_group[str(g)] = {
                     "stance_counts": {s: int(r[s]) for s in STANCES},
                     "attributions": int(r["attributions"]),
@@ -520,6 +550,10 @@ class Comparison:
                     "enough": bool(r["enough"]),
                     "mentions": int(r["mentions"]),
                     "articles": int(r["articles"]),
+                    # Mentions by tone (the tone model); {} when no analysis has tone.
+                    "tone_counts": {t: int(tone[f"tone_{t}"]) for t in TONES}
+                    if tone is not None
+                    else {},
                 }
             by_group = {g: by_group[g] for g in self.groups if g in by_group}
             out.append({"name": name, "type": str(rows["type"].iloc[0]), "by_group": by_group})

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.records import MARKER_KINDS, STANCES
+from analysis.records import MARKER_KINDS, STANCES, TONES
 
 ACTOR_COUNT_FIELDS = ("mentions", "quotes", "scare_quotes", "doubt", "loaded")
 
@@ -29,6 +29,8 @@ class ActorCounts:
     doubt: int
     loaded: int
     stances: Mapping[str, int]
+    tones: tuple[int, int, int] | None = None
+    """Mentions read as negative / neutral / positive by the tone model (None: no tone)."""
 
     @property
     def attributions(self) -> int:
@@ -51,7 +53,16 @@ class ActorCounts:
             type=str(actor.get("type", "")),
             **{f: int(actor.get(f, 0)) for f in ACTOR_COUNT_FIELDS},
             stances={s: int(stance_counts.get(s, 0)) for s in STANCES},
+            tones=_tones(actor.get("tone_counts")),
         )
+
+
+def _tones(counts: object) -> tuple[int, int, int] | None:
+    """The three tone counts of a profile's ``tone_counts`` (None in schemas 1 and 2)."""
+    if not isinstance(counts, Mapping) or not counts:
+        return None
+    n = [int(counts.get(t, 0)) for t in TONES]
+    return (n[0], n[1], n[2])
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 HASH = 2654435761  # the library's block hash (analysis.library.query.HASH), the same units
 TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COUNT_FIELDS, *STANCES)
+TONE_TOTAL_COLUMNS = ("actor", "group", "tone_negative", "tone_neutral", "tone_positive")
 
 
 class ComparisonSource(Protocol):
@@ -62,6 +63,10 @@ class ComparisonSource(Protocol):
         """actor, group, unit, articles, distancing, attributions: per (actor, group) one unit
         per article with attributions of the actor, or ``max_units`` hashed blocks of them
         when there are more (the units a test of differences resamples)."""
+
+    def actor_tones(self) -> pd.DataFrame:
+        """Per (actor, group): :data:`TONE_TOTAL_COLUMNS`, mentions by tone, names merged
+        (analyses without tone add nothing)."""
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         """(group, article_id) of the articles where ``actor`` has a marker, in article order
@@ -280,6 +285,18 @@ class MemorySource:
             attributions=("attributions", "sum"),
         )  # fmt: skip
         return out.reset_index()[cols]
+
+    def actor_tones(self) -> pd.DataFrame:
+        rows = [
+            (self.names.get(a.name, a.name), e.group, *a.tones)
+            for e in self.entries
+            for a in e.counts.actors
+            if a.tones is not None
+        ]
+        frame = pd.DataFrame(rows, columns=list(TONE_TOTAL_COLUMNS))
+        if frame.empty:
+            return frame
+        return frame.groupby(["actor", "group"], sort=False).sum().reset_index()
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         raw = {actor} | {k for k, v in self.names.items() if v == actor}

@@ -5,13 +5,15 @@ steps are importable for tests and tools: :func:`parse` gives the
 :class:`ParsedArticle` every step reads, :func:`find_actors` and :func:`resolve_references`
 build its actor index, the extractors in :mod:`analysis.engine.extract` find the markers.
 :func:`name_key` folds the spelling variants of a person's name into one key (for merging
-names across a corpus too), :func:`characterised_actor` says whom a loaded word is about.
+names across a corpus too), :func:`characterised_actor` says whom a loaded word is about,
+:func:`score_mention_tones` gives each mention its tone (the model in :mod:`analysis.engine.tone`).
 """
 
 from analysis.engine.actor_index import ActorIndex, ActorInfo
 from analysis.engine.actors import find_actors
 from analysis.engine.article import Chunk, ParsedArticle
 from analysis.engine.characterised import characterised_actor
+from analysis.engine.mention_tone import score_mention_tones
 from analysis.engine.model import ModelNotInstalledError, load_model, model_name
 from analysis.engine.name_variants import name_key, word_key
 from analysis.engine.parse import parse
@@ -39,5 +41,6 @@ __all__ = [
     "name_key",
     "parse",
     "resolve_references",
+    "score_mention_tones",
     "word_key",
 ]

@@ -20,12 +20,14 @@ from analysis.engine.extract.doubt import find_doubt
 from analysis.engine.extract.first_person import resolve_quoted_first_person
 from analysis.engine.extract.loaded import find_loaded
 from analysis.engine.extract.quotes import find_quotes
+from analysis.engine.mention_tone import score_mention_tones
 from analysis.engine.model import load_model
 from analysis.engine.parse import parse
 from analysis.engine.profiles import build_profiles
 from analysis.engine.references import resolve_references
 from analysis.engine.sentiment import sentence_sentiments
 from analysis.engine.time_limit import Deadline
+from analysis.engine.tone import ToneModelError
 from analysis.records import ArticleAnalysis, Marker, Sentence
 from analysis.version import ENGINE_VERSION
 
@@ -111,15 +113,20 @@ def analyze_parsed(article: ParsedArticle, *, title: str | None = None) -> Artic
     )
     sentences = _scored_sentences(article)
     warnings = content_warnings(article, words)
+    try:
+        mentions = score_mention_tones(text, article.actors.mentions, article.sentences)
+    except ToneModelError as exc:
+        mentions = tuple(article.actors.mentions)
+        warnings.append(f"The tone model could not be read ({exc}); tone is not shown.")
     return ArticleAnalysis(
         text=text,
         title=title or headline(text),
         words=words,
         engine_version=ENGINE_VERSION,
         warnings=tuple(warnings),
-        actors=build_profiles(article.actors, markers, sentences, words),
+        actors=build_profiles(article.actors, markers, sentences, words, mentions),
         markers=tuple(markers),
-        mentions=tuple(article.actors.mentions),
+        mentions=mentions,
         sentences=sentences,
         language="unknown" if any(w.startswith(NOT_ENGLISH) for w in warnings) else "en",
     )

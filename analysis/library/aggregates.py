@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.records import MARKER_KINDS, STANCES
+from analysis.records import MARKER_KINDS, STANCES, TONES
 
 ARTICLE_COLUMNS: tuple[str, ...] = ("words", *MARKER_KINDS, *(f"stance_{s}" for s in STANCES))
 """The numbers of one ``article_counts`` row, in order."""
@@ -28,8 +28,15 @@ ARTICLE_COLUMNS: tuple[str, ...] = ("words", *MARKER_KINDS, *(f"stance_{s}" for 
 ACTOR_COLUMNS: tuple[str, ...] = ("mentions", "quotes", "scare_quotes", "doubt", "loaded", *STANCES)
 """The numbers of one ``actor_counts`` row, in order."""
 
+TONE_COLUMNS: tuple[str, ...] = tuple(f"tone_{t}" for t in TONES)
+"""The tone counts of an ``actor_counts`` / ``article_counts`` row: mentions the tone model
+reads as negative / neutral / positive; NULL for analyses made before tone (schema 1 and 2)."""
+
 ActorRow = tuple[str, str, tuple[int, ...]]
 """(name, type, numbers following :data:`ACTOR_COLUMNS`) of one actor of one article."""
+
+ToneRow = tuple[int, int, int] | None
+"""The three tone counts of one actor or article, None when the analysis has no tone."""
 
 _LOOKUP = 500  # SQLite's default limit on host parameters is far above; this keeps queries short
 
@@ -44,6 +51,14 @@ class CountRows:
 
     article: tuple[int, ...]
     actors: tuple[ActorRow, ...]
+    article_tones: ToneRow = None
+    actor_tones: tuple[ToneRow, ...] = ()
+    """One entry per actor, in the order of ``actors`` (empty: no tone at all)."""
+
+    def tones_of(self, i: int) -> tuple[int | None, ...]:
+        """The tone columns of actor ``i`` (NULLs when unscored)."""
+        tones = self.actor_tones[i] if i < len(self.actor_tones) else None
+        return tones if tones is not None else (None,) * len(TONES)
 
     @classmethod
     def of_summary(cls, summary: Mapping[str, Any]) -> CountRows:
@@ -57,7 +72,32 @@ class CountRows:
             if m.get("kind") == "attribution" and m.get("category") in stances:
                 stances[m["category"]] += 1
         article = (int(summary.get("words", 0)), *kinds.values(), *stances.values())
-        return cls(article, _actor_rows(summary.get("actors", ())))
+        actors = summary.get("actors", ())
+        rows = _actor_rows(actors)
+        tones = _actor_tones(actors, [(name, kind) for name, kind, _ in rows])
+        known = [t for t in tones if t is not None]
+        total = tuple(sum(t[i] for t in known) for i in range(len(TONES))) if known else None
+        return cls(article, rows, total, tones)  # type: ignore[arg-type]
+
+
+def _actor_tones(
+    actors: Iterable[Mapping[str, Any]], keys: Sequence[tuple[str, str]]
+) -> tuple[ToneRow, ...]:
+    """Tone counts per (name, type) row (added up like :func:`_actor_rows`), None without tone."""
+    merged: dict[tuple[str, str], list[int]] = {}
+    for a in actors:
+        counts = a.get("tone_counts")
+        if not isinstance(counts, Mapping) or not counts:
+            continue
+        key = (str(a["name"]), str(a.get("type", "")))
+        numbers = [int(counts.get(t, 0)) for t in TONES]
+        old = merged.get(key)
+        merged[key] = [x + y for x, y in zip(old, numbers, strict=True)] if old else numbers
+    out: list[ToneRow] = []
+    for key in keys:
+        t = merged.get(key)
+        out.append((t[0], t[1], t[2]) if t else None)
+    return tuple(out)
 
 
 def _actor_rows(actors: Iterable[Mapping[str, Any]]) -> tuple[ActorRow, ...]:
@@ -130,20 +170,23 @@ def write_counts(
         article_id, outlet, date, constructed = articles[sha]
         meta = (article_id, key, outlet, date, constructed)
         stale.append((key, article_id))
-        article_rows.append((*meta, *counts.article))
+        article_tones = counts.article_tones or (None,) * len(TONES)
+        article_rows.append((*meta, *counts.article, *article_tones))
         words = counts.article[0]
-        for name, kind, numbers in counts.actors:
-            actor_rows.append((*meta, cache[name], kind, words, *numbers))
+        for i, (name, kind, numbers) in enumerate(counts.actors):
+            actor_rows.append((*meta, cache[name], kind, words, *numbers, *counts.tones_of(i)))
     con.executemany("DELETE FROM actor_counts WHERE analysis_key = ? AND article_id = ?", stale)
-    columns = ", ".join(ARTICLE_COLUMNS)
+    columns = ", ".join((*ARTICLE_COLUMNS, *TONE_COLUMNS))
+    n = 5 + len(ARTICLE_COLUMNS) + len(TONE_COLUMNS)
     con.executemany(
         "INSERT OR REPLACE INTO article_counts (article_id, analysis_key, outlet, date, "
-        f"constructed, {columns}) VALUES ({','.join('?' * (5 + len(ARTICLE_COLUMNS)))})",
+        f"constructed, {columns}) VALUES ({','.join('?' * n)})",
         article_rows,
     )
-    columns = ", ".join(ACTOR_COLUMNS)
+    columns = ", ".join((*ACTOR_COLUMNS, *TONE_COLUMNS))
+    n = 8 + len(ACTOR_COLUMNS) + len(TONE_COLUMNS)
     con.executemany(
         "INSERT INTO actor_counts (article_id, analysis_key, outlet, date, constructed, name_id, "
-        f"type, words, {columns}) VALUES ({','.join('?' * (8 + len(ACTOR_COLUMNS)))})",
+        f"type, words, {columns}) VALUES ({','.join('?' * n)})",
         actor_rows,
     )

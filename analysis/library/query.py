@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.library.aggregates import ACTOR_COLUMNS
 from analysis.library.store import Library
-from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES
+from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES
 from analysis.version import analysis_key
 
 GROUPINGS = ("outlet", "date", "article")
@@ -344,6 +344,32 @@ class Selection:
         raw["actor"] = raw["name"].map(lambda n: self.names.get(n, n))
         merged = self._merge_rows(raw, period)
         return merged[out_cols]
+
+    def actor_tones(self) -> pd.DataFrame:
+        """Per (actor, group): mentions by tone (``tone_negative`` …), names merged.
+
+        Rows of analyses made before tone (NULL tone columns) add nothing.
+        """
+        cols = ", ".join(f"SUM(COALESCE(c.tone_{t}, 0))" for t in TONES)
+        if self._cells(self.filter):
+            source, params = "actor_days c", list[Any]()
+        else:
+            source, params = self._from("actor_counts")
+        where, more = self._where(driven=True)
+        sql = (
+            f"SELECT c.name_id, {self._group_sql()} AS grp, {cols} FROM {source} "
+            f"WHERE {where} AND c.tone_neutral IS NOT NULL GROUP BY c.name_id, grp"
+        )
+        tone_cols = [f"tone_{t}" for t in TONES]
+        raw = pd.DataFrame(
+            self._con.execute(sql, params + more).fetchall(),
+            columns=["name_id", "group", *tone_cols],
+        )
+        if raw.empty:
+            return pd.DataFrame(columns=["actor", "group", *tone_cols])
+        names = self._names_of(raw["name_id"])
+        raw["actor"] = raw["name_id"].map(names).map(lambda n: self.names.get(n, n))
+        return raw.groupby(["actor", "group"], sort=False)[tone_cols].sum().reset_index()
 
     def _merge_rows(self, raw: pd.DataFrame, period: str | None) -> pd.DataFrame:
         """Add up rows of one actor (merged names, several types); articles counted once."""

@@ -37,3 +37,10 @@ and a distinct underline style each, so the legend does not rely on colour alone
 
 POSITIVE = "#0072B2"
 NEGATIVE = "#D55E00"
+
+TONE_COLOURS: dict[str, str] = {
+    "negative": "#D55E00",
+    "neutral": "#8c8c8c",
+    "positive": "#0072B2",
+}
+"""Bar colour per tone of the per-actor tone model (negative, neutral, positive)."""

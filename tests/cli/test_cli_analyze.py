@@ -39,7 +39,7 @@ def test_json_shape_on_the_seed_and_stdin(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert [d["file"] for d in data] == [str(SEED), str(other)]
     seed = data[0]
-    assert seed["schema"] == "framing-lens/analysis/2"
+    assert seed["schema"] == "framing-lens/analysis/3"
     assert isinstance(seed["engine_version"], str) and seed["words"] > 300
     assert {"title", "warnings", "actors", "markers"} <= set(seed)
     stolt = next(a for a in seed["actors"] if a["name"] == "Jens Stoltenberg")

@@ -80,6 +80,14 @@ def test_compare_csv_format(corpus: Path, capsys: pytest.CaptureFixture[str]) ->
     peskov = {r["group"]: r for r in rows if r["actor"].endswith("Peskov")}
     assert float(peskov["Wire"]["distancing_share"]) == 0.0
     assert peskov["Hawk"]["enough"] == "true"
+    # Tone: the mentions of each actor by tone, and the net tone they give.
+    for r in rows:
+        n = [int(r[f"tone_{t}"]) for t in ("negative", "neutral", "positive")]
+        if sum(n):
+            assert float(r["net_tone"]) == pytest.approx((n[2] - n[0]) / sum(n), abs=1e-4)
+        else:
+            assert r["net_tone"] == ""
+    assert sum(int(r["tone_neutral"]) + int(r["tone_negative"]) for r in rows) > 0
 
 
 def test_compare_unreadable_corpus_exits_2(

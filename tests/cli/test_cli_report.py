@@ -109,7 +109,8 @@ def test_comparison_report_from_a_corpus(tmp_path: Path, corpus: Path) -> None:
     assert "3 articles from 2 outlets" in page
     assert "Meridian Wire: meridian-wire-nato-battlegroups" in page  # highlighted texts
     assert "Fightin&#x27; Words" in page
-    assert page.count("Plotly.newPlot(") == 5  # the Compare page's charts
+    assert page.count("Plotly.newPlot(") == 6  # the Compare page's charts, tone included
+    assert "Tone towards each actor by outlet" in page
     assert "Distancing share by actor and outlet" in page
     assert not SCRIPT_SRC.search(page)
 

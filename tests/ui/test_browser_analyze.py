@@ -85,7 +85,7 @@ def test_shared_link_shows_the_seed_highlights_and_charts(page: Any, app_server:
         f'{MAIN} mark[data-kind="scare_quote"]', "m => getComputedStyle(m).backgroundColor"
     )
     assert colour == "rgb(253, 227, 167)"
-    expect(page.locator(".js-plotly-plot")).to_have_count(3)
+    expect(page.locator(".js-plotly-plot")).to_have_count(4)  # stance, markers, tone, sentiment
     expect(page.locator(".st-key-analyze-chart-stance")).to_contain_text("distancing")
 
     # The README screenshot: what a new user sees first.

@@ -77,7 +77,8 @@ def test_first_view_is_the_seed_article_analysed(at: AppTest) -> None:
     html = article_html(at)
     assert {"attribution", "quote", "scare_quote", "doubt"} <= mark_kinds(html)
     assert 'data-category="distancing"' in html
-    assert len(at.get("plotly_chart")) == 3
+    charts = [c.key for c in at.get("plotly_chart")]
+    assert charts == [f"analyze.chart.{k}" for k in ("stance", "markers", "tone", "sentiment")]
     assert at.dataframe[0].value["Actor"].str.contains("Stoltenberg").any()
     assert not at.error
 
@@ -89,7 +90,8 @@ def test_paste_and_analyze_shows_the_new_article(at: AppTest) -> None:
     assert "Lukashenko" in html
     assert "Stoltenberg" not in html
     assert 'data-category="distancing"' in html  # "claimed", "insisted"
-    assert len(at.get("plotly_chart")) == 3
+    charts = [c.key for c in at.get("plotly_chart")]
+    assert charts == [f"analyze.chart.{k}" for k in ("stance", "markers", "tone", "sentiment")]
     assert not at.error
 
 

@@ -51,7 +51,7 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
         alpha: additive smoothing of the naive-Bayes log-count ratios.
         class_weight: passed to each one-vs-rest ``LogisticRegression``.
         min_df: keep features seen in at least this many training examples.
-        near, far, bigrams, clause, lemmas: the :class:`FeatureSettings`.
+        near, far, bigrams, clause, lemmas, prefix: the :class:`FeatureSettings`.
         max_iter: iteration limit of the lbfgs solver.
 
     ``X`` is a sequence of (text, start, end): the sentence and the character span of the target
@@ -69,6 +69,7 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
         bigrams: bool = True,
         clause: bool = True,
         lemmas: bool = False,
+        prefix: int = 0,
         max_iter: int = 2000,
     ) -> None:
         self.C = C
@@ -80,12 +81,15 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
         self.bigrams = bigrams
         self.clause = clause
         self.lemmas = lemmas
+        self.prefix = prefix
         self.max_iter = max_iter
 
     # -- features ---------------------------------------------------------------------------
     def feature_settings(self) -> FeatureSettings:
         """The feature settings these parameters describe."""
-        return FeatureSettings(self.near, self.far, self.bigrams, self.clause, self.lemmas)
+        return FeatureSettings(
+            self.near, self.far, self.bigrams, self.clause, self.lemmas, self.prefix
+        )
 
     def featurize(self, X: Sequence[Example]) -> list[Featurized]:
         """Tokens and features of each example (raises ``ValueError`` naming a bad span)."""

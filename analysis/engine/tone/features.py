@@ -66,6 +66,10 @@ class FeatureSettings:
         far: words at distance near+1..far form the far windows.
         bigrams: add bigrams of the masked sentence (the mention written as ``<t>``).
         clause: add the words of the mention's clause as their own features.
+        lemmas: use the rule-based lemma of each word instead of its form.
+        prefix: also fire each positioned word's first ``prefix`` letters (words longer than
+            ``prefix + 1`` letters, not negated), so "condemned", "condemnation" and
+            "condemning" share evidence; 0 = off.
     """
 
     near: int = 3
@@ -73,6 +77,7 @@ class FeatureSettings:
     bigrams: bool = True
     clause: bool = True
     lemmas: bool = False
+    prefix: int = 0
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for the model file."""
@@ -323,9 +328,13 @@ def _word_features(i: int, c: _Context, lex: Lexicons, settings: FeatureSettings
     valence = lex.valence.get(t.lower, 0.0) or lex.valence.get(t.lemma, 0.0)
     if valence and c.negated[i]:
         valence *= -0.74  # VADER's own factor for a negated word (Hutto & Gilbert 2014)
+    n = settings.prefix
+    stem = word[:n] if n and len(word) > n + 1 and not c.negated[i] else ""
     feats: list[Feature] = []
     for z in zones(c.distance[i], c.clauses[i] == c.clauses[c.first], settings):
         feats.append((f"{z}:{word}", 1.0, i))
+        if stem:
+            feats.append((f"{z}:p{n}:{stem}", 1.0, i))
         if valence:
             feats.append((f"v{'+' if valence > 0 else '-'}:{z}", abs(valence) / 4.0, i))
         if i in c.loaded:
@@ -336,6 +345,8 @@ def _word_features(i: int, c: _Context, lex: Lexicons, settings: FeatureSettings
             feats.append((f"say:{c.reporting[i]}:{z}", 1.0, i))
     if c.quotes[i] != c.quotes[c.first]:
         feats.append((f"Q:{word}", 1.0, i))
+        if stem:
+            feats.append((f"Q:p{n}:{stem}", 1.0, i))
     return feats
 
 

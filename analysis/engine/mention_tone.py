@@ -1,0 +1,82 @@
+"""The tone of each actor mention: how its sentence portrays the actor there.
+
+Every mention is scored by the per-actor tone model (:mod:`analysis.engine.tone`, NB-LR after
+Wang & Manning 2012, trained on NewsMTSC, Hamborg & Donnay 2021) on the sentence it stands in,
+all mentions of an article in one batch. Each scored mention keeps the words that pushed its tone,
+with article offsets, so the page can highlight them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from analysis.engine.tone import ToneClassifier, load_tone_model
+from analysis.records import TONES, Mention, ToneEvidence
+
+EVIDENCE_WORDS = 6
+"""How many evidence words each mention keeps (strongest first)."""
+
+
+def score_mention_tones(
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    model: ToneClassifier | None = None,
+) -> tuple[Mention, ...]:
+    """The mentions with their tone, tone scores and evidence words filled in.
+
+    Args:
+        text: the article text.
+        mentions: the article's actor mentions (``sentence`` indexes ``sentences``).
+        sentences: (start, end) character offsets of each sentence in ``text``.
+        model: a fitted tone model; default :func:`analysis.engine.tone.load_tone_model`.
+
+    Returns:
+        The mentions in the same order; a mention whose span covers no word of its sentence
+        stays unscored (``tone == ""``).
+    """
+    clf: ToneClassifier | None = model
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        job = _example(text, m, sentences)
+        if job is None:
+            continue
+        clf = clf or load_tone_model()
+        offset, example = job
+        try:
+            row = clf.featurize([example])[0]
+        except ValueError:  # the span holds only punctuation: nothing to score
+            continue
+        r = clf.explain_features(row, EVIDENCE_WORDS)
+        evidence: tuple[ToneEvidence, ...] = tuple(
+            (word, round(w, 4), a + offset if a >= 0 else -1, b + offset if b >= 0 else -1)
+            for (word, w), (a, b, _) in zip(r.evidence, r.spans, strict=True)
+        )
+        scores = (
+            round(r.scores["negative"], 4),
+            round(r.scores["neutral"], 4),
+            round(r.scores["positive"], 4),
+        )
+        out[i] = replace(
+            out[i],
+            tone=r.tone,
+            tone_score=scores[TONES.index(r.tone)],
+            tone_scores=scores,
+            tone_evidence=evidence,
+        )
+    return tuple(out)
+
+
+def _example(
+    text: str, m: Mention, sentences: Sequence[tuple[int, int]]
+) -> tuple[int, tuple[str, int, int]] | None:
+    """(sentence offset, (sentence, start, end)) of a mention; None when it cannot be scored."""
+    if not 0 <= m.sentence < len(sentences):
+        return None
+    a, b = sentences[m.sentence]
+    start, end = max(m.start, a) - a, min(m.end, b) - a
+    sentence = text[a:b]
+    if start >= end:
+        return None
+    return a, (sentence, start, end)
