@@ -4,6 +4,8 @@
 - :mod:`~analysis.library.store` — :class:`Library`, articles and cached analyses;
 - :mod:`~analysis.library.serialise` — how an analysis is stored (JSON parts, count rows);
 - :mod:`~analysis.library.aggregates` — the count tables filled when an analysis is stored;
+- :mod:`~analysis.library.aliases` — :class:`AliasTable`: the researcher's corrections of the
+  corpus-level actor resolution (merge, split, rename, ignore), as CSV too;
 - :mod:`~analysis.library.query` — :class:`ArticleFilter` and :class:`Selection`: DataFrames
   aggregated in SQL for Compare, the timeline and tests of differences;
 - :mod:`~analysis.library.corpus`, :mod:`~analysis.library.importer`,
@@ -13,6 +15,7 @@
 """
 
 from analysis.library.aggregates import ACTOR_COLUMNS, ARTICLE_COLUMNS, CountRows
+from analysis.library.aliases import Alias, AliasTable, aliases_csv, read_aliases_csv
 from analysis.library.cluster import ClusterRunner, cluster_address
 from analysis.library.corpus import (
     Corpus,
@@ -63,6 +66,8 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",
+    "Alias",
+    "AliasTable",
     "Article",
     "ArticleFilter",
     "CleanedText",
@@ -85,6 +90,7 @@ __all__ = [
     "Selection",
     "StoredAnalysis",
     "analyse_missing",
+    "aliases_csv",
     "analyse_texts",
     "check_text",
     "cluster_address",
@@ -95,6 +101,7 @@ __all__ = [
     "import_rows",
     "join_analysis",
     "parse_date",
+    "read_aliases_csv",
     "read_corpus",
     "remove_page_furniture",
     "restore_furniture",
