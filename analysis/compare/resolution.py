@@ -9,7 +9,9 @@ from the stored names and their article counts only (no NLP runs), by these rule
    middle initials): "John F. Kerry" and "John Kerry" are one actor.
 2. **Short names** join the one full name of the corpus that ends with them: "Kerry" joins
    "John Kerry" when no other full name of the corpus ends in "Kerry"; an ambiguous short name
-   ("Johnson" with "Boris Johnson" and "Dustin Johnson") stays its own actor.
+   ("Johnson" with "Boris Johnson" and "Dustin Johnson") stays its own actor. A short name is a
+   person's when most articles type it PERSON, or when some do (the model types a bare surname
+   ORG in other articles); a name no article types PERSON never joins a person.
 3. **Places**: a capital or another name of a country counts as the country ("Kremlin" →
    Russia), as in each article (:mod:`analysis.engine.gazetteer`); a demonym ("Russians") counts
    as the country only when the corpus also names the country, as the engine does per article.
@@ -27,14 +29,16 @@ alphabetical), a country's gazetteer name, or the target of a merge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 import pandas as pd
 
 from analysis.engine.gazetteer import place, surface_key
-from analysis.engine.name_variants import name_key, word_key
+from analysis.engine.name_variants import word_key
 from analysis.records import ACTOR_TYPES
 
 RULES = {
@@ -47,6 +51,27 @@ RULES = {
     "rename": "renamed in the alias table",
 }
 """Why a name counts under its actor (the values of :attr:`ActorResolution.why`)."""
+
+
+_SPLIT = re.compile(r"[\s\-]+")
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+
+
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> str:
+    """:func:`~analysis.engine.name_variants.word_key`, remembered: a corpus repeats its first
+    names and surnames, and the variant rules are most of the resolution's time."""
+    return word_key(word)
+
+
+def person_key(name: str) -> str:
+    """:func:`analysis.engine.name_variants.name_key` (the same key; a test checks it), word by
+    word through :func:`_word`."""
+    words = [w for w in _SPLIT.split(name) if w]
+    if len(words) > 1:
+        kept = [w for w in words[1:] if not _INITIAL.match(w)]
+        words = [words[0], *kept] if kept else words
+    return " ".join(_word(w) for w in words)
 
 
 class AliasRule(Protocol):
@@ -139,6 +164,9 @@ def resolve_actors(
         The :class:`ActorResolution`.
     """
     table = name_table(rows)
+    # A bare surname is often typed ORG by the model in some articles: it counts as a person's
+    # short name when any article types it PERSON.
+    ever_person = set(rows.loc[rows["type"] == "PERSON", "name"]) if not rows.empty else set()
     articles = dict(zip(table["name"], table["articles"].astype(int), strict=True))
     types = dict(zip(table["name"], table["type"], strict=True))
     rules = [a for a in aliases if a.name]
@@ -148,9 +176,12 @@ def resolve_actors(
     groups = _Groups(names)
     why: dict[str, str] = {}
     auto = [n for n in names if n not in kept_apart]
-    _merge_people([n for n in auto if types[n] == "PERSON"], articles, groups, why)
-    _merge_places([n for n in auto if types[n] != "PERSON"], groups, why)
-    _merge_same([n for n in auto if types[n] != "PERSON"], articles, groups, why)
+    people = [n for n in auto if types[n] == "PERSON" or (n in ever_person and " " not in n)]
+    _merge_people(people, articles, groups, why)
+    is_person = set(people)
+    others = [n for n in auto if n not in is_person]
+    _merge_places(others, groups, why)
+    _merge_same(others, articles, groups, why)
     _apply_merges(rules, groups, why)
     display = _apply_renames(rules, groups, why)
     members: dict[str, list[str]] = {}
@@ -181,7 +212,7 @@ def _merge_people(
     """Rules 1 and 2: spelling variants share a key; a short name joins its one full name."""
     by_key: dict[str, list[str]] = {}
     for n in people:
-        by_key.setdefault(name_key(n), []).append(n)
+        by_key.setdefault(person_key(n), []).append(n)
     heads: dict[str, str] = {}
     for key, forms in by_key.items():
         head = _best(forms, articles)
@@ -200,7 +231,7 @@ def _merge_people(
         words = key.split()
         if len(words) != 1 or len(words[0]) < 3:
             continue
-        full = surnames.get(word_key(words[0]), set())
+        full = surnames.get(words[0], set())
         if len(full) == 1:  # ambiguous short names stay apart
             target = heads[next(iter(full))]
             for n in forms:

@@ -245,3 +245,22 @@ def test_alias_rows_apply_to_the_tables_without_new_analysis() -> None:
 def test_unusable_alias_rows_are_refused_with_a_reason(rule: Alias, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         rule.check()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Vladimir V. Putin", "Sergey Lavrov", "Viktor Yanukovich", "Poroşenko", "J.", "Jean-Luc Picard",
+     "John F. Kerry", "Petro O. Poroshenko", "Mary-Kate  O'Neill", "A. B. Smith", "Dmitry Peskov's"],
+)  # fmt: skip
+def test_person_key_is_the_engine_name_key(name: str) -> None:
+    from analysis.compare.resolution import person_key
+    from analysis.engine.name_variants import name_key
+
+    assert person_key(name) == name_key(name)
+
+
+def test_a_surname_typed_org_in_most_articles_still_joins_when_some_type_it_person() -> None:
+    r = resolve_actors(
+        names(("Lavrov", "ORG", 3), ("Lavrov", "PERSON", 1), ("Sergei Lavrov", "PERSON", 2))
+    )
+    assert r.canonical("Lavrov") == "Sergei Lavrov"
