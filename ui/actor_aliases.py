@@ -138,14 +138,11 @@ def _rules_section(table: AliasTable) -> None:
         columns=["action", "name", "target", "note"],
     )
     st.dataframe(frame, hide_index=True, key=f"{KEY}.rules", width="stretch")
-    labels = {i: f"{r.action}: {r.name}" + (f" → {r.target}" if r.target else "")
-              for i, r in enumerate(rules)}  # fmt: skip
-    picked = st.selectbox(
-        "Undo a correction", list(labels), index=None, format_func=labels.get,
-        key=f"{KEY}.remove_pick",
-    )  # fmt: skip
+    labels = [f"{r.action}: {r.name}" + (f" → {r.target}" if r.target else "") for r in rules]
+    picked = st.selectbox("Undo a correction", labels, index=None, key=f"{KEY}.remove_pick")
     if st.button("Undo", key=f"{KEY}.remove", disabled=picked is None) and picked is not None:
-        table.remove(rules[picked].action, rules[picked].name)
+        rule = rules[labels.index(picked)]
+        table.remove(rule.action, rule.name)
         _done("Correction undone.")
     c1, c2 = st.columns([1, 2])
     c1.download_button(

@@ -176,7 +176,11 @@ def resolve_actors(
     groups = _Groups(names)
     why: dict[str, str] = {}
     auto = [n for n in names if n not in kept_apart]
-    people = [n for n in auto if types[n] == "PERSON" or (n in ever_person and " " not in n)]
+    people = [
+        n for n in auto
+        if types[n] == "PERSON"
+        or (n in ever_person and " " not in n and place(surface_key(n)) is None)
+    ]  # fmt: skip
     _merge_people(people, articles, groups, why)
     is_person = set(people)
     others = [n for n in auto if n not in is_person]

@@ -264,3 +264,8 @@ def test_a_surname_typed_org_in_most_articles_still_joins_when_some_type_it_pers
         names(("Lavrov", "ORG", 3), ("Lavrov", "PERSON", 1), ("Sergei Lavrov", "PERSON", 2))
     )
     assert r.canonical("Lavrov") == "Sergei Lavrov"
+
+
+def test_a_place_typed_person_once_is_still_the_place() -> None:
+    r = resolve_actors(names(("Kremlin", "GPE", 4), ("Kremlin", "PERSON", 1), ("Russia", "GPE", 2)))
+    assert r.canonical("Kremlin") == "Russia"
