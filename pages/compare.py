@@ -34,6 +34,10 @@ from ui.nav import use_app_navigation
 MODES = ("Whole outlets", "Single articles")
 MIN_Z = 1.96
 MAX_ACTORS = 300  # the actor menu of the side-by-side view lists the most attributed ones
+ACTORS_NOTE = (
+    ":material/group: One actor, one row: spelling variants and short names are merged across "
+    "the library. Correct it on the Library page, under *Actors across the library*."
+)
 
 use_app_navigation()
 st.title("Compare outlets")
@@ -72,6 +76,7 @@ st.caption(
 )
 for warning in comparison.warnings:
     st.caption(f":material/warning: {warning}")
+st.caption(ACTORS_NOTE)
 
 # Tabs run lazily (on_change="rerun"): only the open one is computed and drawn.
 heat, rates, words, side, mapping = st.tabs(
