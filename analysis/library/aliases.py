@@ -10,7 +10,7 @@ about one *stored* name (a name as some article gives it):
 - ``rename`` — the actor holding ``name`` is shown as ``target``;
 - ``ignore`` — ``name`` is not an actor (page furniture, a heading): left out of every table.
 
-Rows live in the ``actor_aliases`` table (schema version 8); an edit bumps the library's
+Rows live in the ``actor_aliases`` table (schema version 9); an edit bumps the library's
 revision, so cached comparisons are rebuilt. The table travels as CSV (``action, name, target,
 note``) for sharing between libraries and for review.
 """

@@ -24,7 +24,9 @@ Versions:
    triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows;
 6. ``articles_fts``: a full-text index (FTS5) of titles and texts for keyword filters;
 7. ``articles_filter``: an index covering outlet, date and ``constructed``;
-8. ``actor_aliases``: the researcher's corrections of the corpus-level actor resolution (merge,
+8. class activities and shared article links (:mod:`analysis.library.classes`,
+   :mod:`analysis.library.links`);
+9. ``actor_aliases``: the researcher's corrections of the corpus-level actor resolution (merge,
    split, rename, ignore; :mod:`analysis.library.aliases`); an edit bumps the revision.
 """
 
@@ -246,7 +248,60 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     """
     CREATE INDEX articles_filter ON articles(outlet, date, constructed);
     """,
-    # 7 -> 8: the alias table. Rows name stored actor names, so they apply at query time to
+    # 7 -> 8: class activities (analysis/library/classes.py) and shared article links
+    # (analysis/library/links.py). Self-contained: it only adds tables, so it can follow any
+    # other migration. Each activity keeps its own copy of the articles and flags students saw,
+    # so editing the library or a new engine version never changes a running activity.
+    """
+    CREATE TABLE shared_articles (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_activities (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        teacher_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_articles (
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        position INTEGER NOT NULL,
+        title TEXT, outlet TEXT,
+        text TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        PRIMARY KEY (activity_id, position)
+    );
+    CREATE TABLE class_submissions (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        token TEXT NOT NULL,
+        student TEXT,
+        submitted TEXT NOT NULL,
+        UNIQUE (activity_id, token)
+    );
+    CREATE TABLE class_answers (
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        flag INTEGER NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('agree', 'disagree')),
+        reason TEXT,
+        PRIMARY KEY (submission_id, position, flag)
+    );
+    CREATE TABLE class_added_flags (
+        id INTEGER PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT
+    );
+    """,
+    # 8 -> 9: the alias table. Rows name stored actor names, so they apply at query time to
     # every analysis (no re-analysis); editing one bumps the revision that cache keys read.
     """
     CREATE TABLE actor_aliases (
@@ -293,7 +348,8 @@ def schema_version(con: sqlite3.Connection) -> int:
     return int(con.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _apply(con: sqlite3.Connection, migration: str | Migration) -> None:
+def apply_migration(con: sqlite3.Connection, migration: str | Migration) -> None:
+    """Run one migration (SQL, then its Python step) on ``con``; the caller owns the transaction."""
     sql = migration.sql if isinstance(migration, Migration) else migration
     for statement in statements(sql):
         con.execute(statement)
@@ -320,7 +376,7 @@ def migrate(con: sqlite3.Connection) -> None:
         try:
             version = schema_version(con)
             if version < SCHEMA_VERSION:
-                _apply(con, MIGRATIONS[version])
+                apply_migration(con, MIGRATIONS[version])
                 con.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
             con.execute("ROLLBACK")
