@@ -10,7 +10,7 @@ import pytest
 from analysis.compare import Comparison
 from analysis.library.aliases import Alias, AliasTable, aliases_csv, read_aliases_csv
 from analysis.library.query import ArticleFilter, Selection
-from analysis.library.schema import MIGRATIONS, SCHEMA_VERSION, _apply, migrate
+from analysis.library.schema import MIGRATIONS, SCHEMA_VERSION, apply_migration, migrate
 from analysis.library.store import Library
 from tests.library.test_query import analysis_of
 
@@ -33,8 +33,8 @@ def test_an_old_library_file_gets_the_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("BEGIN")
-    for i, step in enumerate(MIGRATIONS[: SCHEMA_VERSION - 1]):  # a version-7 file
-        _apply(con, step)
+    for i, step in enumerate(MIGRATIONS[: SCHEMA_VERSION - 1]):  # the file one version back
+        apply_migration(con, step)
         con.execute(f"PRAGMA user_version = {i + 1}")
     con.execute("COMMIT")
     assert "actor_aliases" not in {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
