@@ -145,7 +145,8 @@ def accuracy_table(counts: pd.DataFrame) -> None:
 
 
 FIRST = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hassan", "Ines", "Jonas",
-         "Katya", "Luis", "Maya", "Nikolai", "Olga", "Pavel", "Rosa", "Sergei", "Tomas", "Yulia"]  # fmt: skip
+         "Katya", "Luis", "Maya", "Nikolai", "Olga", "Pavel", "Rosa", "Sergei", "Tomas",
+         "Yulia"]  # fmt: skip
 
 
 def synthetic_names(n: int, seed: int = 3) -> pd.DataFrame:
@@ -206,13 +207,17 @@ def speed_table(n: int, cells: int) -> None:
             t0 = time.perf_counter()
             read = Selection(lib, key=key).name_counts()
             sql = time.perf_counter() - t0
-    print(f"\nSpeed: {len(names):,} distinct stored names ({len(people):,} people), "
-          f"{len(read):,} (name, type) rows read from {len(names) * cells:,} per-day cells\n")  # fmt: skip
+    print(
+        f"\nSpeed: {len(names):,} distinct stored names ({len(people):,} people), "
+        f"{len(read):,} (name, type) rows read from {len(names) * cells:,} per-day cells\n"
+    )
     print("| step | seconds | vs. baseline |")
     print("|---|---|---|")
     print(f"| baseline: merge_short_names (old rule), {len(small):,} people | {base:.2f} | 1.00× |")
-    print(f"| resolve_actors (all rules), the same {len(small):,} people | {ours_small:.2f} | "
-          f"{ours_small / base:.2f}× |")
+    print(
+        f"| resolve_actors (all rules), the same {len(small):,} people | {ours_small:.2f} | "
+        f"{ours_small / base:.2f}× |"
+    )
     print(f"| resolve_actors (all rules), all {len(names):,} names | {ours:.2f} | — |")
     print(f"| Selection.name_counts (SQL) | {sql:.2f} | — |")
     print(f"\n{len(res.names):,} names merged into {len(res.members):,} actors.")

@@ -92,7 +92,8 @@ def _merge_form(table: AliasTable, resolution: ActorResolution, names: list[str]
     source = st.selectbox("Merge this actor", names, index=None, key=f"{KEY}.merge_from")
     target = st.selectbox("into this one", names, index=None, key=f"{KEY}.merge_into")
     ready = source is not None and target is not None and source != target
-    if st.button("Merge", key=f"{KEY}.merge", disabled=not ready) and ready:
+    clicked = st.button("Merge", key=f"{KEY}.merge", disabled=not ready)
+    if clicked and source is not None and target is not None and source != target:
         table.set(Alias("merge", _anchor(resolution, source), _anchor(resolution, target)))
         _done(f"Merged {_md(source)} into {_md(target)}.")
 
@@ -103,7 +104,7 @@ def _split_form(table: AliasTable, resolution: ActorResolution, names: list[str]
     parts = resolution.merged_into(actor) if actor else []
     label = {n: f"{n} ({RULES[resolution.why.get(n, 'merge')]})" for n in parts}
     name = st.selectbox(
-        "Name to count on its own", parts, index=None, format_func=label.get,
+        "Name to count on its own", parts, index=None, format_func=lambda n: label.get(n, n),
         key=f"{KEY}.split_name",
     )  # fmt: skip
     if st.button("Split", key=f"{KEY}.split", disabled=name is None) and name is not None:

@@ -25,8 +25,8 @@ import time
 from contextlib import ExitStack
 from typing import Any, TextIO
 
-from analysis.compare.comparison import Comparison
 from analysis.cli.aliases import read_alias_file
+from analysis.compare.comparison import Comparison
 from analysis.compare.resolution import resolve_actors
 from analysis.compare.source import Entry, MemorySource
 from analysis.library.cluster import cluster_address, connect

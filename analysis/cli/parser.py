@@ -1,4 +1,5 @@
-"""Command-line interface: ``python -m analysis analyze|compare|import|report|tone|train-tone|aliases``."""
+"""Command-line interface: ``python -m analysis COMMAND`` (analyze, compare, import, report, tone,
+train-tone, aliases)."""
 
 from __future__ import annotations
 

@@ -150,9 +150,7 @@ def name_table(rows: pd.DataFrame) -> pd.DataFrame:
                          "articles": total.to_numpy()})  # fmt: skip
 
 
-def resolve_actors(
-    rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()
-) -> ActorResolution:
+def resolve_actors(rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()) -> ActorResolution:
     """Map every stored actor name of a corpus to its canonical actor.
 
     Args:
@@ -217,6 +215,30 @@ def _merge_people(
     by_key: dict[str, list[str]] = {}
     for n in people:
         by_key.setdefault(person_key(n), []).append(n)
+    heads = _merge_variants(by_key, articles, groups, why)
+    surnames: dict[str, set[str]] = {}
+    for key in by_key:
+        words = key.split()
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], set()).add(key)
+    for key, forms in by_key.items():
+        if " " in key or len(key) < 3:
+            continue
+        full = surnames.get(key, set())
+        if len(full) == 1:  # ambiguous short names stay apart
+            target = heads[next(iter(full))]
+            for n in forms:
+                groups.join(n, target)
+                why[n] = "short"
+
+
+def _merge_variants(
+    by_key: Mapping[str, list[str]],
+    articles: Mapping[str, int],
+    groups: _Groups,
+    why: dict[str, str],
+) -> dict[str, str]:
+    """Rule 1: the names of one key join its head (the name shown); returns key → head."""
     heads: dict[str, str] = {}
     for key, forms in by_key.items():
         head = _best(forms, articles)
@@ -226,21 +248,7 @@ def _merge_people(
             if n != head:
                 groups.join(n, head)
                 why[n] = "variant"
-    surnames: dict[str, set[str]] = {}
-    for key in by_key:
-        words = key.split()
-        if len(words) >= 2:
-            surnames.setdefault(words[-1], set()).add(key)
-    for key, forms in by_key.items():
-        words = key.split()
-        if len(words) != 1 or len(words[0]) < 3:
-            continue
-        full = surnames.get(words[0], set())
-        if len(full) == 1:  # ambiguous short names stay apart
-            target = heads[next(iter(full))]
-            for n in forms:
-                groups.join(n, target)
-                why[n] = "short"
+    return heads
 
 
 def _merge_places(others: list[str], groups: _Groups, why: dict[str, str]) -> None:

@@ -38,9 +38,7 @@ class ComparisonSource(Protocol):
     def dropped(self) -> frozenset[str]:
         """Stored names left out of every actor table (marked "not an actor")."""
 
-    def with_names(
-        self, names: Mapping[str, str], dropped: Iterable[str] = ()
-    ) -> ComparisonSource:
+    def with_names(self, names: Mapping[str, str], dropped: Iterable[str] = ()) -> ComparisonSource:
         """The same articles with stored names merged by ``names`` (stored → counted as) and
         the ``dropped`` names left out."""
 

@@ -156,7 +156,9 @@ def read_aliases_csv(text: str) -> tuple[list[Alias], list[str]]:
         row = {(k or "").strip().lower(): (v or "") for k, v in rec.items() if k is not None}
         try:
             rules.append(
-                Alias(row["action"], row["name"], row.get("target", ""), row.get("note", "")).check()
+                Alias(
+                    row["action"], row["name"], row.get("target", ""), row.get("note", "")
+                ).check()
             )
         except ValueError as exc:
             errors.append(f"line {line}: {exc}")

@@ -71,7 +71,9 @@ def test_aliases_file_and_library_table_apply_to_compare(
     actors = actors_of(capsys, argv)
     assert "Secretary Kerry" in actors
     assert "Pieter Quillfeather" not in actors
-    assert {m["name"] for m in actors["Pim Quillfeather"]["merged_names"]} == {"Pieter Quillfeather"}
+    assert {m["name"] for m in actors["Pim Quillfeather"]["merged_names"]} == {
+        "Pieter Quillfeather"
+    }
 
     db = tmp_path / "lib.sqlite3"
     assert main(["import", str(corpus), "--db", str(db), "--workers", "1", "--quiet"]) == 0

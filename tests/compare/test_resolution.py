@@ -22,11 +22,14 @@ def names(*rows: tuple[str, str, int]) -> pd.DataFrame:
 def test_spelling_variants_and_middle_initials_are_one_actor() -> None:
     r = resolve_actors(
         names(
-            ("Sergei Lavrov", "PERSON", 5), ("Sergey Lavrov", "PERSON", 2),
-            ("Viktor Yanukovych", "PERSON", 4), ("Viktor Yanukovich", "PERSON", 1),
-            ("Victor Yanukovych", "PERSON", 1), ("John Kerry", "PERSON", 3),
+            ("Sergei Lavrov", "PERSON", 5),
+            ("Sergey Lavrov", "PERSON", 2),
+            ("Viktor Yanukovych", "PERSON", 4),
+            ("Viktor Yanukovich", "PERSON", 1),
+            ("Victor Yanukovych", "PERSON", 1),
+            ("John Kerry", "PERSON", 3),
             ("John F. Kerry", "PERSON", 2),
-        )  # fmt: skip
+        )
     )
     assert r.canonical("Sergey Lavrov") == "Sergei Lavrov"
     assert {r.canonical(n) for n in ("Viktor Yanukovich", "Victor Yanukovych")} == {
@@ -55,8 +58,11 @@ def test_short_name_joins_across_transliterations() -> None:
 
 def test_ambiguous_short_name_stays_its_own_actor() -> None:
     r = resolve_actors(
-        names(("Johnson", "PERSON", 5), ("Boris Johnson", "PERSON", 3),
-              ("Dustin Johnson", "PERSON", 1))  # fmt: skip
+        names(
+            ("Johnson", "PERSON", 5),
+            ("Boris Johnson", "PERSON", 3),
+            ("Dustin Johnson", "PERSON", 1),
+        )
     )
     assert r.canonical("Johnson") == "Johnson"
     assert r.canonical("Boris Johnson") == "Boris Johnson"
@@ -70,8 +76,13 @@ def test_a_short_name_of_no_person_is_not_merged() -> None:
 
 def test_capital_alias_and_demonym_link_to_the_country() -> None:
     r = resolve_actors(
-        names(("Russia", "GPE", 9), ("Kremlin", "GPE", 2), ("Moscow", "GPE", 1),
-              ("Russians", "NORP", 2), ("Germans", "NORP", 1))  # fmt: skip
+        names(
+            ("Russia", "GPE", 9),
+            ("Kremlin", "GPE", 2),
+            ("Moscow", "GPE", 1),
+            ("Russians", "NORP", 2),
+            ("Germans", "NORP", 1),
+        )
     )
     assert r.canonical("Kremlin") == "Russia"
     assert r.canonical("Moscow") == "Russia"
@@ -83,18 +94,28 @@ def test_capital_alias_and_demonym_link_to_the_country() -> None:
 
 def test_same_name_in_another_case_or_with_the() -> None:
     r = resolve_actors(
-        names(("Foreign Ministry", "ORG", 4), ("the Foreign Ministry", "ORG", 1),
-              ("FOREIGN MINISTRY", "ORG", 1))  # fmt: skip
+        names(
+            ("Foreign Ministry", "ORG", 4),
+            ("the Foreign Ministry", "ORG", 1),
+            ("FOREIGN MINISTRY", "ORG", 1),
+        )
     )
-    assert r.members["Foreign Ministry"] == ("FOREIGN MINISTRY", "Foreign Ministry",
-                                             "the Foreign Ministry")  # fmt: skip
+    assert r.members["Foreign Ministry"] == (
+        "FOREIGN MINISTRY",
+        "Foreign Ministry",
+        "the Foreign Ministry",
+    )
 
 
 def test_main_type_decides_and_rows_may_repeat() -> None:
     # "Kerry" is mostly a person (3 articles) though once tagged ORG: it still joins.
     r = resolve_actors(
-        names(("Kerry", "PERSON", 2), ("Kerry", "ORG", 1), ("Kerry", "PERSON", 1),
-              ("John Kerry", "PERSON", 1))  # fmt: skip
+        names(
+            ("Kerry", "PERSON", 2),
+            ("Kerry", "ORG", 1),
+            ("Kerry", "PERSON", 1),
+            ("John Kerry", "PERSON", 1),
+        )
     )
     assert r.canonical("Kerry") == "John Kerry"
 
@@ -176,8 +197,9 @@ def test_rename_shows_the_whole_actor_by_the_new_name() -> None:
 
 
 def test_ignore_drops_the_name_only() -> None:
-    r = resolve_actors(names(*CORPUS, ("Warning Putin", "PERSON", 1)),
-                       [Alias("ignore", "Warning Putin")])  # fmt: skip
+    r = resolve_actors(
+        names(*CORPUS, ("Warning Putin", "PERSON", 1)), [Alias("ignore", "Warning Putin")]
+    )
     assert "Warning Putin" in r.dropped
     assert all("Warning Putin" not in m for m in r.members.values())
     assert r.canonical("Putin") == "Vladimir Putin"
@@ -228,8 +250,12 @@ def test_alias_rows_apply_to_the_tables_without_new_analysis() -> None:
     quill = table[table["actor"] == "Anna Quill"]
     assert quill["attributions"].tolist() == [5]
     assert quill["articles"].tolist() == [2]
-    merged = {m["name"] for a in comparison.to_dict()["actors"] for m in a["merged_names"]
-              if a["name"] == "Anna Quill"}  # fmt: skip
+    merged = {
+        m["name"]
+        for a in comparison.to_dict()["actors"]
+        for m in a["merged_names"]
+        if a["name"] == "Anna Quill"
+    }
     assert merged == {"Ms Quill"}
 
 
@@ -249,8 +275,9 @@ def test_unusable_alias_rows_are_refused_with_a_reason(rule: Alias, message: str
 
 @pytest.mark.parametrize(
     "name",
-    ["Vladimir V. Putin", "Sergey Lavrov", "Viktor Yanukovich", "Poroşenko", "J.", "Jean-Luc Picard",
-     "John F. Kerry", "Petro O. Poroshenko", "Mary-Kate  O'Neill", "A. B. Smith", "Dmitry Peskov's"],
+    ["Vladimir V. Putin", "Sergey Lavrov", "Viktor Yanukovich", "Poroşenko", "J.",
+     "Jean-Luc Picard", "John F. Kerry", "Petro O. Poroshenko", "Mary-Kate  O'Neill",
+     "A. B. Smith", "Dmitry Peskov's"],
 )  # fmt: skip
 def test_person_key_is_the_engine_name_key(name: str) -> None:
     from analysis.compare.resolution import person_key

@@ -50,9 +50,7 @@ def test_migration_is_the_next_version_on_a_fresh_connection(tmp_path: Path) -> 
     cols = [r[1] for r in con.execute("PRAGMA table_info(actor_aliases)")]
     assert cols == ["id", "action", "name", "target", "note", "created"]
     with pytest.raises(sqlite3.IntegrityError):
-        con.execute(
-            "INSERT INTO actor_aliases (action, name, created) VALUES ('fuse', 'x', 'now')"
-        )
+        con.execute("INSERT INTO actor_aliases (action, name, created) VALUES ('fuse', 'x', 'now')")
 
 
 def test_edits_are_stored_replaced_removed_and_bump_the_revision(lib: Library) -> None:
@@ -107,8 +105,11 @@ def test_the_library_table_applies_to_every_comparison(lib: Library) -> None:
     assert {"John Kerry", "Ms Quill", "Anna Quill", "Replay More Videos"} <= names
     assert "Kerry" not in names and "John F. Kerry" not in names  # resolved without aliases
     AliasTable(lib).set(
-        [Alias("merge", "Ms Quill", "Anna Quill"), Alias("ignore", "Replay More Videos"),
-         Alias("rename", "Kerry", "Secretary Kerry")]  # fmt: skip
+        [
+            Alias("merge", "Ms Quill", "Anna Quill"),
+            Alias("ignore", "Replay More Videos"),
+            Alias("rename", "Kerry", "Secretary Kerry"),
+        ]
     )
     again = Comparison(Selection(lib), n_boot=20)
     table = again.actor_table.set_index(["actor", "group"])

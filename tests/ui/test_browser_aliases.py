@@ -73,7 +73,9 @@ def test_merge_on_the_library_page_merges_the_compare_rows(
     expect(page.get_by_text("2 articles added")).to_be_visible(timeout=LOAD)
 
     heat = heat_map_of_the_two_articles(page, app_server, app_idle)
-    expect(heat.locator(".ytick text", has_text="Ambrose Pennyworth")).to_have_count(1, timeout=LOAD)
+    expect(heat.locator(".ytick text", has_text="Ambrose Pennyworth")).to_have_count(
+        1, timeout=LOAD
+    )
     expect(heat.locator(".ytick text", has_text="Bram Pennyworth")).to_have_count(1)
 
     page.goto(f"{app_server}/library")
@@ -92,7 +94,9 @@ def test_merge_on_the_library_page_merges_the_compare_rows(
     page.screenshot(path=str(SCREENSHOT))
 
     heat = heat_map_of_the_two_articles(page, app_server, app_idle)
-    expect(heat.locator(".ytick text", has_text="Ambrose Pennyworth")).to_have_count(1, timeout=LOAD)
+    expect(heat.locator(".ytick text", has_text="Ambrose Pennyworth")).to_have_count(
+        1, timeout=LOAD
+    )
     expect(heat.locator(".ytick text", has_text="Bram Pennyworth")).to_have_count(0)
     page.keyboard.press("Escape")  # close the article menu before the picture
     page.screenshot(path=str(SCREENSHOT.with_name("compare-merged.png")))
