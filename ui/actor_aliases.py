@@ -15,11 +15,11 @@ import re
 import pandas as pd
 import streamlit as st
 
-from analysis.compare.resolution import RULES, ActorResolution, resolve_actors
+from analysis.compare.resolution import RULES, ActorResolution
 from analysis.library.aliases import Alias, AliasTable, read_aliases_csv
-from analysis.library.query import Selection
 from analysis.library.store import Library
 from analysis.version import analysis_key
+from ui.library_access import actor_resolution
 
 KEY = "library.alias"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
@@ -30,14 +30,9 @@ def _md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _resolved(path: str, revision: int, key: str) -> tuple[ActorResolution, pd.DataFrame]:
-    """(resolution, one row per actor: actor, names, articles), rebuilt per library revision."""
-    with Library(path) as library:
-        selection = Selection(library, key=key)
-        counts = selection.name_counts()
-        resolution = resolve_actors(counts, AliasTable(library).rules())
-        selection.close()
+def _resolved(library: Library) -> tuple[ActorResolution, pd.DataFrame]:
+    """(resolution, one row per actor: actor, names, articles) of the library's revision."""
+    resolution, counts = actor_resolution(str(library.path), library.revision(), analysis_key())
     per_name = counts.groupby("name")["articles"].sum()
     rows = [
         (actor, ", ".join(n for n in names if n != actor), int(per_name.reindex(names).sum()))
@@ -62,7 +57,7 @@ def _done(message: str) -> None:
 
 def alias_editor(library: Library) -> None:
     """The "Actors across the library" section: resolved actors, edits, rules, CSV."""
-    resolution, actors = _resolved(str(library.path), library.revision(), analysis_key())
+    resolution, actors = _resolved(library)
     table = AliasTable(library)
     st.markdown(
         "Names that refer to one actor are counted together across all articles: spelling "

@@ -164,9 +164,10 @@ def resolve_actors(rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()) -> Act
     table = name_table(rows)
     # A bare surname is often typed ORG by the model in some articles: it counts as a person's
     # short name when any article types it PERSON.
-    ever_person = set(rows.loc[rows["type"] == "PERSON", "name"]) if not rows.empty else set()
-    articles = dict(zip(table["name"], table["articles"].astype(int), strict=True))
-    types = dict(zip(table["name"], table["type"], strict=True))
+    ever_person = set(rows.loc[rows["type"] == "PERSON", "name"].tolist()) if len(rows) else set()
+    stored = table["name"].tolist()  # plain lists: iterating pandas string arrays is slow
+    articles = dict(zip(stored, table["articles"].astype(int).tolist(), strict=True))
+    types = dict(zip(stored, table["type"].tolist(), strict=True))
     rules = [a for a in aliases if a.name]
     kept_apart = {a.name for a in rules if a.action in ("split", "ignore")}
     dropped = frozenset(a.name for a in rules if a.action == "ignore")
@@ -191,7 +192,8 @@ def resolve_actors(rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()) -> Act
     for n in names:
         if n in dropped:
             continue
-        shown = display.get(groups.find(n), groups.label.get(groups.find(n), groups.find(n)))
+        root = groups.find(n)
+        shown = display.get(root) or groups.label.get(root, root)
         members.setdefault(shown, []).append(n)
         if shown != n:
             mapping[n] = shown
