@@ -69,6 +69,7 @@ def alias_editor(library: Library) -> None:
         st.success(st.session_state.pop(f"{KEY}.done"))
     st.dataframe(actors, hide_index=True, key=f"{KEY}.actors", width="stretch", height=240)
     names = actors["actor"].tolist()
+    _suggestions(table, resolution)
     merge, split, rename, ignore = st.tabs(
         ["Merge two actors", "Split a name off", "Rename", "Not an actor"]
     )
@@ -81,6 +82,23 @@ def alias_editor(library: Library) -> None:
     with ignore:
         _ignore_form(table, resolution, names)
     _rules_section(table)
+
+
+def _suggestions(table: AliasTable, resolution: ActorResolution) -> None:
+    """Merges no rule makes but a researcher may want (a surname the model typed ORG)."""
+    if not resolution.suggestions:
+        return
+    labels = [f"{name} → {actor}" for name, actor in resolution.suggestions]
+    chosen = st.multiselect(
+        f"Suggested merges ({len(labels)}): a one-word name no article calls a person, and the "
+        "only person with that surname",
+        labels,
+        key=f"{KEY}.suggested",
+    )
+    if st.button("Merge the chosen", key=f"{KEY}.accept", disabled=not chosen) and chosen:
+        picked = [resolution.suggestions[labels.index(c)] for c in chosen]
+        table.set([Alias("merge", name, actor, "suggested") for name, actor in picked])
+        _done(f"Merged {len(picked)} suggested name(s).")
 
 
 def _merge_form(table: AliasTable, resolution: ActorResolution, names: list[str]) -> None:

@@ -94,12 +94,16 @@ class ActorResolution:
         dropped: stored names that are not actors (``ignore`` rows).
         members: canonical name → every stored name counted under it (sorted).
         why: stored name → the key of :data:`RULES` that moved it (only names that change).
+        suggestions: (stored name, actor) pairs no rule merges but a researcher may: a one-word
+            name no article types PERSON that is the surname of exactly one person ("Lavrov",
+            typed ORG by the model, and "Sergei Lavrov"). Shown for a one-click ``merge``.
     """
 
     names: Mapping[str, str] = field(default_factory=dict)
     dropped: frozenset[str] = frozenset()
     members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     why: Mapping[str, str] = field(default_factory=dict)
+    suggestions: tuple[tuple[str, str], ...] = ()
 
     def canonical(self, name: str) -> str:
         """The name ``name`` counts under."""
@@ -180,7 +184,7 @@ def resolve_actors(rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()) -> Act
         if types[n] == "PERSON"
         or (n in ever_person and " " not in n and place(surface_key(n)) is None)
     ]  # fmt: skip
-    _merge_people(people, articles, groups, why)
+    surnames = _merge_people(people, articles, groups, why)
     is_person = set(people)
     others = [n for n in auto if n not in is_person]
     _merge_places(others, groups, why)
@@ -197,12 +201,30 @@ def resolve_actors(rows: pd.DataFrame, aliases: Iterable[AliasRule] = ()) -> Act
         members.setdefault(shown, []).append(n)
         if shown != n:
             mapping[n] = shown
+    suggested = [
+        (n, mapping.get(full, full))
+        for n, full in _surname_suggestions(others, surnames)
+        if n not in mapping and n not in kept_apart and mapping.get(full, full) != n
+    ]
     return ActorResolution(
         names=mapping,
         dropped=dropped,
         members={k: tuple(sorted(v)) for k, v in members.items()},
         why={n: why.get(n, "merge") for n in mapping},
+        suggestions=tuple(sorted(suggested)),
     )
+
+
+def _surname_suggestions(
+    others: list[str], surnames: Mapping[str, str]
+) -> Iterable[tuple[str, str]]:
+    """(one-word non-person name, the one full name it is the surname of), not places."""
+    for n in others:
+        if " " in n or len(n) < 3 or not n[:1].isupper() or place(surface_key(n)) is not None:
+            continue
+        full = surnames.get(person_key(n))
+        if full is not None:
+            yield n, full
 
 
 def _best(candidates: Iterable[str], articles: Mapping[str, int]) -> str:
@@ -212,8 +234,10 @@ def _best(candidates: Iterable[str], articles: Mapping[str, int]) -> str:
 
 def _merge_people(
     people: list[str], articles: Mapping[str, int], groups: _Groups, why: dict[str, str]
-) -> None:
-    """Rules 1 and 2: spelling variants share a key; a short name joins its one full name."""
+) -> dict[str, str]:
+    """Rules 1 and 2: spelling variants share a key; a short name joins its one full name.
+
+    Returns surname key → the one full name ending with it (surnames of one person only)."""
     by_key: dict[str, list[str]] = {}
     for n in people:
         by_key.setdefault(person_key(n), []).append(n)
@@ -232,6 +256,7 @@ def _merge_people(
             for n in forms:
                 groups.join(n, target)
                 why[n] = "short"
+    return {w: heads[next(iter(keys))] for w, keys in surnames.items() if len(keys) == 1}
 
 
 def _merge_variants(

@@ -296,3 +296,22 @@ def test_a_surname_typed_org_in_most_articles_still_joins_when_some_type_it_pers
 def test_a_place_typed_person_once_is_still_the_place() -> None:
     r = resolve_actors(names(("Kremlin", "GPE", 4), ("Kremlin", "PERSON", 1), ("Russia", "GPE", 2)))
     assert r.canonical("Kremlin") == "Russia"
+
+
+def test_a_surname_no_article_calls_a_person_is_suggested_not_merged() -> None:
+    rows = names(
+        ("Lavrov", "ORG", 2),
+        ("Sergei Lavrov", "PERSON", 2),
+        ("Sergey Lavrov", "PERSON", 1),
+        ("Gazprom", "ORG", 3),
+        ("Kremlin", "ORG", 1),
+        ("Johnson", "ORG", 1),
+        ("Boris Johnson", "PERSON", 1),
+        ("Dustin Johnson", "PERSON", 1),
+    )
+    r = resolve_actors(rows)
+    assert r.canonical("Lavrov") == "Lavrov"
+    assert r.suggestions == (("Lavrov", "Sergei Lavrov"),)  # not Johnson: two people
+    accepted = resolve_actors(rows, [Alias("merge", *r.suggestions[0])])
+    assert accepted.canonical("Lavrov") == "Sergei Lavrov" and accepted.suggestions == ()
+    assert resolve_actors(rows, [Alias("split", "Lavrov")]).suggestions == ()

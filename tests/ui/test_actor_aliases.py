@@ -90,3 +90,24 @@ def test_split_rename_ignore_and_undo(db: Path) -> None:
     run(app.button(key=f"{KEY}.remove").click())
     assert Alias("split", "Kerry") not in rules(db)
     assert actors(app)["John Kerry"] == "Kerry"
+
+
+def test_a_suggested_merge_is_accepted_in_one_click(db: Path) -> None:
+    with Library(db) as lib:
+        lib.set_meta(SEEDED_KEY, "1")
+        lib.add("Lavrov said.", outlet="Wire", analysis=analysis_of("Lavrov said.", {"X": 1}))
+        stored = analysis_of("Sergei Lavrov said.", {"Sergei Lavrov": 1})
+        lib.add("Sergei Lavrov said.", outlet="Wire", analysis=stored)
+        con = lib.connection  # the model typed the bare surname ORG: write it so
+        con.execute(
+            "UPDATE actor_counts SET type = 'ORG' WHERE name_id = "
+            "(SELECT id FROM actor_names WHERE name = 'X')"
+        )
+        con.execute("UPDATE actor_names SET name = 'Lavrov' WHERE name = 'X'")
+    app = run(AppTest.from_file(PAGE, default_timeout=120))
+    box = app.multiselect(key=f"{KEY}.suggested")
+    assert box.options == ["Lavrov → Sergei Lavrov"]
+    run(box.select("Lavrov → Sergei Lavrov"))
+    run(app.button(key=f"{KEY}.accept").click())
+    assert rules(db) == [Alias("merge", "Lavrov", "Sergei Lavrov", "suggested")]
+    assert actors(app)["Sergei Lavrov"] == "Lavrov"
