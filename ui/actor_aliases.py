@@ -10,8 +10,6 @@ where they go into Markdown.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -20,14 +18,9 @@ from analysis.library.aliases import Alias, AliasTable, read_aliases_csv
 from analysis.library.store import Library
 from analysis.version import analysis_key
 from ui.library_access import actor_resolution
+from ui.text import md, option
 
 KEY = "library.alias"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def _md(text: str) -> str:
-    """Text shown literally inside Markdown (every Markdown character escaped)."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _resolved(library: Library) -> tuple[ActorResolution, pd.DataFrame]:
@@ -93,6 +86,7 @@ def _suggestions(table: AliasTable, resolution: ActorResolution) -> None:
         f"Suggested merges ({len(labels)}): a one-word name no article calls a person, and the "
         "only person with that surname",
         labels,
+        format_func=option,
         key=f"{KEY}.suggested",
     )
     if st.button("Merge the chosen", key=f"{KEY}.accept", disabled=not chosen) and chosen:
@@ -102,20 +96,24 @@ def _suggestions(table: AliasTable, resolution: ActorResolution) -> None:
 
 
 def _merge_form(table: AliasTable, resolution: ActorResolution, names: list[str]) -> None:
-    source = st.selectbox("Merge this actor", names, index=None, key=f"{KEY}.merge_from")
-    target = st.selectbox("into this one", names, index=None, key=f"{KEY}.merge_into")
+    source = st.selectbox(
+        "Merge this actor", names, index=None, format_func=option, key=f"{KEY}.merge_from"
+    )
+    target = st.selectbox(
+        "into this one", names, index=None, format_func=option, key=f"{KEY}.merge_into"
+    )
     ready = source is not None and target is not None and source != target
     clicked = st.button("Merge", key=f"{KEY}.merge", disabled=not ready)
     if clicked and source is not None and target is not None and source != target:
         table.set(Alias("merge", _anchor(resolution, source), _anchor(resolution, target)))
-        _done(f"Merged {_md(source)} into {_md(target)}.")
+        _done(f"Merged {md(source)} into {md(target)}.")
 
 
 def _split_form(table: AliasTable, resolution: ActorResolution, names: list[str]) -> None:
     merged = [n for n in names if resolution.merged_into(n)]
-    actor = st.selectbox("Actor", merged, index=None, key=f"{KEY}.split_actor")
+    actor = st.selectbox("Actor", merged, index=None, format_func=option, key=f"{KEY}.split_actor")
     parts = resolution.merged_into(actor) if actor else []
-    label = {n: f"{n} ({RULES[resolution.why.get(n, 'merge')]})" for n in parts}
+    label = {n: option(f"{n} ({RULES[resolution.why.get(n, 'merge')]})") for n in parts}
     name = st.selectbox(
         "Name to count on its own", parts, index=None, format_func=lambda n: label.get(n, n),
         key=f"{KEY}.split_name",
@@ -123,24 +121,24 @@ def _split_form(table: AliasTable, resolution: ActorResolution, names: list[str]
     if st.button("Split", key=f"{KEY}.split", disabled=name is None) and name is not None:
         table.remove("merge", name)
         table.set(Alias("split", name))
-        _done(f"{_md(name)} is now counted on its own.")
+        _done(f"{md(name)} is now counted on its own.")
 
 
 def _rename_form(table: AliasTable, resolution: ActorResolution, names: list[str]) -> None:
-    actor = st.selectbox("Actor", names, index=None, key=f"{KEY}.rename_actor")
+    actor = st.selectbox("Actor", names, index=None, format_func=option, key=f"{KEY}.rename_actor")
     new = st.text_input("Show it as", key=f"{KEY}.rename_to", max_chars=200)
     ready = actor is not None and bool(new.strip()) and new.strip() != actor
     if st.button("Rename", key=f"{KEY}.rename", disabled=not ready) and actor is not None:
         table.set(Alias("rename", _anchor(resolution, actor), new))
-        _done(f"{_md(actor)} is now shown as {_md(new.strip())}.")
+        _done(f"{md(actor)} is now shown as {md(new.strip())}.")
 
 
 def _ignore_form(table: AliasTable, resolution: ActorResolution, names: list[str]) -> None:
-    actor = st.selectbox("Actor", names, index=None, key=f"{KEY}.ignore_actor")
+    actor = st.selectbox("Actor", names, index=None, format_func=option, key=f"{KEY}.ignore_actor")
     st.caption("Page furniture or a heading read as a name: left out of every table and chart.")
     if st.button("Not an actor", key=f"{KEY}.ignore", disabled=actor is None) and actor:
         table.set([Alias("ignore", n) for n in resolution.members.get(actor, (actor,))])
-        _done(f"{_md(actor)} is no longer counted as an actor.")
+        _done(f"{md(actor)} is no longer counted as an actor.")
 
 
 def _rules_section(table: AliasTable) -> None:
@@ -153,7 +151,9 @@ def _rules_section(table: AliasTable) -> None:
     )
     st.dataframe(frame, hide_index=True, key=f"{KEY}.rules", width="stretch")
     labels = [f"{r.action}: {r.name}" + (f" → {r.target}" if r.target else "") for r in rules]
-    picked = st.selectbox("Undo a correction", labels, index=None, key=f"{KEY}.remove_pick")
+    picked = st.selectbox(
+        "Undo a correction", labels, index=None, format_func=option, key=f"{KEY}.remove_pick"
+    )
     if st.button("Undo", key=f"{KEY}.remove", disabled=picked is None) and picked is not None:
         rule = rules[labels.index(picked)]
         table.remove(rule.action, rule.name)
@@ -175,8 +175,8 @@ def _rules_section(table: AliasTable) -> None:
         rows, errors = read_aliases_csv(text)
         if errors and not rows:
             for err in errors:
-                st.error(f"Nothing imported: {_md(err)}")
+                st.error(f"Nothing imported: {md(err)}")
             return
         n = table.replace(rows)
-        refused = "".join(f" Refused {_md(e)}." for e in errors)
+        refused = "".join(f" Refused {md(e)}." for e in errors)
         _done(f"{n} correction(s) imported.{refused}")
