@@ -15,7 +15,10 @@ PLOTLY_CONFIG = {
 }
 
 
-def show_chart(fig: go.Figure, key: str) -> None:
-    """Draw ``fig`` full width with our own styling (not Streamlit's theme), under a stable key."""
+def show_chart(fig: go.Figure, key: str, name: str | None = None) -> None:
+    """Draw ``fig`` full width with our own styling (not Streamlit's theme), under a stable key.
+
+    ``name`` names the exported files after what the chart shows (e.g. "distancing by outlet
+    BBC CNN Reuters"); default the chart's title."""
     st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG, width="stretch")
-    chart_downloads(fig, key)  # PNG/SVG/PDF/HTML, generated only when clicked
+    chart_downloads(fig, key, name)  # PNG/SVG/PDF/HTML, generated only when clicked

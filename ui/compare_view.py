@@ -37,3 +37,25 @@ def group_blocks(evidence: Sequence[Evidence], groups: Sequence[str], actor: str
             )
         blocks.append('<div class="fl-side">' + "".join(parts) + "</div>")
     return blocks
+
+
+def term_sentences_html(rows: Sequence[tuple[str, str | None, str, int, int]]) -> str:
+    """Sentences that use a distinctive word, the word marked: (group, title, sentence, start,
+    end) each; everything escaped."""
+    parts = []
+    for group, title, sentence, start, end in rows:
+        marked = (
+            html.escape(sentence[:start]) + "<mark>" + html.escape(sentence[start:end])
+            + "</mark>" + html.escape(sentence[end:])
+        )  # fmt: skip
+        parts.append(
+            f'<p style="margin:0 0 .6rem 0"><b>{html.escape(group)}</b> · '
+            f'<span style="color:#555">{html.escape(title or "untitled")}</span><br>{marked}</p>'
+        )
+    return "".join(parts) or "<p><i>No sentence of the sampled articles uses this word.</i></p>"
+
+
+def sentences_html(lines: Sequence[str], css_class: str = "fl-differences") -> str:
+    """Plain-text sentences as an escaped HTML list."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f'<ul class="{css_class}">{items}</ul>'

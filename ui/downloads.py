@@ -26,6 +26,9 @@ import streamlit as st
 from analysis.present import export
 from analysis.present.bundle import BundleError, read_bundle, write_bundle
 from analysis.present.report import (
+    COMPARISON_SECTIONS,
+    EVIDENCE_PER_ARTICLE,
+    SECTIONS,
     Report,
     build_article_report,
     build_comparison_report,
@@ -100,16 +103,17 @@ def _title(fig: go.Figure, fallback: str) -> str:
     return str(fig.layout.title.text or fallback)
 
 
-def chart_downloads(fig: go.Figure, key: str) -> None:
+def chart_downloads(fig: go.Figure, key: str, name: str | None = None) -> None:
     """A "Download chart" popover: PNG (print resolution), SVG, PDF and interactive HTML.
 
-    Without Chrome/Chromium the popover explains how to install one; HTML still downloads.
+    Files are named after ``name`` (what the chart shows), else the chart's title. Without
+    Chrome/Chromium the popover explains how to install one; HTML still downloads.
     """
     static = _static_export_available()
     if static:
         warm_exporter()
     fig_json = _figure_json(fig)
-    stem = _title(fig, key)
+    stem = name or _title(fig, key)
     with st.popover("Download chart", icon=":material/download:", key=f"{key}.download"):
         for fmt, label in FIGURE_LABELS.items():
             if fmt in export.STATIC_FORMATS and not static:
@@ -127,14 +131,15 @@ def chart_downloads(fig: go.Figure, key: str) -> None:
             st.info(export.INSTALL_HINT, icon=":material/info:")
 
 
-def table_downloads(frame: pd.DataFrame, key: str, name: str) -> None:
-    """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``)."""
+def table_downloads(frame: pd.DataFrame, key: str, name: str, file_stem: str | None = None) -> None:
+    """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``; files
+    named ``file_stem``, default ``name``)."""
     with st.popover(f"Download {md(name)}", icon=":material/download:", key=f"{key}.download"):
         for fmt, label in TABLE_LABELS.items():
             st.download_button(
                 label,
                 data=functools.partial(export.table_bytes, frame, fmt, sheet=name),
-                file_name=export.safe_filename(name, fmt),
+                file_name=export.safe_filename(file_stem or name, fmt),
                 mime=export.MIME_TYPES[fmt],
                 key=f"{key}.download.{fmt}",
                 on_click="ignore",
@@ -262,7 +267,8 @@ def comparison_exports(
     by: str = "outlet",
     key: str = "compare",
 ) -> None:
-    """The Compare page's export block: comparison report (HTML, PDF) and the analysis bundle.
+    """The Compare page's export block: the sections of the comparison report, the report
+    (HTML, PDF) and the analysis bundle.
 
     Args:
         comparison: the comparison shown on the page.
@@ -278,20 +284,33 @@ def comparison_exports(
         return write_bundle(analyses, labels=labels, extra={"by": by})
 
     st.markdown("#### Export")
+    left, right = st.columns([3, 1])
+    sections = left.multiselect(
+        "Report sections", list(SECTIONS), default=list(COMPARISON_SECTIONS),
+        format_func=lambda k: SECTIONS[k], key=f"{key}.report_sections",
+    )  # fmt: skip
+    per_article = right.number_input(
+        "Evidence rows per article", 1, 200, EVIDENCE_PER_ARTICLE, key=f"{key}.evidence_rows"
+    )
     report_buttons(
         lambda: build_comparison_report(
-            comparison, by=by, figures=list(figures() if callable(figures) else figures)
+            comparison, by=by, figures=list(figures() if callable(figures) else figures),
+            sections=sections, evidence_per_article=int(per_article),
         ),
         bundle,
         name=f"framing by {by} " + " ".join(comparison.groups[:4]),
         key=key,
-    )
+    )  # fmt: skip
 
 
 def analysis_table_downloads(result: ArticleAnalysis, key: str = "analyze") -> None:
-    """Side by side: downloads of the actor table and of every marker (the evidence)."""
+    """Side by side: downloads of the actor table and of every marker (the evidence), the
+    files named after the article ("actors-nato-eastern-flank.csv")."""
+    title = result.title or "article"
     left, right = st.columns(2)
     with left:
-        table_downloads(result.actors_frame(), key=f"{key}.actors_table", name="actors")
+        table_downloads(result.actors_frame(), key=f"{key}.actors_table", name="actors",
+                        file_stem=f"actors {title}")  # fmt: skip
     with right:
-        table_downloads(result.markers_frame(), key=f"{key}.markers_table", name="markers")
+        table_downloads(result.markers_frame(), key=f"{key}.markers_table", name="markers",
+                        file_stem=f"markers {title}")  # fmt: skip

@@ -2,11 +2,13 @@
 
 ``python -m analysis compare CORPUS.csv --by outlet --format json|csv`` analyses every article
 (on all cores) and prints the comparison; ``python -m analysis compare --db LIBRARY`` compares
-the articles stored in a library from its count tables (filters: ``--from``, ``--to``,
-``--outlet``, ``--keyword``, ``--actor``, ``--exclude-constructed``). Actors are resolved across
-the corpus (:func:`analysis.compare.resolve_actors`) with the library's alias table and the rows
-of ``--aliases FILE.csv``; the JSON gives each actor its ``canonical_name`` and
-``merged_names``. ``python -m analysis import
+the articles stored in a library from its count tables. Filters work on both: ``--from``,
+``--to``, ``--outlet``, ``--keyword``, ``--actor``, ``--exclude-constructed``; ``--over
+week|month|year|date`` adds a ``timeline`` to the JSON, which always lists the tested
+``differences`` between groups. Actors are resolved across the corpus
+(:func:`analysis.compare.resolve_actors`) with the library's alias table and the rows of
+``--aliases FILE.csv``; the JSON gives each actor its ``canonical_name`` and ``merged_names``.
+``python -m analysis import
 CORPUS.csv`` streams the articles into the library and analyses them — on all cores, or on a
 Dask cluster with ``--cluster tcp://HOST:8786`` (or ``FRAMING_LENS_CLUSTER``) — with a progress
 bar (rate, time left) on stderr; a killed import run again continues where it stopped.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import time
 from contextlib import ExitStack
@@ -96,8 +99,9 @@ def _print_csv(comparison: Comparison) -> None:
 
 def _print_json(comparison: Comparison, args: argparse.Namespace, notes: list[str]) -> None:
     out = comparison.to_dict(
-        top_actors=args.top_actors or None, top_terms=args.top_terms, min_z=args.min_z
-    )
+        top_actors=args.top_actors or None, top_terms=args.top_terms, min_z=args.min_z,
+        over=args.over, test_actors=args.test_actors,
+    )  # fmt: skip
     out["warnings"] = notes + out["warnings"]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -112,6 +116,33 @@ def _filter_of(args: argparse.Namespace) -> ArticleFilter:
         actor=args.actor,
         exclude_constructed=args.exclude_constructed,
     )
+
+
+def _row_passes(row: CorpusRow, flt: ArticleFilter) -> bool:
+    """True when a corpus row passes the filter's outlet, date, keyword and sample conditions
+    (the same rules as the library's: dates inclusive, undated rows out of a date range, every
+    keyword word as a word beginning in the title or text, case-insensitive)."""
+    if flt.outlets is not None and (row.outlet or "") not in flt.outlets:
+        return False
+    if (flt.date_from or flt.date_to) and not row.date:
+        return False
+    if flt.date_from and str(row.date) < flt.date_from:
+        return False
+    if flt.date_to and str(row.date) > flt.date_to:
+        return False
+    if flt.exclude_constructed and row.constructed:
+        return False
+    if flt.keyword and flt.keyword.split():
+        words = set(re.findall(r"\w[\w'’-]*", f"{row.title or ''} {row.text}".casefold()))
+        for wanted in flt.keyword.casefold().split():
+            if not any(w.startswith(wanted.strip('"')) for w in words):
+                return False
+    return True
+
+
+def _has_actor(entry: Entry, actor: str) -> bool:
+    """True when the entry mentions ``actor`` (its full name or a short name ending it)."""
+    return any(a.name == actor or actor.endswith(" " + a.name) for a in entry.counts.actors)
 
 
 def _compare_library(args: argparse.Namespace) -> int:
@@ -151,6 +182,26 @@ def _compare_library(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus_entries(rows: list[CorpusRow], args: argparse.Namespace) -> list[Entry]:
+    """Analyse the rows (on all cores) into comparison entries; the actor filter applies to
+    the analyses."""
+    if not rows:
+        return []
+    progress = None if args.quiet else ProgressBar("analysing")
+    items = [(str(i), r.text) for i, r in enumerate(rows)]
+    summaries: dict[int, dict[str, Any]] = {}
+    for chunk in analyse_texts(items, workers=args.workers, progress=progress):
+        for stored in chunk:
+            summaries[int(stored.sha256)] = json.loads(stored.data)
+    entries = [
+        Entry(_group_of(r, args.by), r.text, summaries[i], r.title, None, date=r.date)
+        for i, r in enumerate(rows)
+    ]
+    if args.actor:
+        entries = [e for e in entries if _has_actor(e, args.actor)]
+    return entries
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     if args.db:
         if args.corpus:
@@ -165,17 +216,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not corpus.rows:
         print("error: no article could be read; nothing to compare.", file=sys.stderr)
         return 2
-    rows = corpus.rows
-    progress = None if args.quiet else ProgressBar("analysing")
-    items = [(str(i), r.text) for i, r in enumerate(rows)]
-    summaries: dict[int, dict[str, Any]] = {}
-    for chunk in analyse_texts(items, workers=args.workers, progress=progress):
-        for stored in chunk:
-            summaries[int(stored.sha256)] = json.loads(stored.data)
-    entries = [
-        Entry(_group_of(r, args.by), r.text, summaries[i], r.title, None)
-        for i, r in enumerate(rows)
-    ]
+    rows = [r for r in corpus.rows if _row_passes(r, _filter_of(args))]
+    entries = _corpus_entries(rows, args)
+    if not entries:
+        print("error: no article passes the filters.", file=sys.stderr)
+        return 2
     aliases, alias_errors = read_alias_file(args.aliases) if args.aliases else ([], [])
     if alias_errors:
         _report_errors(alias_errors)
@@ -241,12 +286,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("corpus", nargs="*", metavar="CORPUS", help=".csv, .jsonl, or article files")
     p.add_argument("--db", default=None, help="compare the articles stored in this library")
     p.add_argument("--by", choices=GROUP_FIELDS, default="outlet", help="group articles by")
-    p.add_argument("--from", dest="date_from", default=None, help="--db: from this date")
-    p.add_argument("--to", dest="date_to", default=None, help="--db: up to this date")
-    p.add_argument("--outlet", action="append", help="--db: only this outlet (repeatable)")
-    p.add_argument("--keyword", default=None, help="--db: words in the title or text")
-    p.add_argument("--actor", default=None, help="--db: articles mentioning this actor")
-    p.add_argument("--exclude-constructed", action="store_true", help="--db: leave out the samples")
+    p.add_argument(
+        "--from", dest="date_from", default=None, help="only articles from this date (YYYY-MM-DD)"
+    )
+    p.add_argument("--to", dest="date_to", default=None, help="only articles up to this date")
+    p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
+    p.add_argument(
+        "--keyword", default=None, help="only articles with these words in the title or text"
+    )
+    p.add_argument("--actor", default=None, help="only articles mentioning this actor")
+    p.add_argument(
+        "--exclude-constructed", action="store_true", help="leave out the constructed samples"
+    )
+    p.add_argument(
+        "--over", choices=("week", "month", "year", "date"), default=None,
+        help="JSON: add a timeline of each actor's distancing share per period",
+    )  # fmt: skip
+    p.add_argument(
+        "--test-actors", type=int, default=15, help="actors whose differences are tested"
+    )
     p.add_argument(
         "--aliases",
         default=None,

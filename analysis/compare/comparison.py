@@ -17,11 +17,18 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 
+from analysis.compare.differences import MIN_ARTICLES, PERMUTE_MAX, pairwise_differences
 from analysis.compare.evidence import Evidence, sentences_of
-from analysis.compare.log_odds import LogOddsComparer
+from analysis.compare.log_odds import (
+    LogOddsComparer,
+    content_stop_words,
+    name_words,
+    sentences_with,
+)
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.resolution import RULES, ActorResolution, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
+from analysis.compare.timeline import timeline_frame
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis
 
 SCHEMA = "framing-lens/compare/1"
@@ -74,6 +81,8 @@ class Comparison:
         self.n_boot = n_boot
         self.seed = seed
         self._rates: dict[float, pd.DataFrame] = {}
+        self._comparers: dict[bool, LogOddsComparer] = {}
+        self._differences: dict[tuple[str, ...], tuple[pd.DataFrame, pd.DataFrame]] = {}
 
     # ---- names and sources ---------------------------------------------------------------------
     @cached_property
@@ -242,17 +251,55 @@ class Comparison:
     @cached_property
     def comparer(self) -> LogOddsComparer | None:
         """The fitted log-odds comparer over the article texts (None with fewer than 2 groups)."""
+        return self.word_comparer(leave_out_names=False)
+
+    def word_comparer(self, leave_out_names: bool = False) -> LogOddsComparer | None:
+        """The log-odds comparer over the sampled texts, words normalised (one apostrophe, no
+        possessive) and honorifics, reporting verbs and page chrome not counted
+        (:func:`~analysis.compare.log_odds.content_stop_words`); ``leave_out_names`` drops
+        the words of the actors' names too. Fitted once per choice."""
         if len(self.groups) < 2:
             return None
-        sample = self.word_sample
-        return LogOddsComparer().fit(sample["text"].tolist(), sample["group"].tolist())
+        if leave_out_names not in self._comparers:
+            stop = set(content_stop_words())
+            if leave_out_names:
+                stop |= name_words(self.actor_table["actor"].unique())
+            sample = self.word_sample
+            self._comparers[leave_out_names] = LogOddsComparer(
+                stop_words=sorted(stop), normalise=True
+            ).fit(sample["text"].tolist(), sample["group"].tolist())
+        return self._comparers[leave_out_names]
 
-    def distinctive_terms(self, n: int = 15, min_z: float = 1.96) -> dict[str, list[dict]]:
-        """Each group's most distinctive words against the rest (see :class:`LogOddsComparer`)."""
-        comparer = self.comparer
+    def distinctive_terms(
+        self, n: int = 15, min_z: float = 1.96, leave_out_names: bool = False
+    ) -> dict[str, list[dict]]:
+        """Each group's most distinctive words against the rest (see :class:`LogOddsComparer`
+        and :meth:`word_comparer`)."""
+        comparer = self.word_comparer(leave_out_names)
         if comparer is None:
             return {g: [] for g in self.groups}
         return {g: comparer.top_terms(g, n=n, min_z=min_z) for g in self.groups}
+
+    def term_sentences(self, term: str, group: str | None = None, limit: int = 5) -> pd.DataFrame:
+        """The sentences of the sampled articles that use ``term`` (as counted: any apostrophe,
+        with or without a possessive): group, article_id, title, sentence, start, end (the
+        word in the sentence). At most ``limit`` per group; ``group`` picks one group."""
+        sample = self.word_sample
+        if group is not None:
+            sample = sample[sample["group"] == group]
+        titles = self.source.titles(sample["article_id"].tolist())
+        rows: list[tuple[Any, ...]] = []
+        for g, part in sample.groupby("group", sort=False):
+            found = 0
+            for r in part.itertuples():
+                for sentence, start, end in sentences_with(str(r.text), term):
+                    if found >= limit:
+                        break
+                    rows.append((g, int(r.article_id), titles.get(r.article_id), sentence,
+                                 start, end))  # fmt: skip
+                    found += 1
+        cols = ["group", "article_id", "title", "sentence", "start", "end"]
+        return pd.DataFrame(rows, columns=cols)
 
     # ---- outlet map --------------------------------------------------------------------------
     @cached_property
@@ -352,11 +399,57 @@ class Comparison:
         cols = ["group", "article_id", "title", "sentence", "start", "end", "markers", "text"]
         return pd.DataFrame(rows, columns=cols)
 
+    # ---- over time and tested differences ---------------------------------------------------
+    def timeline(self, over: str, actors: Sequence[str] | None = None) -> pd.DataFrame:
+        """Each actor's distancing share per (period, group)
+        (:func:`analysis.compare.timeline.timeline_frame`; ``over``: week, month, year, date)."""
+        return timeline_frame(self.source, over, actors, self.min_attributions)
+
+    def differences(
+        self, actors: Sequence[str] | None = None, q: float = 0.05
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Tested differences of the distancing share between every pair of groups, per actor.
+
+        Articles are the resampled unit (attributions within an article are not independent)
+        and p-values are Benjamini–Hochberg adjusted over all pairs tested
+        (:func:`analysis.compare.differences.pairwise_differences`).
+
+        Args:
+            actors: the actors to test (default :meth:`top_actors`, 15).
+            q: the false discovery rate a difference must stay under to be ``significant``.
+
+        Returns:
+            (tested pairs, groups left out for too little data, with the reason).
+        """
+        names = tuple(actors if actors is not None else self.top_actors())
+        key = (*names, str(q))
+        if key not in self._differences:
+            units = self.source.actor_units(names, PERMUTE_MAX)
+            self._differences[key] = pairwise_differences(
+                units, names, self.groups, min_articles=MIN_ARTICLES,
+                min_attributions=self.min_attributions, q=q, seed=self.seed,
+            )  # fmt: skip
+        tested, thin = self._differences[key]
+        return tested.copy(), thin.copy()
+
     # ---- JSON --------------------------------------------------------------------------------
     def to_dict(
-        self, top_actors: int | None = 50, top_terms: int = 15, min_z: float = 1.96
+        self,
+        top_actors: int | None = 50,
+        top_terms: int = 15,
+        min_z: float = 1.96,
+        over: str | None = None,
+        test_actors: int = 15,
     ) -> dict[str, Any]:
-        """The comparison in the documented JSON shape (schema ``framing-lens/compare/1``)."""
+        """The comparison in the documented JSON shape (schema ``framing-lens/compare/1``).
+
+        Args:
+            top_actors: actors listed (None: all).
+            top_terms: distinctive terms per group.
+            min_z: z-score a term must reach.
+            over: ``week``, ``month``, ``year`` or ``date``: add a ``timeline`` list.
+            test_actors: the actors (most attributions) whose differences are tested.
+        """
         from analysis.version import ENGINE_VERSION
 
         names = self.top_actors(top_actors)
@@ -385,8 +478,43 @@ class Comparison:
                 for g, terms in self.distinctive_terms(n=top_terms, min_z=min_z).items()
             },
             "outlet_map": self._map_json(),
+            "differences": self._differences_json(test_actors, warnings),
+            **({"timeline": self._timeline_json(over, names)} if over else {}),
             "warnings": warnings,
         }
+
+    def _differences_json(self, n: int, warnings: list[str]) -> list[dict[str, Any]]:
+        """The ``differences`` list of :meth:`to_dict` (a warning names untested groups)."""
+        tested, thin = self.differences(self.top_actors(n))
+        if not thin.empty:
+            warnings.append(
+                f"{len(thin)} actor × group cell(s) have too little data for a test of "
+                f"differences (fewer than {MIN_ARTICLES} articles or {self.min_attributions} "
+                "attributions) and are left out of 'differences'."
+            )
+        keys = ["actor", "group_a", "group_b", "measure"]
+        nums = ["a", "b", "effect", "ci_low", "ci_high", "p_value", "p_adjusted"]
+        return [
+            {**{k: r[k] for k in keys}, **{k: _num(r[k]) for k in nums},
+             "articles_a": int(r["articles_a"]), "articles_b": int(r["articles_b"]),
+             "method": r["method"], "significant": bool(r["significant"])}
+            for r in tested.to_dict("records")
+        ]  # fmt: skip
+
+    def _timeline_json(self, over: str, names: list[str]) -> list[dict[str, Any]]:
+        """The ``timeline`` list of :meth:`to_dict`."""
+        frame = self.timeline(over, names)
+        out = []
+        for r in frame.to_dict("records"):
+            row = {
+                "period": str(r["period"]), "group": str(r["group"]), "actor": str(r["actor"]),
+                "articles": int(r["articles"]), "attributions": int(r["attributions"]),
+                "distancing_share": _num(r["distancing_share"]),
+                "enough": bool(r["enough"]),
+            }  # fmt: skip
+            row.update({k: _num(v) for k, v in r.items() if str(k).startswith("tone")})
+            out.append(row)
+        return out
 
     def _actors_json(self, names: list[str]) -> list[dict[str, Any]]:
         """The ``actors`` list of :meth:`to_dict`."""

@@ -8,15 +8,92 @@ number of groups can be compared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+from analysis.lexicons import lexicon_frame
 
 # Words, not numbers: letters, with inner apostrophes or hyphens ("Kremlin's", "so-called").
 TOKEN_PATTERN = r"(?u)\b[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+\b"
+_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u2032\u00b4`\uff07]")
+_QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])'s\b|(?<=s)'(?=\s|$)")
+
+
+def normalise_terms(text: str) -> str:
+    """Text as words are counted: lower case, every apostrophe and quote mark one character,
+    possessives dropped — "Ukraine’s", "ukraine's" and "Ukraine" are one word."""
+    text = _APOSTROPHES.sub("'", text.lower())
+    text = _QUOTES.sub('"', text)
+    return _POSSESSIVE.sub("", text)
+
+
+def _inflections(verb: str) -> set[str]:
+    """A verb's regular forms (claim → claims, claimed, claiming)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    past = verb + "d" if verb.endswith("e") else verb + "ed"
+    return {verb, third, past, stem + "ing"}
+
+
+STOPWORDS_FILE = Path(__file__).with_name("data") / "content_stopwords.csv"
+"""Honorifics, reporting-verb forms, page chrome and Latin abbreviations (term, category,
+explanation, source). It lives with the comparison, not in ``analysis/lexicons/``: it changes
+which words are counted as distinctive, never an analysis, so editing it must not change the
+analysis key (and re-analyse every stored article)."""
+
+
+def stop_word_rows() -> pd.DataFrame:
+    """The rows of :data:`STOPWORDS_FILE`."""
+    return pd.read_csv(STOPWORDS_FILE, dtype=str, keep_default_na=False)
+
+
+@cache
+def content_stop_words() -> frozenset[str]:
+    """Words that are not content: English stop words, honorifics, reporting verbs in every
+    form, page chrome (:data:`STOPWORDS_FILE`, the page-control words of ``furniture.csv``, the
+    verbs of ``reporting_verbs.csv``)."""
+    words: set[str] = set(ENGLISH_STOP_WORDS)
+    words |= set(stop_word_rows()["term"].str.lower())
+    furniture = lexicon_frame("furniture")
+    words |= set(furniture.loc[furniture["category"] == "ui_word", "term"].str.lower())
+    for verb in lexicon_frame("reporting_verbs")["term"].str.lower():
+        if " " not in verb:
+            words |= _inflections(verb)
+    return frozenset(normalise_terms(w) for w in words)
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The words of actor names ("Vladimir Putin" → vladimir, putin), as counted."""
+    return {w for n in names for w in re.findall(TOKEN_PATTERN, normalise_terms(n))}
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\u201d\u2019]*|$)")
+
+
+def sentences_with(text: str, term: str) -> list[tuple[str, int, int]]:
+    """The sentences of ``text`` that use ``term`` as counted (any apostrophe or quote mark,
+    with or without a possessive): (sentence, start, end of the word in the sentence)."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        # Same length as the sentence: one character per character, so offsets carry over.
+        lowered = _APOSTROPHES.sub("'", sentence.lower())
+        pattern = r"(?<![\w'-])" + re.escape(term) + r"(?:'s|')?(?![\w-])"
+        hit = re.search(pattern, lowered)
+        if hit:
+            out.append((sentence, hit.start(), hit.end()))
+    return out
 
 
 class LogOddsComparer(BaseEstimator):
@@ -42,6 +119,7 @@ class LogOddsComparer(BaseEstimator):
         min_df: ignore terms in fewer documents than this.
         ngram_range: word n-grams to count.
         token_pattern: what counts as a word (default: letters, inner ' and -).
+        normalise: count words after :func:`normalise_terms` (one apostrophe, no possessive).
     """
 
     def __init__(
@@ -53,6 +131,7 @@ class LogOddsComparer(BaseEstimator):
         min_df: int = 1,
         ngram_range: tuple[int, int] = (1, 1),
         token_pattern: str = TOKEN_PATTERN,
+        normalise: bool = False,
     ) -> None:
         self.prior_scale = prior_scale
         self.alpha = alpha
@@ -60,6 +139,7 @@ class LogOddsComparer(BaseEstimator):
         self.min_df = min_df
         self.ngram_range = ngram_range
         self.token_pattern = token_pattern
+        self.normalise = normalise
 
     def fit(self, texts: Sequence[str], groups: Sequence[str]) -> LogOddsComparer:
         """Count terms per group and compute every group's log-odds and z-scores.
@@ -83,6 +163,7 @@ class LogOddsComparer(BaseEstimator):
             min_df=self.min_df,
             ngram_range=self.ngram_range,
             token_pattern=self.token_pattern,
+            preprocessor=normalise_terms if self.normalise else None,
         )
         try:
             dtm = self.vectorizer_.fit_transform(texts)

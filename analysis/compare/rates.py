@@ -44,7 +44,8 @@ def marker_rates(
         seed: seed of the resampling (results are reproducible).
 
     Returns:
-        :data:`RATE_COLUMNS`, one row per (group, kind).
+        :data:`RATE_COLUMNS`, one row per (group, kind); ``low`` and ``high`` are NaN for a
+        group of one article (no interval can be drawn from it).
     """
     rng = np.random.default_rng(seed)
     lo_q, hi_q = 100 * (1 - ci) / 2, 100 * (1 + ci) / 2
@@ -63,9 +64,11 @@ def marker_rates(
         for k, kind in enumerate(MARKER_KINDS):
             count = int(counts[:, k].sum())
             col = boot[:, k][np.isfinite(boot[:, k])]
+            # One article resampled is always itself: a zero-width interval would look precise
+            # when nothing is known about how the outlet's articles vary.
             low, high = (
                 (float(np.percentile(col, lo_q)), float(np.percentile(col, hi_q)))
-                if col.size
+                if col.size and n >= 2
                 else (np.nan, np.nan)
             )
             rate = 1000.0 * count / total_words if total_words else np.nan

@@ -64,7 +64,17 @@ class ComparisonSource(Protocol):
         """The stored names of people, before any merge."""
 
     def actor_totals(self, period: str | None = None) -> pd.DataFrame:
-        """Per (actor, group): :data:`TOTAL_COLUMNS`, names merged."""
+        """Per (actor, group): :data:`TOTAL_COLUMNS`, names merged; with ``period`` (``day``,
+        ``week``, ``month``, ``year``) per (actor, group, period) and a ``period`` column."""
+
+    def actor_articles(self, actor: str) -> pd.DataFrame:
+        """One row per article mentioning ``actor``: article_id, group, date, words and the
+        actor's counts (:data:`TOTAL_COLUMNS` after ``articles``), merged names added up."""
+
+    def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
+        """actor, group, unit, articles, distancing, attributions: per (actor, group) one unit
+        per article with attributions of the actor, or ``max_units`` hashed blocks of them
+        when there are more (the units a test of differences resamples)."""
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         """(group, article_id) of the articles where ``actor`` has a marker, in article order
@@ -87,12 +97,13 @@ class Entry:
     """One article of an in-memory comparison: its group and its analysis summary.
 
     ``summary`` is :meth:`ArticleAnalysis.to_dict` output (``words``, ``actors``, ``markers``;
-    ``sentences`` too for the evidence view). ``text`` and ``summary`` may be given as
+    ``sentences`` too for the evidence view); ``date`` an ISO date (``YYYY-MM-DD``) or None.
+    ``text`` and ``summary`` may be given as
     functions of no argument: they are then read on first use only. ``counts`` are the
     article's :class:`ArticleCounts` when already known, so the tables need no summary.
     """
 
-    __slots__ = ("_counts", "_summary", "_text", "article_id", "group", "title")
+    __slots__ = ("_counts", "_summary", "_text", "article_id", "date", "group", "title")
 
     def __init__(
         self,
@@ -102,8 +113,10 @@ class Entry:
         title: str | None = None,
         article_id: int | None = None,
         counts: ArticleCounts | None = None,
+        date: str | None = None,
     ) -> None:
         self.group = group
+        self.date = date or None
         self.title = title
         self.article_id = article_id
         self._text = text
@@ -139,6 +152,25 @@ class Entry:
         d = analysis.to_dict(include_text=True)
         d.pop("text", None)
         return cls(group, analysis.text, d, analysis.title, article_id)
+
+
+def period_of(dates: pd.Series, period: str) -> pd.Series:
+    """ISO dates → their period label, as the library computes it (None for no date).
+
+    ``day`` the date, ``week`` the Monday starting its week, ``month`` ``YYYY-MM``, ``year``
+    ``YYYY`` (:data:`analysis.library.query.PERIODS`)."""
+    parsed = pd.to_datetime(dates, errors="coerce", format="%Y-%m-%d")
+    if period == "day":
+        out = parsed.dt.strftime("%Y-%m-%d")
+    elif period == "week":
+        out = (parsed - pd.to_timedelta(parsed.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
+    elif period == "month":
+        out = parsed.dt.strftime("%Y-%m")
+    elif period == "year":
+        out = parsed.dt.strftime("%Y")
+    else:
+        raise ValueError(f"unknown period {period!r}; choose day, week, month or year")
+    return out.astype(object).where(parsed.notna(), None)
 
 
 def main_types(rows: pd.DataFrame) -> dict[str, str]:
@@ -227,27 +259,62 @@ class MemorySource:
     def _actor_rows(self) -> pd.DataFrame:
         """One row per (article, stored name, type), with the merged name as ``actor``."""
         rows = [
-            (key, e.group, self.names.get(a.name, a.name), a.type,
+            (key, e.group, e.date, e.counts.words, self.names.get(a.name, a.name), a.type,
              *(getattr(a, f) for f in ACTOR_COUNT_FIELDS), *a.stances.values())
             for key, e in zip(self._ids, self.entries, strict=True)
             for a in e.counts.actors
             if a.name not in self.dropped
         ]  # fmt: skip
-        cols = ["article_id", "group", "actor", "type", *ACTOR_COUNT_FIELDS, *STANCES]
-        return pd.DataFrame(rows, columns=cols)
+        cols = ["article_id", "group", "date", "words", "actor", "type", *ACTOR_COUNT_FIELDS]
+        return pd.DataFrame(rows, columns=[*cols, *STANCES])
 
     def actor_totals(self, period: str | None = None) -> pd.DataFrame:
         rows = self._actor_rows()
+        out_cols = [*TOTAL_COLUMNS, *(["period"] if period else [])]
         if rows.empty:
-            return pd.DataFrame(columns=list(TOTAL_COLUMNS))
+            return pd.DataFrame(columns=out_cols)
         numbers = [*ACTOR_COUNT_FIELDS, *STANCES]
         keys = ["actor", "group"]
-        agg = rows.groupby(keys, sort=False)[numbers].sum()
-        agg["articles"] = rows.groupby(keys, sort=False)["article_id"].nunique()
+        if period:
+            rows["period"] = period_of(rows["date"], period)
+            keys.append("period")
+        agg = rows.groupby(keys, sort=False, dropna=False)[numbers].sum()
+        agg["articles"] = rows.groupby(keys, sort=False, dropna=False)["article_id"].nunique()
         agg = agg.reset_index()
         per_type = rows.groupby(["actor", "type"], sort=False)["article_id"].nunique()
         agg["type"] = agg["actor"].map(main_types(per_type.rename("articles").reset_index()))
-        return agg[list(TOTAL_COLUMNS)]
+        return agg[out_cols]
+
+    def actor_articles(self, actor: str) -> pd.DataFrame:
+        rows = self._actor_rows()
+        numbers = [*ACTOR_COUNT_FIELDS, *STANCES]
+        cols = ["article_id", "group", "date", "words", *numbers]
+        rows = rows[rows["actor"] == actor] if not rows.empty else rows
+        if rows.empty:
+            return pd.DataFrame(columns=cols)
+        keys = ["article_id", "group", "date", "words"]
+        agg = rows.groupby(keys, sort=True, dropna=False)[numbers].sum().reset_index()
+        return agg[cols]
+
+    def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
+        cols = ["actor", "group", "unit", "articles", "distancing", "attributions"]
+        rows = self._actor_rows()
+        if rows.empty:
+            return pd.DataFrame(columns=cols)
+        rows = rows[rows["actor"].isin(list(actors))].copy()
+        rows["attributions"] = rows[list(STANCES)].sum(axis=1)
+        per = rows.groupby(["actor", "group", "article_id"], sort=True)[
+            ["distancing", "attributions"]
+        ].sum().reset_index()  # fmt: skip
+        per = per[per["attributions"] > 0]
+        size = per.groupby(["actor", "group"])["article_id"].transform("size")
+        hashed = ((per["article_id"] * HASH) % 4294967296) % max_units
+        per["unit"] = per["article_id"].where(size <= max_units, hashed)
+        out = per.groupby(["actor", "group", "unit"], sort=True).agg(
+            articles=("article_id", "size"), distancing=("distancing", "sum"),
+            attributions=("attributions", "sum"),
+        )  # fmt: skip
+        return out.reset_index()[cols]
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         raw = ({actor} | {k for k, v in self.names.items() if v == actor}) - self.dropped

@@ -70,6 +70,17 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def _title_above_axis(fig: go.Figure, longest: int, font: int) -> None:
+    """Keep the title at the top of the figure and reserve the top margin for the slanted
+    (−45°) outlet names under it, so that the two never overlap (Plotly's own automargin
+    pushes for the tick labels but would put the title over them)."""
+    names = math.ceil(math.sin(math.pi / 4) * (0.62 * font * longest + font))
+    fig.update_layout(
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}},
+        margin={"t": 64 + names + 8},
+    )  # fmt: skip
+
+
 def _empty(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to draw."""
     fig = go.Figure()
@@ -80,19 +91,41 @@ def _empty(title: str, message: str) -> go.Figure:
     return _layout(fig, title, 260)
 
 
-def heatmap_figure(grid: pd.DataFrame, min_attributions: int = 3) -> go.Figure:
+def _cell_font(columns: int, width: int = 900, labels: int = 220) -> int:
+    """A cell-text size that keeps "100%*" inside a cell of a plot ``width`` px wide."""
+    cell = (width - labels - 110) / max(1, columns)  # minus the actor labels and colour bar
+    return int(max(9, min(FONT_SIZE - 4, (cell - 6) / 3.2)))
+
+
+def _cell_text(share: float, n: int, enough: bool, mark: str) -> str:
+    """What a heat-map cell prints: the share (and a mark), "n=2" when too few, "–" for none."""
+    if enough:
+        return f"{share:.0%}{mark}"
+    return "–" if n == 0 else f"n={n}"
+
+
+def heatmap_figure(
+    grid: pd.DataFrame,
+    min_attributions: int = 3,
+    marks: Mapping[tuple[str, str], str] | None = None,
+) -> go.Figure:
     """Actor × outlet heat map of the distancing share, too-thin cells greyed and labelled.
 
     Args:
         grid: :meth:`Comparison.heatmap_frame` (actor, group, stance counts, attributions,
             mentions, articles, distancing_share, enough).
         min_attributions: the threshold the ``enough`` column used (named in the legend).
+        marks: (actor, group) → a mark printed after the share and explained in the hover,
+            e.g. ``"*"`` for cells in a significant tested difference.
 
     Returns:
         A heat map: colour = distancing attributions / all attributions of that actor in that
         outlet; hover = the stance counts it comes from; cells with fewer than
-        ``min_attributions`` attributions are grey and say "too few".
+        ``min_attributions`` attributions are grey and print only their count ("n=2"), so the
+        label fits the cell. The title sits above the slanted outlet names (it pushes the
+        margin, ``title.automargin``), never over them.
     """
+    marks = marks or {}
     title = "Who is reported with distancing verbs (claimed, alleged…), by outlet"
     if grid.empty:
         return _empty(title, "No actor has attributions in the articles picked.")
@@ -113,20 +146,19 @@ def heatmap_figure(grid: pd.DataFrame, min_attributions: int = 3) -> go.Figure:
                 f"attributions: {n} ({counts or 'none'})<br>mentions: {int(r['mentions'])} "
                 f"in {int(r['articles'])} article(s)"
             )
-            if bool(r["enough"]):
+            enough, mark = bool(r["enough"]), marks.get((a, g), "")
+            t_row.append(_cell_text(float(r["distancing_share"]), n, enough, mark))
+            if enough:
                 share = float(r["distancing_share"])
                 z_row.append(share)
-                t_row.append(f"{share:.0%}")
-                h_row.append(f"{head}distancing share: {share:.0%}<br>{facts}")
+                note = "<br>* differs significantly from another outlet" if mark else ""
+                h_row.append(f"{head}distancing share: {share:.0%}{note}<br>{facts}")
             else:
                 z_row.append(None)
-                t_row.append("too few" if n == 0 else f"too few ({n})")
                 h_row.append(
                     f"{head}too few to compare (fewer than {min_attributions} attributions)"
                     f"<br>{facts}"
                 )
-            if not bool(r["enough"]) and n == 0:
-                t_row[-1] = "–"
         z.append(z_row)
         text.append(t_row)
         hover.append(h_row)
@@ -137,7 +169,7 @@ def heatmap_figure(grid: pd.DataFrame, min_attributions: int = 3) -> go.Figure:
             y=_labels(actors),
             text=text,
             texttemplate="%{text}",
-            textfont={"size": FONT_SIZE - 4},
+            textfont={"size": _cell_font(len(groups))},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=HEAT_SCALE,
@@ -150,12 +182,17 @@ def heatmap_figure(grid: pd.DataFrame, min_attributions: int = 3) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False, tickangle=-30)
+    fig.update_xaxes(side="top", showgrid=False, tickangle=-45, automargin=True,
+                     tickfont={"size": FONT_SIZE - 4})  # fmt: skip
+    fig.update_yaxes(automargin=True)
     fig.update_layout(plot_bgcolor=TOO_FEW_COLOUR)
-    fig = _layout(fig, title, max(320, 120 + 42 * len(actors)))
-    fig.update_layout(margin={"t": 170})
+    longest = max(len(html.unescape(label)) for label in _labels(groups))
+    fig = _layout(fig, title, max(320, 170 + 42 * len(actors) + int(6 * longest)))
+    _title_above_axis(fig, longest, FONT_SIZE - 4)
+    mark_note = "; * = significant difference" if marks else ""
     fig.add_annotation(
-        text=f"grey = too few to compare (fewer than {min_attributions} attributions)",
+        text=f"grey = too few to compare (n = attributions, under {min_attributions})"
+        + mark_note,
         showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
         yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
     )  # fmt: skip
@@ -181,12 +218,13 @@ def rates_figure(rates: pd.DataFrame, kinds: Sequence[str] = MARKER_KINDS) -> go
     for i, kind in enumerate(kinds, start=1):
         sub = rates[rates["kind"] == kind]
         rate = sub["rate"].to_numpy(dtype=float)
-        low = np.nan_to_num(rate - sub["low"].to_numpy(dtype=float))
-        high = np.nan_to_num(sub["high"].to_numpy(dtype=float) - rate)
+        # NaN (one article: no interval) stays NaN, so no zero-width bar is drawn for it.
+        low = rate - sub["low"].to_numpy(dtype=float)
+        high = sub["high"].to_numpy(dtype=float) - rate
         hover = [
             f"<b>{_esc(r.group)}</b><br>{_esc(KIND_NAMES.get(kind, kind))}: {r.rate:.1f} per "
             f"1,000 words<br>{int(r.count)} markers in {int(r.words):,} words, "
-            f"{int(r.articles)} article(s)<br>95% interval: {r.low:.1f} – {r.high:.1f}"
+            f"{int(r.articles)} article(s)<br>" + _interval_text(r.low, r.high)
             for r in sub.itertuples()
         ]
         fig.add_trace(
@@ -207,6 +245,13 @@ def rates_figure(rates: pd.DataFrame, kinds: Sequence[str] = MARKER_KINDS) -> go
     fig.update_annotations(font={"size": FONT_SIZE - 2}, xanchor="left", x=0)
     fig.update_xaxes(tickangle=-30)
     return _layout(fig, title, 140 + 190 * len(kinds))
+
+
+def _interval_text(low: float, high: float) -> str:
+    """The hover line of a rate's interval, or why there is none."""
+    if pd.isna(low) or pd.isna(high):
+        return "no interval: one article cannot show how the outlet's articles vary"
+    return f"95% interval: {low:.1f} – {high:.1f}"
 
 
 def terms_figure(
@@ -257,8 +302,73 @@ def terms_figure(
     return fig
 
 
+MAP_WIDTH, MAP_HEIGHT = 900, 560
+"""The outlet map's size in CSS px (also its export size), for placing labels."""
+_POSITIONS = (
+    ("top center", 0.0, -1.0), ("bottom center", 0.0, 1.0), ("middle right", 1.0, 0.0),
+    ("middle left", -1.0, 0.0), ("top right", 1.0, -1.0), ("top left", -1.0, -1.0),
+    ("bottom right", 1.0, 1.0), ("bottom left", -1.0, 1.0),
+)  # fmt: skip
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Area shared by two boxes (x0, y0, x1, y1)."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0.0, w) * max(0.0, h)
+
+
+def _label_box(px: float, py: float, pos: tuple[str, float, float], w: float, h: float,
+               r: float) -> tuple[float, float, float, float]:  # fmt: skip
+    """The pixel box of a label put at ``pos`` next to a marker of radius ``r`` at (px, py)."""
+    _, dx, dy = pos
+    cx = px + dx * (r + 3 + w / 2)
+    cy = py + dy * (r + 3 + h / 2)
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def label_positions(
+    x: Sequence[float], y: Sequence[float], labels: Sequence[str], radius: Sequence[float],
+    *, width: float, height: float, font: float,
+) -> list[str]:  # fmt: skip
+    """A Plotly ``textposition`` per point so that labels overlap neither each other nor the
+    markers and stay inside the plot (greedy: each label takes the first free place around
+    its marker, else the least crowded one). ``x``, ``y`` are in pixels of a plot area of
+    ``width`` × ``height``, y downwards."""
+    markers = [(px - r, py - r, px + r, py + r) for px, py, r in zip(x, y, radius, strict=True)]
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for k, (px, py, label, r) in enumerate(zip(x, y, labels, radius, strict=True)):
+        w, h = 0.58 * font * len(label), 1.25 * font
+        best, best_cost = _POSITIONS[0], float("inf")
+        for pos in _POSITIONS:
+            box = _label_box(px, py, pos, w, h, r)
+            cost = sum(_overlap(box, o) for o in placed)
+            cost += sum(_overlap(box, m) for j, m in enumerate(markers) if j != k)
+            outside = max(0.0, -box[0]) + max(0.0, box[2] - width)
+            outside += max(0.0, -box[1]) + max(0.0, box[3] - height)
+            cost += outside * h * 4
+            if cost < best_cost:
+                best, best_cost = pos, cost
+            if cost == 0:
+                break
+        placed.append(_label_box(px, py, best, w, h, r))
+        out.append(best[0])
+    return out
+
+
+def _padded(values: np.ndarray, share: float) -> list[float]:
+    """An axis range around ``values`` with ``share`` of the span added on each side."""
+    lo, hi = float(values.min()), float(values.max())
+    span = hi - lo or 1.0
+    return [lo - share * span, hi + share * span]
+
+
 def outlet_map_figure(points: pd.DataFrame, explained: Sequence[float]) -> go.Figure:
     """Outlets placed by the similarity of their framing profiles (PCA of standardised rates).
+
+    Labels are placed around their markers so that they overlap neither each other nor the
+    markers (:func:`label_positions`), and the axes leave room for them: no name is cut off.
 
     Args:
         points: :meth:`Comparison.outlet_map` frame (group, x, y, articles).
@@ -267,14 +377,30 @@ def outlet_map_figure(points: pd.DataFrame, explained: Sequence[float]) -> go.Fi
     title = "Outlet map: outlets that frame alike sit close together"
     if len(points) < 2:
         return _empty(title, "Pick at least two outlets to draw a map.")
-    size = 14 + 20 * np.sqrt(points["articles"] / max(1, points["articles"].max()))
+    size = (14 + 20 * np.sqrt(points["articles"] / max(1, points["articles"].max()))).to_numpy()
+    labels = _labels(points["group"], 24)
+    font = FONT_SIZE - 4
+    longest = max(len(html.unescape(lab)) for lab in labels) * 0.58 * font
+    plot_w, plot_h = MAP_WIDTH - 110, MAP_HEIGHT - 190
+    # Room for a label on either side: the longest label's share of the plot width.
+    x_pad = min(0.6, (longest + 30) / plot_w)
+    xr = _padded(points["x"].to_numpy(float), x_pad)
+    yr = _padded(points["y"].to_numpy(float), 0.18)
+    px = (points["x"].to_numpy(float) - xr[0]) / (xr[1] - xr[0]) * plot_w
+    py = (yr[1] - points["y"].to_numpy(float)) / (yr[1] - yr[0]) * plot_h
+    positions = label_positions(
+        px, py, [html.unescape(lab) for lab in labels], size / 2,
+        width=plot_w, height=plot_h, font=font,
+    )  # fmt: skip
     fig = go.Figure(
         go.Scatter(
             x=points["x"],
             y=points["y"],
             mode="markers+text",
-            text=_labels(points["group"]),
-            textposition="top center",
+            text=labels,
+            textposition=positions,
+            textfont={"size": font},
+            cliponaxis=False,
             marker={"size": size, "color": "#0072B2", "opacity": 0.8},
             customdata=[
                 f"<b>{_esc(r.group)}</b><br>{int(r.articles)} article(s)"
@@ -284,9 +410,11 @@ def outlet_map_figure(points: pd.DataFrame, explained: Sequence[float]) -> go.Fi
         )
     )
     ex = [*explained, 0.0, 0.0]
-    fig.update_xaxes(title=f"axis 1 ({ex[0]:.0%} of the differences)", zeroline=False)
-    fig.update_yaxes(title=f"axis 2 ({ex[1]:.0%})", zeroline=False)
-    return _layout(fig, title, 520)
+    fig.update_xaxes(title=f"axis 1 ({ex[0]:.0%} of the differences)", zeroline=False, range=xr)
+    fig.update_yaxes(title=f"axis 2 ({ex[1]:.0%})", zeroline=False, range=yr)
+    fig = _layout(fig, title, MAP_HEIGHT)
+    fig.update_layout(margin={"l": 80, "r": 30, "t": 80, "b": 110})
+    return fig
 
 
 def similarity_figure(sim: pd.DataFrame) -> go.Figure:
@@ -342,4 +470,121 @@ def stance_mix_figure(table: pd.DataFrame, actor: str) -> go.Figure:
     fig.update_yaxes(title="attributions")
     fig = _layout(fig, title, 460)
     fig.update_layout(margin={"b": 150})
+    return fig
+
+
+GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+                 "#F0E442"]  # fmt: skip
+"""Okabe & Ito (2008): one colour per outlet line (repeated with other dashes past eight)."""
+_DASHES = ["solid", "dash", "dot", "dashdot"]
+
+
+def timeline_figure(frame: pd.DataFrame, actors: Sequence[str]) -> go.Figure:
+    """A line chart per actor of the distancing share per period, one line per outlet.
+
+    Args:
+        frame: :meth:`Comparison.timeline` (period, group, actor, articles, attributions,
+            distancing_share, enough).
+        actors: the actors to draw, one panel each, in this order.
+
+    Periods with too few attributions draw no point (the line breaks there), so a share from
+    one or two statements never looks like a trend; the hover gives the counts.
+    """
+    title = "Distancing share over time, by outlet"
+    frame = frame[frame["actor"].isin(list(actors))]
+    actors = [a for a in actors if a in set(frame["actor"])]
+    if frame.empty or not actors:
+        return _empty(title, "No dated article has attributions of these actors.")
+    periods = sorted(set(frame["period"]))
+    groups = _groups_of(frame)
+    fig = make_subplots(
+        rows=len(actors), cols=1, shared_xaxes=True, vertical_spacing=0.12 / max(1, len(actors)),
+        subplot_titles=[_esc(a) for a in actors],
+    )  # fmt: skip
+    for i, actor in enumerate(actors, start=1):
+        sub = frame[frame["actor"] == actor].set_index(["group", "period"])
+        for k, g in enumerate(groups):
+            ys, hover = [], []
+            for per in periods:
+                if (g, per) in sub.index:
+                    r = sub.loc[(g, per)]
+                    n, share = int(r["attributions"]), r["distancing_share"]
+                    ok = bool(r["enough"])
+                    ys.append(float(share) if ok else None)
+                    what = f"{float(share):.0%}" if ok else f"too few ({n} attributions)"
+                    hover.append(f"<b>{_esc(g)}</b>, {_esc(per)}: {what}<br>{n} attributions in "
+                                 f"{int(r['articles'])} article(s)")  # fmt: skip
+                else:
+                    ys.append(None)
+                    hover.append(f"<b>{_esc(g)}</b>, {_esc(per)}: no article")
+            fig.add_trace(
+                go.Scatter(
+                    x=periods, y=ys, mode="lines+markers", name=_esc(_short(g, 30)),
+                    legendgroup=g, showlegend=i == 1, connectgaps=False,
+                    line={"color": GROUP_COLOURS[k % 8], "dash": _DASHES[k // 8 % 4]},
+                    customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                ),
+                row=i, col=1,
+            )  # fmt: skip
+        fig.update_yaxes(range=[-0.05, 1.05], tickformat=".0%", row=i, col=1)
+    fig.update_xaxes(type="category")
+    fig.update_annotations(font={"size": FONT_SIZE - 2}, xanchor="left", x=0)
+    fig = _layout(fig, title, 160 + 230 * len(actors))
+    fig.update_layout(margin={"b": 110})
+    return fig
+
+
+def _groups_of(frame: pd.DataFrame) -> list[str]:
+    """The groups of a frame in display order (case-insensitive)."""
+    return sorted(set(frame["group"]), key=lambda g: (str(g).casefold(), str(g)))
+
+
+def differences_figure(tested: pd.DataFrame, actor: str) -> go.Figure:
+    """Each tested pair's difference of one actor's distancing share, with its 95 % interval.
+
+    Args:
+        tested: :meth:`Comparison.differences` (first frame).
+        actor: whose pairs to draw.
+
+    Significant pairs (Benjamini–Hochberg adjusted) are drawn dark and marked ★; pairs with
+    too little data are not drawn at all (the page lists them in words instead).
+    """
+    title = f"Distancing share of {_esc(_short(actor, 30))}: outlet A − outlet B"
+    sub = tested[tested["actor"] == actor]
+    if sub.empty:
+        return _empty(title, "No pair of outlets has enough data for a test.")
+    labels = _labels(
+        [f"{a} − {b}" for a, b in zip(sub["group_a"], sub["group_b"], strict=True)], 44
+    )
+    sig = sub["significant"].astype(bool).tolist()
+    hover = [
+        f"<b>{_esc(r.group_a)}</b> {r.a:.0%} − <b>{_esc(r.group_b)}</b> {r.b:.0%} = "
+        f"{r.effect * 100:+.0f} points<br>95% interval {r.ci_low * 100:+.0f} to "
+        f"{r.ci_high * 100:+.0f}<br>adjusted p = {r.p_adjusted:.3f} ({_esc(r.method)})<br>"
+        f"{int(r.articles_a)} and {int(r.articles_b)} articles"
+        for r in sub.itertuples()
+    ]
+    eff = sub["effect"].to_numpy(float)
+    fig = go.Figure(
+        go.Scatter(
+            x=eff, y=[f"{'★ ' if s else ''}{lab}" for s, lab in zip(sig, labels, strict=True)],
+            mode="markers",
+            marker={"size": 12, "color": ["#D55E00" if s else "#999999" for s in sig],
+                    "symbol": ["diamond" if s else "circle" for s in sig]},
+            error_x={"type": "data", "symmetric": False,
+                     "array": sub["ci_high"].to_numpy(float) - eff,
+                     "arrayminus": eff - sub["ci_low"].to_numpy(float), "color": "#444444"},
+            customdata=hover, hovertemplate="%{customdata}<extra></extra>", showlegend=False,
+        )
+    )  # fmt: skip
+    fig.add_vline(x=0, line={"color": "#555555", "dash": "dot"})
+    fig.update_xaxes(range=[-1.05, 1.05], tickformat="+.0%", title="difference (A − B)")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig = _layout(fig, title, max(300, 150 + 36 * len(sub)))
+    fig.add_annotation(
+        text="★ = significant (Benjamini–Hochberg, false discovery rate 5%)",
+        showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
+        yshift=-62, font={"size": FONT_SIZE - 5, "color": "#555555"},
+    )  # fmt: skip
+    fig.update_layout(margin={"b": 100})
     return fig

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,6 +36,21 @@ if TYPE_CHECKING:
     from analysis.compare.comparison import Comparison
 
 MAX_TEXTS = 20  # a corpus report prints the highlighted text of at most this many articles
+EVIDENCE_PER_ARTICLE = 8
+"""A comparison report lists at most this many markers of each article (the bundle has all)."""
+SECTIONS = {
+    "summary": "Summary",
+    "charts": "Charts",
+    "actors": "Actors",
+    "differences": "Tested differences",
+    "texts": "Highlighted article text",
+    "evidence": "Evidence",
+    "method": "Method notes",
+}
+"""Report sections in print order: id → heading."""
+COMPARISON_SECTIONS = ("summary", "charts", "actors", "differences", "evidence", "method")
+"""The sections a comparison report holds unless the user picks others (the highlighted texts
+of many articles make a long document: they are added on request)."""
 
 ACTOR_COLUMNS = [
     "actor",
@@ -68,6 +84,16 @@ METHOD_NOTES = (
     "This is an automatic reading and it can be wrong: a word list cannot see irony, and an "
     "actor can be merged or missed. Read the highlighted text and the evidence before drawing "
     "conclusions; the word lists below are plain CSV files anyone can check and correct.",
+)
+DIFFERENCES_NOTE = (
+    "Tested differences: for each actor and pair of outlets with attributions in at least "
+    "three articles each, the difference of the distancing shares is tested with the article "
+    "as the unit, because statements within one article are not independent: a permutation "
+    "test (the articles of both outlets shuffled between them; exact when the splits can be "
+    "counted) with a bootstrap interval over articles, or for hundreds of articles a "
+    "cluster-robust z-test (Good 2005; Efron & Tibshirani 1993; Cochran 1977). p-values are "
+    "adjusted for the number of pairs tested (Benjamini & Hochberg 1995); a difference is "
+    "called significant at a false discovery rate of 5%."
 )
 COMPARISON_NOTE = (
     "Outlets are compared on the same per-actor counts, summed over each outlet's articles. "
@@ -128,6 +154,10 @@ class Report:
     evidence: pd.DataFrame
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = METHOD_NOTES
+    sections: tuple[str, ...] = tuple(SECTIONS)
+    differences: tuple[str, ...] = ()
+    """Plain-language sentences of the tested differences (comparison reports)."""
+    differences_table: pd.DataFrame | None = None
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     engine_version: str = ENGINE_VERSION
 
@@ -306,6 +336,8 @@ def build_comparison_report(
     title: str | None = None,
     figures: Sequence[tuple[str, go.Figure]] | Mapping[str, go.Figure] | None = None,
     top_actors: int = 40,
+    sections: Sequence[str] = COMPARISON_SECTIONS,
+    evidence_per_article: int = EVIDENCE_PER_ARTICLE,
 ) -> Report:
     """The report of a set of articles grouped by outlet (or another label).
 
@@ -316,37 +348,25 @@ def build_comparison_report(
         title: report title; default "Framing by outlet: A, B, C".
         figures: (caption, figure) pairs, typically the Compare page's charts; default none.
         top_actors: rows of the actor table: this many actors (most attributions), every group.
+        sections: which of :data:`SECTIONS` to print (default :data:`COMPARISON_SECTIONS`).
+        evidence_per_article: markers listed per article in the evidence section.
 
     Returns:
         A :class:`Report` with one actor-table row per (actor, group), counts pooled over the
         group's articles (distancing share = distancing / all attributions; "too few" below the
-        comparison's ``min_attributions``), and the highlighted text and evidence of the first
-        ``MAX_TEXTS`` articles.
+        comparison's ``min_attributions``), the tested differences in words, and the
+        highlighted text and (capped) evidence of the first ``MAX_TEXTS`` articles.
     """
+    chosen = tuple(k for k in SECTIONS if k in set(sections))
     groups = comparison.groups
-    texts, evidence = [], []
     warn = list(comparison.warnings)
-    for i, e in enumerate(comparison.entries[:MAX_TEXTS]):
-        try:
-            a = ArticleAnalysis.from_dict(e.summary, text=e.text)
-        except (KeyError, TypeError, ValueError):
-            warn.append(f"Article {i + 1} ({e.title or 'untitled'}) has no stored markers.")
-            continue
-        head = f"{e.group}: {e.title or f'article {i + 1}'}"
-        texts.append((head, highlight_html(a)))
-        ev = _evidence(a)
-        ev.insert(0, "article", head)
-        evidence.append(ev)
-    if len(comparison.entries) > MAX_TEXTS:
-        warn.append(
-            f"The highlighted text and evidence of the first {MAX_TEXTS} of "
-            f"{len(comparison.entries)} articles are included; the analysis bundle holds all."
-        )
+    texts, evidence = _comparison_articles(comparison, chosen, evidence_per_article, warn)
     total = len(comparison.top_actors(None))
     if total > top_actors:
         warn.append(
             f"The actor table lists the {top_actors} actors with most attributions of {total}."
         )
+    sentences, table = _differences_section(comparison) if "differences" in chosen else ((), None)
     arts = comparison.articles_frame
     return Report(
         title=title or f"Framing by {by}: {', '.join(groups)}",
@@ -366,8 +386,65 @@ def build_comparison_report(
             else pd.DataFrame(columns=["article", *EVIDENCE_COLUMNS])
         ),
         warnings=tuple(warn),
-        notes=(*METHOD_NOTES, COMPARISON_NOTE),
+        notes=(*METHOD_NOTES, COMPARISON_NOTE, DIFFERENCES_NOTE),
+        sections=chosen,
+        differences=sentences,
+        differences_table=table,
     )
+
+
+def _comparison_articles(
+    comparison: Comparison, sections: Sequence[str], per_article: int, warn: list[str]
+) -> tuple[list[tuple[str, str]], list[pd.DataFrame]]:
+    """(highlighted texts, evidence tables) of the first ``MAX_TEXTS`` articles, for the
+    sections chosen; evidence capped at ``per_article`` markers each (a warning says so)."""
+    texts: list[tuple[str, str]] = []
+    evidence: list[pd.DataFrame] = []
+    if "texts" not in sections and "evidence" not in sections:
+        return texts, evidence
+    capped = 0
+    for i, e in enumerate(comparison.entries[:MAX_TEXTS]):
+        try:
+            a = ArticleAnalysis.from_dict(e.summary, text=e.text)
+        except (KeyError, TypeError, ValueError):
+            warn.append(f"Article {i + 1} ({e.title or 'untitled'}) has no stored markers.")
+            continue
+        head = f"{e.group}: {e.title or f'article {i + 1}'}"
+        if "texts" in sections:
+            texts.append((head, highlight_html(a)))
+        ev = _evidence(a)
+        capped += max(0, len(ev) - per_article)
+        ev = ev.head(per_article)
+        ev.insert(0, "article", head)
+        evidence.append(ev)
+    if len(comparison.entries) > MAX_TEXTS:
+        warn.append(
+            f"The highlighted text and evidence of the first {MAX_TEXTS} of "
+            f"{len(comparison.entries)} articles are included; the analysis bundle holds all."
+        )
+    if capped and "evidence" in sections:
+        warn.append(
+            f"The evidence lists the first {per_article} markers of each article ({capped} "
+            "more are in the analysis bundle and on the Analyze page)."
+        )
+    if "evidence" not in sections:
+        evidence = []
+    return texts, evidence
+
+
+def _differences_section(comparison: Comparison) -> tuple[tuple[str, ...], pd.DataFrame]:
+    """(sentences, table) of the tested differences of the most attributed actors."""
+    from analysis.present.differences_text import difference_sentence, thin_sentence
+
+    tested, thin = comparison.differences()
+    order = tested.sort_values(["significant", "p_adjusted"], ascending=[False, True])
+    lines = [difference_sentence(r, len(tested)) for r in order.to_dict("records")]
+    if not len(tested):
+        lines.append("No actor has enough data in two outlets for a test of differences.")
+    lines += [thin_sentence(r) for r in thin.to_dict("records")][:20]
+    table = order[["actor", "group_a", "group_b", "a", "b", "effect", "ci_low", "ci_high",
+                   "p_adjusted", "articles_a", "articles_b"]].round(3)  # fmt: skip
+    return tuple(lines), table.reset_index(drop=True)
 
 
 # ---- rendering -----------------------------------------------------------------------------
@@ -392,27 +469,39 @@ def _table_html(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+_SCORE = re.compile(r",?\s*valence\s*[+-−]?\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def _source_parts(cell: object) -> list[str]:
+    """The sources one lexicon row cites, each as a plain name (a per-term score such as
+    VADER's "valence +2.9" removed, so the source reads the same for every term)."""
+    out = []
+    for part in str(cell).split(";"):
+        part = _SCORE.sub("", part).strip(" ,")
+        if part and part.lower() != "nan":
+            out.append(part)
+    return out
+
+
 def _lexicon_sources() -> str:
-    """Method-notes table: each word list, its version hash, size, and the sources it cites."""
+    """Method-notes tables: each word list (version hash, size), then each source cited,
+    once, with the word lists that cite it."""
     versions = lexicon_versions()
-    rows = []
+    lists: list[dict[str, object]] = []
+    cited: dict[str, list[str]] = {}
     for name in lexicon_names():
         frame = lexicon_frame(name)
-        sources: list[str] = []
+        lists.append({"word list": name, "version": versions.get(name, ""), "terms": len(frame)})
         for cell in frame.get("source", pd.Series(dtype=str)):
-            for part in str(cell).split(";"):
-                part = part.strip()
-                if part and part not in sources:
-                    sources.append(part)
-        rows.append(
-            {
-                "word list": name,
-                "version": versions.get(name, ""),
-                "terms": len(frame),
-                "sources": "; ".join(sources),
-            }
-        )
-    return _table_html(pd.DataFrame(rows, columns=["word list", "version", "terms", "sources"]))
+            for part in _source_parts(cell):
+                names = cited.setdefault(part, [])
+                if name not in names:
+                    names.append(name)
+    sources = pd.DataFrame(
+        [{"source": k, "word lists": ", ".join(v)} for k, v in cited.items()],
+        columns=["source", "word lists"],
+    )
+    return _table_html(pd.DataFrame(lists)) + "<h3>Sources</h3>" + _table_html(sources)
 
 
 def _caption(caption: str, fig: go.Figure) -> str:
@@ -454,11 +543,11 @@ def render_html(report: Report, *, printable: bool = False) -> str:
     """
     date = report.created.strftime("%Y-%m-%d %H:%M UTC")
     meta = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in report.meta)
-    warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in report.warnings)
-    summary = "".join(f"<li>{_e(s)}</li>" for s in report.summary)
-    texts = "".join((f"<h3>{_e(head)}</h3>" if head else "") + body for head, body in report.texts)
-    notes = "".join(f"<p>{_e(n)}</p>" for n in report.notes)
     script = "" if printable else f'<script type="text/javascript">{get_plotlyjs()}</script>'
+    body = "".join(
+        _section_html(report, key, printable) for key in report.sections if key != "summary"
+    )
+    summary = _section_html(report, "summary", printable) if "summary" in report.sections else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -469,24 +558,45 @@ def render_html(report: Report, *, printable: bool = False) -> str:
 <section class="first" id="overview">
 <h1>{_e(report.title)}</h1>
 <p class="sub">Framing Lens report · {_e(date)} · engine {_e(report.engine_version)}</p>
-<table class="meta">{meta}</table>
-<h2 id="summary">Summary</h2>{warn}<ul>{summary}</ul>
-</section>
-<section id="charts"><h2>Charts</h2>{_charts_html(report, printable)}</section>
-<section id="actors"><h2>Actors</h2>
-<p>Counts per actor: how often named, statements attributed to them by stance, direct quotes,
-scare quotes, doubt words and loaded words aimed at them, and the average sentiment of
-sentences about them.</p>{_table_html(report.actors)}</section>
-<section id="text"><h2>Highlighted article text</h2>{legend_html()}{texts}</section>
-<section id="evidence"><h2>Evidence</h2>
-<p>Every marker counted above, in the order it appears, with the reason it was flagged.</p>
-{_table_html(report.evidence)}</section>
-<section id="method"><h2>Method notes</h2>{notes}
-<h3>Word lists and their sources</h3>{_lexicon_sources()}
+<table class="meta">{meta}</table>{summary}
+</section>{body}
 <footer>Made with Framing Lens, engine version {_e(report.engine_version)}, on {_e(date)}.
-</footer></section>
+</footer>
 </body></html>
 """
+
+
+def _section_html(report: Report, key: str, printable: bool) -> str:
+    """One section of the report (the summary sits in the first section, after the title)."""
+    if key == "summary":
+        warn = "".join(f'<p class="warn">{_e(w)}</p>' for w in report.warnings)
+        summary = "".join(f"<li>{_e(s)}</li>" for s in report.summary)
+        return f'<h2 id="summary">Summary</h2>{warn}<ul>{summary}</ul>'
+    if key == "charts":
+        body = _charts_html(report, printable)
+    elif key == "actors":
+        body = (
+            "<p>Counts per actor: how often named, statements attributed to them by stance, "
+            "direct quotes, scare quotes, doubt words and loaded words aimed at them, and the "
+            "average sentiment of sentences about them.</p>" + _table_html(report.actors)
+        )
+    elif key == "differences":
+        items = "".join(f"<li>{_e(s)}</li>" for s in report.differences)
+        table = "" if report.differences_table is None else _table_html(report.differences_table)
+        body = f"<ul>{items}</ul>{table}"
+    elif key == "texts":
+        body = legend_html() + "".join(
+            (f"<h3>{_e(head)}</h3>" if head else "") + html_ for head, html_ in report.texts
+        )
+    elif key == "evidence":
+        body = (
+            "<p>Every marker counted above, in the order it appears, with the reason it was "
+            "flagged.</p>" + _table_html(report.evidence)
+        )
+    else:
+        notes = "".join(f"<p>{_e(n)}</p>" for n in report.notes)
+        body = f"{notes}<h3>Word lists</h3>{_lexicon_sources()}"
+    return f'\n<section id="{key}"><h2>{_e(SECTIONS[key])}</h2>{body}</section>'
 
 
 def report_html(report: Report) -> bytes:
@@ -504,23 +614,37 @@ def report_pdf(report: Report, *, printer: Callable[[str], bytes] = html_to_pdf)
 
 
 def default_comparison_figures(
-    comparison: Comparison, *, top_actors: int = 15
+    comparison: Comparison, *, top_actors: int = 15, over: str = "month"
 ) -> list[tuple[str, go.Figure]]:
     """The Compare page's charts for this comparison (:mod:`~analysis.present.compare_charts`).
 
     Args:
         comparison: the comparison to draw.
         top_actors: actors in the heat map (the page's default).
+        over: the period of the timeline chart (drawn when articles are dated).
     """
     from analysis.present import compare_charts as cc
 
     points, explained = comparison.outlet_map()
-    grid = comparison.heatmap_frame(comparison.top_actors(top_actors))
-    return [
+    actors = comparison.top_actors(top_actors)
+    grid = comparison.heatmap_frame(actors)
+    tested, _ = comparison.differences(actors)
+    sig = tested[tested["significant"]]
+    marks = {(r.actor, g): "*" for r in sig.itertuples() for g in (r.group_a, r.group_b)}
+    figures = [
         (
             "Distancing share by actor and outlet",
-            cc.heatmap_figure(grid, comparison.min_attributions),
+            cc.heatmap_figure(grid, comparison.min_attributions, marks),
         ),
+    ]
+    if not tested.empty:
+        first = str(tested.sort_values("p_adjusted")["actor"].iloc[0])
+        figures.append(("Tested differences", cc.differences_figure(tested, first)))
+    timeline = comparison.timeline(over, actors[:3])
+    if not timeline.empty:
+        figures.append(("Over time", cc.timeline_figure(timeline, actors[:3])))
+    return [
+        *figures,
         ("Markers per 1,000 words", cc.rates_figure(comparison.marker_rates())),
         ("Distinctive words", cc.terms_figure(comparison.distinctive_terms(n=12, min_z=0.0))),
         ("Outlet map", cc.outlet_map_figure(points, explained)),

@@ -111,3 +111,41 @@ def test_import_via_python_m_with_progress_and_duplicates(corpus: Path, tmp_path
     assert "4 already in the library" in again.stdout
     with Library(db) as lib:
         assert lib.count() == 4
+
+
+MONTHLY = [  # outlet, date, text
+    ("Hawk", "2014-08-04", "Peskov claimed the troops were leaving. Peskov alleged it was over."),
+    ("Hawk", "2014-09-02", "Peskov insisted the drills were over. Peskov claimed calm."),
+    ("Wire", "2014-08-05", "Peskov said the troops were leaving. Peskov told reporters so."),
+    ("Wire", "2014-09-03", "Peskov said the drills were over. Oil prices fell in Moscow."),
+    ("Wire", "2013-01-01", "An old Crimea piece: Peskov said little."),
+]  # fmt: skip
+
+
+def test_compare_over_month_with_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "monthly.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["title", "outlet", "date", "text"])
+        for i, (outlet, date, text) in enumerate(MONTHLY):
+            w.writerow([f"{outlet} {i}", outlet, date, text])
+    args = ["compare", str(path), "--by", "outlet", "--over", "month", "--format", "json",
+            "--workers", "1", "--quiet", "--from", "2014-01-01"]  # fmt: skip
+    assert main(args) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["articles"] == {"Hawk": 2, "Wire": 2}  # the 2013 article is filtered out
+    periods = {(t["period"], t["group"]) for t in d["timeline"] if t["actor"].endswith("Peskov")}
+    assert periods == {("2014-08", "Hawk"), ("2014-09", "Hawk"), ("2014-08", "Wire"),
+                       ("2014-09", "Wire")}  # fmt: skip
+    row = next(t for t in d["timeline"] if t["group"] == "Hawk" and t["period"] == "2014-08")
+    assert set(row) >= {"period", "group", "actor", "articles", "attributions",
+                        "distancing_share"}  # fmt: skip
+    assert row["articles"] == 1 and row["attributions"] == 2 and row["distancing_share"] == 1.0
+    assert isinstance(d["differences"], list)  # two articles per outlet: too few to test
+    assert any("too little data" in w for w in d["warnings"])
+    # A keyword filter (in title or text) keeps only the matching rows.
+    assert main([*args[:-2], "--keyword", "oil", "--outlet", "Wire"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["articles"] == {"Wire": 1}

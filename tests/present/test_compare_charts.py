@@ -42,9 +42,30 @@ def test_heatmap_colours_the_share_and_greys_thin_cells() -> None:
     assert z.shape == (2, 2)
     assert z[0][0] == pytest.approx(0.8) and z[0][1] == pytest.approx(0.0)
     assert np.isnan(z[1][0])  # Russia × Moscow Courier: 1 attribution, too few
-    labels = " ".join(str(v) for row in heat.text for v in row)
-    assert "too few" in labels
+    # Thin cells print only their count, short enough for the cell; the hover says why.
+    assert [list(row) for row in heat.text] == [["80%", "0%"], ["n=1", "25%"]]
+    assert "too few to compare" in heat.customdata[1][0]
     assert "<b>Wire</b>" not in str(heat.x) and "&lt;b&gt;Wire&lt;/b&gt;" in str(heat.x)
+
+
+def test_heatmap_marks_significant_cells() -> None:
+    fig = heatmap_figure(_grid(), marks={("Jens Stoltenberg", "Moscow Courier"): "*"})
+    heat = next(t for t in fig.data if isinstance(t, go.Heatmap))
+    assert heat.text[0][0] == "80%*" and heat.text[0][1] == "0%"
+    assert "differs significantly" in heat.customdata[0][0]
+    assert "* = significant difference" in fig.layout.annotations[-1].text
+
+
+def test_one_article_outlet_draws_no_zero_width_interval() -> None:
+    rates = pd.DataFrame(
+        [{"group": g, "kind": k, "count": 3, "words": 1000, "articles": n, "rate": 3.0,
+          "low": low, "high": high}
+         for g, n, low, high in [("A", 2, 1.0, 5.0), ("Solo", 1, float("nan"), float("nan"))]
+         for k in MARKER_KINDS]
+    )  # fmt: skip
+    bar = next(t for t in rates_figure(rates).data if isinstance(t, go.Bar))
+    assert bar.error_y.array[0] == 2.0 and np.isnan(bar.error_y.array[1])
+    assert "no interval: one article" in bar.customdata[1]
 
 
 def test_empty_grid_explains_itself() -> None:
@@ -90,3 +111,31 @@ def test_terms_and_map_and_similarity_and_stance_mix() -> None:
     table = _grid().assign(type="PERSON")
     mix = {t.name: list(t.y) for t in stance_mix_figure(table, "Jens Stoltenberg").data}
     assert mix["distancing"] == [4, 0] and mix["neutral"] == [1, 5]
+
+
+def test_differences_and_timeline_figures_draw_their_numbers() -> None:
+    from analysis.present.compare_charts import differences_figure, timeline_figure
+
+    tested = pd.DataFrame([
+        {"actor": "Putin", "group_a": "A", "group_b": "<b>B</b>", "a": 0.8, "b": 0.2,
+         "effect": 0.6, "ci_low": 0.3, "ci_high": 0.9, "p_value": 0.01, "p_adjusted": 0.02,
+         "articles_a": 5, "articles_b": 5, "method": "exact", "significant": True},
+    ])  # fmt: skip
+    fig = differences_figure(tested, "Putin")
+    dot = fig.data[0]
+    assert list(dot.x) == [0.6] and dot.y[0].startswith("★ ")
+    assert "&lt;b&gt;B&lt;/b&gt;" in dot.y[0]
+    assert list(dot.error_x.array) == pytest.approx([0.3]) and list(
+        dot.error_x.arrayminus
+    ) == pytest.approx([0.3])
+    assert "No pair" in differences_figure(tested, "Obama").layout.annotations[0].text
+    frame = pd.DataFrame([
+        {"period": p, "group": g, "actor": "Putin", "articles": 1, "attributions": n,
+         "distancing_share": s, "enough": n >= 3}
+        for p, g, n, s in [("2014-08", "A", 4, 0.5), ("2014-09", "A", 1, 1.0),
+                           ("2014-08", "B", 3, 0.0)]
+    ])  # fmt: skip
+    fig = timeline_figure(frame, ["Putin"])
+    a, b = fig.data
+    assert list(a.x) == ["2014-08", "2014-09"] and list(a.y) == [0.5, None]  # too few: no point
+    assert list(b.y) == [0.0, None] and "no article" in b.customdata[1]

@@ -149,7 +149,7 @@ def test_comparison_report_groups_by_outlet(seed: ArticleAnalysis) -> None:
     comparison = compare_analyses(
         {"Wire A": [seed], "Wire B": [sample_analysis("Second"), sample_analysis("Third")]}
     )
-    r = report.build_comparison_report(comparison)
+    r = report.build_comparison_report(comparison, sections=report.SECTIONS)
     assert r.title == "Framing by outlet: Wire A, Wire B"
     assert list(r.actors.columns[:3]) == ["actor", "type", "outlet"]
     rows = r.actors.set_index(["actor", "outlet"])
@@ -176,11 +176,32 @@ def test_comparison_report_groups_by_outlet(seed: ArticleAnalysis) -> None:
 def test_comparison_report_caps_the_printed_texts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(report, "MAX_TEXTS", 2)
     comparison = compare_analyses({g: [sample_analysis(g)] for g in ("A", "B", "C")})
-    r = report.build_comparison_report(comparison, top_actors=2)
+    r = report.build_comparison_report(comparison, top_actors=2, sections=report.SECTIONS)
     assert len(r.texts) == 2
     assert any("first 2 of 3 articles" in w for w in r.warnings)
     assert r.actors["actor"].nunique() == 2
     assert any("lists the 2 actors with most attributions of 4" in w for w in r.warnings)
+
+
+def test_comparison_report_sections_evidence_cap_and_sources_once() -> None:
+    comparison = compare_analyses({g: [sample_analysis(g)] for g in ("A", "B")})
+    default = report.render_html(report.build_comparison_report(comparison))
+    heads = re.findall(r'<section id="(\w+)"><h2>', default)
+    assert heads == ["charts", "actors", "differences", "evidence", "method"]
+    assert "Highlighted article text" not in default  # the long part comes on request
+    r = report.build_comparison_report(
+        comparison, sections=("summary", "differences", "evidence"), evidence_per_article=3
+    )
+    page = report.render_html(r)
+    assert re.findall(r'<section id="(\w+)"><h2>', page) == ["differences", "evidence"]
+    assert ">Method notes</h2>" not in page and ">Summary</h2>" in page
+    assert r.evidence.groupby("article").size().max() == 3
+    assert any("first 3 markers of each article" in w for w in r.warnings)
+    assert any("too little data" in line for line in r.differences)  # one article per outlet
+    # Each source is listed once in the method notes, without VADER's per-term valence.
+    notes = report.render_html(report.build_comparison_report(comparison, sections=["method"]))
+    assert notes.count("VADER lexicon (Hutto &amp; Gilbert 2014)") == 1
+    assert "valence +" not in notes
 
 
 def test_an_article_with_nothing_to_show_still_reports() -> None:

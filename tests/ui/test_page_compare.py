@@ -42,7 +42,9 @@ def test_first_run_compares_the_samples(db: Path) -> None:
     assert share["Moscow Courier"] > 0.5
     assert share["Meridian Wire"] == 0.0
     texts = [t for r in heat["text"] for t in r]
-    assert any(t.startswith("too few") for t in texts)
+    assert any(t.startswith("n=") for t in texts)  # thin cells print their count
+    # Only the shipped samples: the constructed ones are compared, the toggle is off.
+    assert app.toggle(key="compare.exclude_samples").value is False
     # Tabs run lazily: only the open tab's charts are computed and drawn.
     assert not [c for c in app.get("plotly_chart") if c.key == "compare.rates"]
     for tab, keys in (
@@ -56,6 +58,30 @@ def test_first_run_compares_the_samples(db: Path) -> None:
             assert chart(app, key)["data"]
     with Library(db) as lib:
         assert lib.missing_count() == 0  # the samples were analysed and cached
+
+
+def test_filters_timeline_and_differences_tabs(db: Path) -> None:
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    app.text_input(key="compare.keyword").set_value("Stoltenberg")
+    run(app)
+    heat = chart(app, "compare.heatmap")["data"][0]
+    with Library(db) as lib:
+        from analysis.library.query import ArticleFilter, Selection
+
+        kept = Selection(lib, ArticleFilter(keyword="Stoltenberg")).articles()
+    assert sorted(heat["x"]) == sorted(set(kept["outlet"]))
+    assert any("articles in" in c.value and f"{len(kept)} articles" in c.value
+               for c in app.caption)  # fmt: skip
+    app.session_state["compare.tab"] = "Over time"
+    run(app)
+    assert chart(app, "compare.timeline")["data"]
+    app.session_state["compare.tab"] = "Tested differences"
+    run(app)
+    # One or two articles per sample outlet: nothing can be tested, and the page says so.
+    assert any("too little data" in i.value for i in app.info)
+    app.text_input(key="compare.keyword").set_value("zzzz-no-such-word")
+    run(app)
+    assert any("No article passes these filters" in i.value for i in app.info)
 
 
 def test_fewer_than_two_outlets_asks_for_more(db: Path) -> None:
@@ -96,6 +122,10 @@ def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
         )
     app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
     app.session_state["compare.tab"] = "Side by side"
+    run(app)
+    # A real article now exists: the samples are left out by default; put them back.
+    assert app.toggle(key="compare.exclude_samples").value is True
+    app.toggle(key="compare.exclude_samples").set_value(False)
     run(app)
     app.selectbox(key="compare.actor").set_value("Jens Stoltenberg")
     app.slider(key="compare.per_group").set_value(2)
