@@ -35,12 +35,24 @@ def corpus(path: Path) -> Path:
 
 
 def pick(page: Any, key: str, option: str) -> None:
-    """Choose ``option`` in the Streamlit select box or multiselect with widget key ``key``."""
+    """Choose ``option`` in the Streamlit select box with widget key ``key``.
+
+    A rerun of the script can redraw the box while its menu opens (the menu then closes):
+    typing is tried again, up to three times, each waiting for the option to appear.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.locator(f".st-key-{key}")
     expect(box).to_be_visible()
-    box.locator("input").first.click()
-    box.locator("input").first.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    for attempt in range(3):
+        box.locator("input").first.click()
+        box.locator("input").first.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
 
 
 def heat_map_of_the_two_articles(page: Any, app_server: str, app_idle: Any) -> Any:
