@@ -1,7 +1,7 @@
 """The Compare page's tabs: each draws one view of a :class:`analysis.compare.Comparison`.
 
 The page script only opens the library, picks the articles (:mod:`ui.compare_filters`) and
-calls the open tab's function; prose comes from ``ui/text/compare/*.md`` (:mod:`ui.page_text`),
+calls the open tab's function; prose comes from ``ui/prose/compare/*.md`` (:mod:`ui.page_text`),
 HTML from :mod:`ui.compare_view`. Widget keys are namespaced ``compare.*``.
 """
 

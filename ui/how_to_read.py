@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-TEXT_FILE = Path(__file__).with_name("how_to_read.md")
+TEXT_FILE = Path(__file__).with_name("prose") / "how_to_read.md"
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Page prose kept as Markdown files under ``ui/text/`` (read once, placeholders filled)."""
+"""Page prose kept as Markdown files under ``ui/prose/`` (read once, placeholders filled)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-TEXT_DIR = Path(__file__).with_name("text")
+TEXT_DIR = Path(__file__).with_name("prose")
 
 
 @cache
@@ -15,6 +15,6 @@ def _raw(name: str) -> str:
 
 
 def page_text(name: str, **values: Any) -> str:
-    """The Markdown of ``ui/text/<name>.md`` with ``{placeholders}`` filled from ``values``."""
+    """The Markdown of ``ui/prose/<name>.md`` with ``{placeholders}`` filled from ``values``."""
     text = _raw(name)
     return text.format(**values) if values else text

@@ -4,7 +4,7 @@ Import a CSV of dated articles from two outlets across three months on /library;
 the constructed samples are left out (the toggle is on once real articles exist), the heat map
 stars a significant difference, the Over time tab draws one line per outlet per month, the
 Tested differences tab says it in words, and the comparison report (PDF) holds the chosen
-sections in tens of pages at most. Screenshots go to docs/screenshots/compare-*.png.
+sections in tens of pages at most. Screenshots go to the run's folder (tests/screenshots.py).
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_dir
+
 pytestmark = pytest.mark.browser
 
 LOAD = 180_000  # ms: import and analysis of the articles, first page view loads spaCy
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshot_dir()
 HAWK, WIRE = "Monthly Hawk", "Monthly Wire"
 MONTHS = ["2014-08-05", "2014-08-19", "2014-09-09", "2014-09-23", "2014-10-14"]
 HEAT = ".st-key-compare-heatmap .js-plotly-plot"
