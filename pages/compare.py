@@ -16,6 +16,11 @@ from ui.library_access import analyse_with_progress, comparison_of, missing_of, 
 from ui.nav import use_app_navigation
 from ui.text import md
 
+ACTORS_NOTE = (
+    ":material/group: One actor, one row: spelling variants and short names are merged across "
+    "the library. Correct it on the Library page, under *Actors across the library*."
+)
+
 use_app_navigation()
 st.title("Compare outlets")
 library = open_library()
@@ -41,6 +46,7 @@ st.caption(
 )
 for warning in comparison.warnings:
     st.caption(f":material/warning: {md(warning)}")
+st.caption(ACTORS_NOTE)
 
 # Tabs run lazily (on_change="rerun"): only the open one is computed and drawn.
 heat, diffs, time, rates, words, side, mapping = st.tabs(

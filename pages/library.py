@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis.library.corpus import parse_date, read_corpus
 from analysis.library.store import Library
+from ui.actor_aliases import alias_editor
 from ui.library_access import analyse_with_progress, import_with_progress, open_library
 from ui.nav import use_app_navigation
 from ui.text import md, md_block, option
@@ -132,6 +133,10 @@ with st.expander("Delete articles", icon=":material/delete:"):
         st.rerun()
     if "library.deleted" in st.session_state:
         st.success(f"Deleted {st.session_state.pop('library.deleted')} article(s).")
+
+# ---- actors across the library ---------------------------------------------------------------
+with st.expander("Actors across the library: merge, split, rename", icon=":material/group:"):
+    alias_editor(library)
 
 
 # ---- export ----------------------------------------------------------------------------------

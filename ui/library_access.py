@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 
+import pandas as pd
 import streamlit as st
 
 from analysis.compare.comparison import Comparison
+from analysis.compare.resolution import ActorResolution, resolve_actors
+from analysis.library.aliases import AliasTable
 from analysis.library.cluster import cluster_address, connect
 from analysis.library.corpus import CorpusRow
 from analysis.library.importer import MIN_PARALLEL, ImportReport, analyse_missing, import_corpus
@@ -80,15 +83,29 @@ def import_with_progress(
     return report
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def actor_resolution(path: str, revision: int, key: str) -> tuple[ActorResolution, pd.DataFrame]:
+    """(the library's actor resolution with its alias table, the name counts it read), once
+    per revision: every comparison of the library and the alias editor share it, so a filter
+    change does not resolve the names again."""
+    with Library(path) as library:
+        selection = Selection(library, key=key)
+        counts = selection.name_counts()
+        resolution = resolve_actors(counts, AliasTable(library).rules())
+        selection.close()
+    return resolution, counts
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _comparison(path: str, revision: int, key: str, flt: ArticleFilter, by: str) -> Comparison:
     """The comparison of a filter (rebuilt when the library's revision changes).
 
     Its tables are computed on first use; evidence sentences are read when a view shows them.
     """
+    resolution, _ = actor_resolution(path, revision, key)
     with Library(path) as library:
         selection = Selection(library, flt, by=by, key=key)
-    return Comparison(selection)
+    return Comparison(selection, resolution=resolution)
 
 
 def comparison_of(library: Library, flt: ArticleFilter, by: str) -> Comparison:

@@ -5,7 +5,10 @@
 the articles stored in a library from its count tables. Filters work on both: ``--from``,
 ``--to``, ``--outlet``, ``--keyword``, ``--actor``, ``--exclude-constructed``; ``--over
 week|month|year|date`` adds a ``timeline`` to the JSON, which always lists the tested
-``differences`` between groups. ``python -m analysis import
+``differences`` between groups. Actors are resolved across the corpus
+(:func:`analysis.compare.resolve_actors`) with the library's alias table and the rows of
+``--aliases FILE.csv``; the JSON gives each actor its ``canonical_name`` and ``merged_names``.
+``python -m analysis import
 CORPUS.csv`` streams the articles into the library and analyses them — on all cores, or on a
 Dask cluster with ``--cluster tcp://HOST:8786`` (or ``FRAMING_LENS_CLUSTER``) — with a progress
 bar (rate, time left) on stderr; a killed import run again continues where it stopped.
@@ -25,8 +28,10 @@ import time
 from contextlib import ExitStack
 from typing import Any, TextIO
 
+from analysis.cli.aliases import read_alias_file
 from analysis.compare.comparison import Comparison
-from analysis.compare.source import Entry
+from analysis.compare.resolution import resolve_actors
+from analysis.compare.source import Entry, MemorySource
 from analysis.library.cluster import cluster_address, connect
 from analysis.library.corpus import CorpusReader, CorpusRow, read_corpus
 from analysis.library.importer import analyse_missing, analyse_texts, import_corpus
@@ -161,7 +166,16 @@ def _compare_library(args: argparse.Namespace) -> int:
         if missing:
             progress = None if args.quiet else ProgressBar("analysing")
             analyse_missing(library, ids=missing, workers=args.workers, progress=progress)
-        comparison = Comparison(selection, min_attributions=args.min_attributions)
+        resolution = None
+        if args.aliases:
+            rows, errors = read_alias_file(args.aliases)
+            if errors:
+                _report_errors(errors)
+                return 2
+            resolution = resolve_actors(selection.name_counts(), [*selection.alias_rules(), *rows])
+        comparison = Comparison(
+            selection, min_attributions=args.min_attributions, resolution=resolution
+        )
         if comparison.article_count == 0:
             print("error: no stored article passes the filters.", file=sys.stderr)
             return 2
@@ -212,7 +226,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not entries:
         print("error: no article passes the filters.", file=sys.stderr)
         return 2
-    comparison = Comparison(entries, min_attributions=args.min_attributions)
+    aliases, alias_errors = read_alias_file(args.aliases) if args.aliases else ([], [])
+    if alias_errors:
+        _report_errors(alias_errors)
+        return 2
+    comparison = Comparison(
+        MemorySource(entries, aliases=aliases), min_attributions=args.min_attributions
+    )
     if args.format == "csv":
         _print_csv(comparison)
         return 1 if corpus.errors else 0
@@ -289,6 +309,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     p.add_argument(
         "--test-actors", type=int, default=15, help="actors whose differences are tested"
+    )
+    p.add_argument(
+        "--aliases",
+        default=None,
+        metavar="CSV",
+        help="alias rows (action, name, target, note) applied on top of the library's table",
     )
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--top-actors", type=int, default=50, help="actors listed (0: all)")

@@ -1,14 +1,15 @@
-"""Command-line interface: ``python -m analysis analyze|compare|import|report|tone|train-tone``."""
+"""Command-line interface: ``python -m analysis COMMAND`` (analyze, compare, import, report, tone,
+train-tone, aliases)."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-from analysis.cli import analyze, compare, report, tone
+from analysis.cli import aliases, analyze, compare, report, tone
 
 # Each sub-command module exposes ``register(subparsers)``; its parsers set ``func``.
-COMMANDS = (analyze, compare, report, tone)
+COMMANDS = (analyze, compare, report, tone, aliases)
 
 
 def build_parser() -> argparse.ArgumentParser:

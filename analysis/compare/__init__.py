@@ -10,7 +10,9 @@ Layer 2: reads records and counts, never the library or the presentation.
 - :mod:`~analysis.compare.rates` — markers per 1,000 words with bootstrap intervals;
 - :mod:`~analysis.compare.log_odds` — :class:`LogOddsComparer`, distinctive words;
 - :mod:`~analysis.compare.evidence` — :class:`Evidence`, the sentences behind the numbers;
-- :mod:`~analysis.compare.names` — :func:`merge_short_names`.
+- :mod:`~analysis.compare.names` — :func:`merge_short_names` (the older, per-comparison rule);
+- :mod:`~analysis.compare.resolution` — :func:`resolve_actors`: one actor across a corpus
+  (spelling variants, short names, places, the alias table).
 """
 
 from analysis.compare.comparison import Comparison, compare_analyses
@@ -19,10 +21,14 @@ from analysis.compare.evidence import Evidence
 from analysis.compare.log_odds import LogOddsComparer
 from analysis.compare.names import merge_short_names
 from analysis.compare.rates import marker_rates
+from analysis.compare.resolution import RULES, ActorResolution, AliasRule, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 
 __all__ = [
+    "RULES",
     "ActorCounts",
+    "ActorResolution",
+    "AliasRule",
     "ArticleCounts",
     "Comparison",
     "ComparisonSource",
@@ -33,4 +39,5 @@ __all__ = [
     "compare_analyses",
     "marker_rates",
     "merge_short_names",
+    "resolve_actors",
 ]

@@ -25,8 +25,8 @@ from analysis.compare.log_odds import (
     name_words,
     sentences_with,
 )
-from analysis.compare.names import merge_short_names
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
+from analysis.compare.resolution import RULES, ActorResolution, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 from analysis.compare.timeline import timeline_frame
 from analysis.records import MARKER_KINDS, STANCES, TONES, ArticleAnalysis
@@ -60,6 +60,9 @@ class Comparison:
         min_attributions: cells with fewer attributions are marked as too few to compare.
         n_boot: bootstrap resamples for confidence intervals.
         seed: random seed of the bootstrap and of the word sample (results are reproducible).
+        resolution: how stored actor names map to actors; default
+            :func:`~analysis.compare.resolution.resolve_actors` over the source's corpus and
+            alias table.
     """
 
     def __init__(
@@ -69,7 +72,9 @@ class Comparison:
         min_attributions: int = MIN_ATTRIBUTIONS,
         n_boot: int = 1000,
         seed: int = 0,
+        resolution: ActorResolution | None = None,
     ) -> None:
+        self._resolution = resolution
         self._raw_source: ComparisonSource = (
             MemorySource(source) if isinstance(source, Sequence) else source
         )
@@ -82,20 +87,27 @@ class Comparison:
 
     # ---- names and sources ---------------------------------------------------------------------
     @cached_property
+    def resolution(self) -> ActorResolution:
+        """Corpus-level actor resolution: every stored name → its canonical actor, by the rules
+        of :func:`~analysis.compare.resolution.resolve_actors` over the source's corpus, with
+        its alias table applied."""
+        if self._resolution is not None:
+            return self._resolution
+        return resolve_actors(self._raw_source.name_counts(), self._raw_source.alias_rules())
+
+    @property
     def actor_names(self) -> dict[str, str]:
-        """Corpus-wide name merging: a short person name ("Putin") used by some articles joins
-        the one full name ending with it ("Vladimir Putin") used by others
-        (:func:`~analysis.compare.names.merge_short_names` over the articles compared)."""
-        return merge_short_names(self._raw_source.person_names())
+        """Stored name → the canonical name it counts under (names that change only)."""
+        return dict(self.resolution.names)
 
     @cached_property
     def source(self) -> ComparisonSource:
-        """The source with names merged by :attr:`actor_names`."""
-        return self._raw_source.with_names(self.actor_names)
+        """The source with names resolved (merged, renamed, "not an actor" left out)."""
+        return self._raw_source.with_names(self.resolution.names, self.resolution.dropped)
 
     def _names_of(self, actor: str) -> set[str]:
-        """The actor's name and every short name merged into it."""
-        return {actor} | {k for k, v in self.actor_names.items() if v == actor}
+        """The actor's name and every stored name counted under it."""
+        return {actor, *self.resolution.merged_into(actor)}
 
     # ---- basic frames -------------------------------------------------------------------------
     @cached_property
@@ -556,7 +568,12 @@ class Comparison:
                     else {},
                 }
             by_group = {g: by_group[g] for g in self.groups if g in by_group}
-            out.append({"name": name, "type": str(rows["type"].iloc[0]), "by_group": by_group})
+            merged = [
+                {"name": n, "why": RULES[self.resolution.why.get(n, "merge")]}
+                for n in self.resolution.merged_into(name)
+            ]
+            out.append({"name": name, "canonical_name": name, "merged_names": merged,
+                        "type": str(rows["type"].iloc[0]), "by_group": by_group})  # fmt: skip
         return out
 
     def _rates_json(self) -> dict[str, Any]:

@@ -35,8 +35,21 @@ class ComparisonSource(Protocol):
     def names(self) -> Mapping[str, str]:
         """Stored name → the name it counts under."""
 
-    def with_names(self, names: Mapping[str, str]) -> ComparisonSource:
-        """The same articles with stored names merged by ``names`` (stored → counted as)."""
+    @property
+    def dropped(self) -> frozenset[str]:
+        """Stored names left out of every actor table (marked "not an actor")."""
+
+    def with_names(self, names: Mapping[str, str], dropped: Iterable[str] = ()) -> ComparisonSource:
+        """The same articles with stored names merged by ``names`` (stored → counted as) and
+        the ``dropped`` names left out."""
+
+    def name_counts(self) -> pd.DataFrame:
+        """The corpus's stored actor names: ``name``, ``type``, ``articles`` (the whole corpus
+        the articles belong to, whatever the filter, so an actor resolves the same way in
+        every comparison of it)."""
+
+    def alias_rules(self) -> Sequence[Any]:
+        """The alias table's rows that correct the resolution (oldest first)."""
 
     def articles(self) -> pd.DataFrame:
         """One row per article with at least :data:`ARTICLE_COLUMNS`."""
@@ -186,20 +199,41 @@ class MemorySource:
     Args:
         entries: the articles; an entry's ``article_id`` is its index unless it has one.
         names: stored name → the name it counts under.
+        aliases: alias rows (:class:`analysis.library.aliases.Alias` or the same shape).
+        dropped: stored names that are not actors.
     """
 
-    def __init__(self, entries: Sequence[Entry], names: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        names: Mapping[str, str] | None = None,
+        aliases: Sequence[Any] = (),
+        dropped: Iterable[str] = (),
+    ) -> None:
         self.entries = list(entries)
         self.names = dict(names or {})
+        self.aliases = list(aliases)
+        self.dropped = frozenset(dropped)
         ids = [e.article_id for e in self.entries]
         unique = None not in ids and len(set(ids)) == len(ids)
         self._ids = [int(i) for i in ids] if unique else list(range(len(self.entries)))  # type: ignore[arg-type]
         self._by_id = dict(zip(self._ids, self.entries, strict=True))
 
-    def with_names(self, names: Mapping[str, str]) -> MemorySource:
-        source = MemorySource([], names)
+    def with_names(self, names: Mapping[str, str], dropped: Iterable[str] = ()) -> MemorySource:
+        source = MemorySource([], names, self.aliases, dropped)
         source.entries, source._ids, source._by_id = self.entries, self._ids, self._by_id
         return source
+
+    def name_counts(self) -> pd.DataFrame:
+        rows = pd.DataFrame(
+            [(a.name, a.type) for e in self.entries for a in e.counts.actors],
+            columns=["name", "type"],
+        )
+        counts = rows.groupby(["name", "type"], sort=True).size()
+        return counts.rename("articles").reset_index()
+
+    def alias_rules(self) -> Sequence[Any]:
+        return list(self.aliases)
 
     def articles(self) -> pd.DataFrame:
         rows = []
@@ -234,6 +268,7 @@ class MemorySource:
              *(getattr(a, f) for f in ACTOR_COUNT_FIELDS), *a.stances.values())
             for key, e in zip(self._ids, self.entries, strict=True)
             for a in e.counts.actors
+            if a.name not in self.dropped
         ]  # fmt: skip
         cols = ["article_id", "group", "date", "words", "actor", "type", *ACTOR_COUNT_FIELDS]
         return pd.DataFrame(rows, columns=[*cols, *STANCES])
@@ -299,7 +334,7 @@ class MemorySource:
         return frame.groupby(["actor", "group"], sort=False).sum().reset_index()
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
-        raw = {actor} | {k for k, v in self.names.items() if v == actor}
+        raw = ({actor} | {k for k, v in self.names.items() if v == actor}) - self.dropped
         taken: dict[str, int] = {}
         out = []
         for key, e in zip(self._ids, self.entries, strict=True):

@@ -4,6 +4,8 @@
 - :mod:`~analysis.library.store` — :class:`Library`, articles and cached analyses;
 - :mod:`~analysis.library.serialise` — how an analysis is stored (JSON parts, count rows);
 - :mod:`~analysis.library.aggregates` — the count tables filled when an analysis is stored;
+- :mod:`~analysis.library.aliases` — :class:`AliasTable`: the researcher's corrections of the
+  corpus-level actor resolution (merge, split, rename, ignore), as CSV too;
 - :mod:`~analysis.library.query` — :class:`ArticleFilter` and :class:`Selection`: DataFrames
   aggregated in SQL for Compare, the timeline and tests of differences;
 - :mod:`~analysis.library.corpus`, :mod:`~analysis.library.importer`,
@@ -14,6 +16,7 @@
 
 from analysis.library.addresses import PUBLIC_ONLY, AddressPolicy
 from analysis.library.aggregates import ACTOR_COLUMNS, ARTICLE_COLUMNS, CountRows
+from analysis.library.aliases import Alias, AliasTable, aliases_csv, read_aliases_csv
 from analysis.library.archive import ArchiveError, ZipLimits, open_zip
 from analysis.library.cluster import ClusterRunner, cluster_address
 from analysis.library.corpus import (
@@ -69,6 +72,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
     "AddressPolicy",
+    "Alias",
+    "AliasTable",
     "ArchiveError",
     "Article",
     "ArticleFilter",
@@ -93,6 +98,7 @@ __all__ = [
     "Selection",
     "StoredAnalysis",
     "ZipLimits",
+    "aliases_csv",
     "analyse_missing",
     "analyse_texts",
     "check_text",
@@ -107,6 +113,7 @@ __all__ = [
     "join_analysis",
     "open_zip",
     "parse_date",
+    "read_aliases_csv",
     "read_corpus",
     "remove_page_furniture",
     "restore_furniture",

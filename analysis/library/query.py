@@ -8,9 +8,9 @@ and texts a view shows. Nothing here reads every analysis: the numbers come from
 ``article_counts`` and ``actor_counts`` (:mod:`analysis.library.aggregates`).
 
 Actor names are merged at query time: ``names`` maps a stored name to the name it counts under
-(e.g. ``{"Putin": "Vladimir Putin"}``, from :func:`analysis.compare.merge_short_names` over
-:meth:`Selection.person_names`), so the merge follows the articles compared and a later alias
-table can replace the rule without rewriting stored rows.
+(e.g. ``{"Putin": "Vladimir Putin"}``, from :func:`analysis.compare.resolve_actors` over
+:meth:`Selection.name_counts` and the library's alias table, :meth:`Selection.alias_rules`), so
+an alias edit applies without rewriting stored rows; ``dropped`` names are left out.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.library.aggregates import ACTOR_COLUMNS
+from analysis.library.aliases import Alias, AliasTable
 from analysis.library.store import Library
 from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES
 from analysis.version import analysis_key
@@ -95,6 +96,7 @@ class Selection:
         by: the group of an article: ``outlet``, ``date`` or ``article`` (each its own group).
         names: stored actor name → the name it counts under (see the module docstring).
         key: the analysis key whose results are read; default the current one.
+        dropped: stored actor names left out of the actor tables ("not an actor").
 
     Only articles with an analysis under ``key`` take part (see :meth:`missing_count`).
     """
@@ -104,6 +106,7 @@ class Selection:
     by: str = "outlet"
     names: Mapping[str, str] = field(default_factory=dict)
     key: str = field(default_factory=analysis_key)
+    dropped: frozenset[str] = frozenset()
     _id_lists: dict[tuple, str] = field(default_factory=dict, init=False, repr=False)
     _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
     path: Path = field(init=False)
@@ -120,14 +123,38 @@ class Selection:
         A selection may be cached and used again by later page runs, each in its own thread;
         SQLite connections must not cross threads, so each thread opens its own.
         """
+        return self._local_library().connection
+
+    def _local_library(self) -> Library:
+        """This thread's own :class:`Library` on the file (see :attr:`_con`)."""
         library = getattr(self._local, "library", None)
         if library is None:
             library = self._local.library = Library(self.path)
-        return library.connection
+        return library
 
-    def with_names(self, names: Mapping[str, str]) -> Selection:
-        """The same selection with another name merge."""
-        return Selection(self.library, self.filter, self.by, dict(names), self.key)
+    def with_names(self, names: Mapping[str, str], dropped: Iterable[str] = ()) -> Selection:
+        """The same selection with another name merge (and ``dropped`` names left out)."""
+        return Selection(
+            self.library, self.filter, self.by, dict(names), self.key, frozenset(dropped)
+        )
+
+    def name_counts(self) -> pd.DataFrame:
+        """Every stored actor name of the library under the key: name, type, articles.
+
+        The whole library, whatever the filter: an actor resolves the same way in every
+        comparison (:func:`analysis.compare.resolve_actors`). Read from the per-day cells.
+        """
+        sql = (
+            "SELECT n.name, d.type, d.articles FROM (SELECT name_id, type, SUM(articles) AS "
+            "articles FROM actor_days WHERE analysis_key = ? GROUP BY name_id, type) d "
+            "JOIN actor_names n ON n.id = d.name_id"
+        )
+        rows = self._con.execute(sql, (self.key,)).fetchall()
+        return pd.DataFrame(rows, columns=["name", "type", "articles"])
+
+    def alias_rules(self) -> list[Alias]:
+        """The library's alias table (:class:`analysis.library.aliases.AliasTable`)."""
+        return AliasTable(self._local_library()).rules()
 
     # ---- the WHERE clause ----------------------------------------------------------------------
     def _group_sql(self) -> str:
@@ -147,7 +174,8 @@ class Selection:
 
     def _raw_names(self, actor: str) -> list[str]:
         """The stored names that count as ``actor``."""
-        return sorted({actor} | {raw for raw, merged in self.names.items() if merged == actor})
+        raw = {actor} | {raw for raw, merged in self.names.items() if merged == actor}
+        return sorted(raw - self.dropped) or [""]
 
     def _has_ids(self, flt: ArticleFilter) -> bool:
         """True when ``flt`` keeps only some article ids (keyword, id list, actor)."""
@@ -341,6 +369,10 @@ class Selection:
             return pd.DataFrame(columns=out_cols)
         names = self._names_of(raw["name_id"])
         raw["name"] = raw["name_id"].map(names)
+        if self.dropped:
+            raw = raw[~raw["name"].isin(self.dropped)].copy()
+            if raw.empty:
+                return pd.DataFrame(columns=out_cols)
         raw["actor"] = raw["name"].map(lambda n: self.names.get(n, n))
         merged = self._merge_rows(raw, period)
         return merged[out_cols]

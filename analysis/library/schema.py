@@ -23,7 +23,11 @@ Versions:
    holds the sums of ``actor_counts`` per (actor, type, outlet, day, constructed), kept by
    triggers on ``actor_counts``: Compare's actor totals add up cells instead of article rows;
 6. ``articles_fts``: a full-text index (FTS5) of titles and texts for keyword filters;
-7. ``articles_filter``: an index covering outlet, date and ``constructed``.
+7. ``articles_filter``: an index covering outlet, date and ``constructed``;
+8. class activities and shared article links (:mod:`analysis.library.classes`,
+   :mod:`analysis.library.links`);
+9. ``actor_aliases``: the researcher's corrections of the corpus-level actor resolution (merge,
+   split, rename, ignore; :mod:`analysis.library.aliases`); an edit bumps the revision.
 """
 
 from __future__ import annotations
@@ -296,6 +300,25 @@ MIGRATIONS: tuple[str | Migration, ...] = (
         kind TEXT NOT NULL,
         reason TEXT
     );
+    """,
+    # 8 -> 9: the alias table. Rows name stored actor names, so they apply at query time to
+    # every analysis (no re-analysis); editing one bumps the revision that cache keys read.
+    """
+    CREATE TABLE actor_aliases (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'rename', 'ignore')),
+        name TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        UNIQUE (action, name)
+    );
+    CREATE TRIGGER actor_aliases_ins AFTER INSERT ON actor_aliases BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER actor_aliases_upd AFTER UPDATE ON actor_aliases BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER actor_aliases_del AFTER DELETE ON actor_aliases BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
