@@ -226,7 +226,7 @@ def _missed_short_names(
             continue
         for tok in tokens_where(ch.doc, LOWER, frozenset(short)):
             start = article.start(tok)
-            if start in index.by_offset or tok.pos_ != "PROPN" or not tok.is_title:
+            if start in index.by_offset or not _name_like(tok) or not tok.is_title:
                 continue
             if tok.dep_ in NAME_MODIFIER_DEPS:
                 continue  # "A Marine veteran" is no Marine Le Pen
@@ -235,6 +235,14 @@ def _missed_short_names(
             sent = article.sentence_of(tok)
             end = start + len(tok.text)
             yield tok, Mention(short[tok.lower_], tok.text, start, end, sent, "alias")
+
+
+def _name_like(tok: Token) -> bool:
+    """True for a proper noun, or for a capitalised word the tagger took for a common noun
+    where it is a subject ("Yanukovych, speaking at a news conference, said"): taggers mistake
+    unfamiliar surnames at the start of a sentence for nouns, and a subject that is also the
+    surname of a person the article named is that person."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS)
 
 
 def _short_names(actors: list[ActorInfo]) -> dict[str, str]:

@@ -21,7 +21,8 @@ def speaker_of(article: ParsedArticle, token: Token) -> str | None:
     """The actor the phrase headed by ``token`` refers to, else None.
 
     Looks at the head itself, then a person named with a title ("foreign minister, X"), then
-    the head's name-like modifiers ("Russian officials", "Russia's foreign ministry"), then
+    a named speaker coordinated with it ("lawmakers and President Obama"), then the head's
+    name-like modifiers ("Russian officials", "Russia's foreign ministry"), then
     its apposition; "it" goes to the last organisation or country mentioned as a subject.
     """
     hit = article.actor_at(token)
@@ -34,7 +35,20 @@ def speaker_of(article: ParsedArticle, token: Token) -> str | None:
         hit = _titled_person(article, token)
         if hit:
             return hit
-    return _actor_of_children(article, token)
+    return _named_conjunct(article, token) or _actor_of_children(article, token)
+
+
+def _named_conjunct(article: ParsedArticle, token: Token) -> str | None:
+    """ "U.S. lawmakers, and even President Obama himself, have questioned …": of joint
+    speakers, the one named outright speaks for the group (the attribution guidelines keep
+    joint speakers together; a name says more than a modifier of the unnamed part)."""
+    for conj in token.conjuncts:
+        hit = article.actor_at(conj)
+        if not hit and conj.lower_ in titles():
+            hit = _titled_person(article, conj)  # "and even President Obama himself"
+        if hit:
+            return hit
+    return None
 
 
 def _actor_of_children(article: ParsedArticle, token: Token) -> str | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from analysis.engine.article import ParsedArticle, tokens_where
 from analysis.engine.explain import make_marker
 from analysis.engine.extract.speech_nouns import noun_cue_speaker
-from analysis.engine.extract.speech_sense import reports_speech
+from analysis.engine.extract.speech_sense import question_put_to_subject, reports_speech
 from analysis.engine.extract.subjects import subject_of
 from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, load_lexicon
@@ -158,10 +158,12 @@ def _verb_cue(article: ParsedArticle, tok: Token) -> Cue | None:
     if found is None:
         return None
     entry, last = found
+    end = article.end(last) if last.i == tok.i + 1 else article.end(tok)
+    if question_put_to_subject(tok):
+        return Cue(tok, end, entry, "reporting_verbs", None)  # whoever asked is not named
     subj, passive = subject_of(tok)
     if not reports_speech(article, tok, entry, subj, passive):
         return None
-    end = article.end(last) if last.i == tok.i + 1 else article.end(tok)
     return Cue(tok, end, entry, "reporting_verbs", subj)
 
 
