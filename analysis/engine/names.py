@@ -87,13 +87,16 @@ def name_candidates(article: ParsedArticle) -> list[NameCandidate]:
         if credit_line(ch.doc):
             continue
         covered: set[int] = set()
+        named: set[int] = set()  # tokens of entities that can be actors
         for ent in repaired_entities(ch.doc):
             covered.update(range(ent.start, ent.end))
+            if ent.label_ in ENTITY_LABELS:
+                named.update(range(ent.start, ent.end))
             cand = _entity_candidate(article, ch, ent)
             if cand is not None:
                 out.append(cand)
         out.extend(_gazetteer_candidates(article, ch, covered))
-        out.extend(_first_name_candidates(article, ch, covered))
+        out.extend(_first_name_candidates(article, ch, named))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -173,7 +176,8 @@ def _first_name_candidates(
     article: ParsedArticle, ch: Chunk, covered: set[int]
 ) -> Iterator[NameCandidate]:
     """People the model missed: a known first name and a surname, both proper nouns in
-    title case, outside any entity ("Petro Poroshenko vowed …"). The small model misses
+    title case, outside any actor entity ("Petro Poroshenko vowed …", or "Samantha Power"
+    tagged as a work of art). The small model misses
     unfamiliar names; a first name from ``first_names.csv`` followed by one capitalised proper
     noun is the commonest shape of a person's name in news (the same evidence
     ``_looks_like_person`` uses to relabel an entity)."""

@@ -93,6 +93,27 @@ def not_yet_said(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
 
 
+def light_phrase_reports_speech(
+    article: ParsedArticle, verb: Token, last: Token, subj: Token | None
+) -> bool:
+    """True when a light-verb phrase ("made it clear", "building a case", "as X put it")
+    reports speech: someone who can speak says something through it — a clause the parser
+    hangs on the phrase's last word ("made clear *that* …"), a "for"/"against" phrase
+    ("a case for sanctions"), an "as" clause ("as X put it") or an attached quotation.
+    "The storm made it clear" says nothing."""
+    if not_yet_said(verb) or subj is None:
+        return False
+    if not (subj.pos_ == "PROPN" or _speaking_subject(article, subj)):
+        return False
+    said = any(
+        (c.dep_ in ("ccomp", "advcl", "acl", "relcl") and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "prep" and c.lower_ in ("for", "against"))
+        for c in (*last.children, *verb.children)
+        if c.i != last.i
+    )
+    return said or _as_clause(verb) or attached_quote(article, verb)
+
+
 def question_put_to_subject(tok: Token) -> bool:
     """ "Asked about the sanctions, Obama said …", "Obama, questioned on the vote, said …": a
     reduced passive clause of a verb of asking (Levin 1993, §37.1) reports a question someone
@@ -191,7 +212,7 @@ def _complement_read_as_relative(clause: Token) -> bool:
     first = clause.doc[min(t.i for t in clause.subtree)]
     if first.lower_ != "that" or first.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c is not first for c in clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != first.i for c in clause.children)
 
 
 def _gerund_clause(tok: Token) -> bool:
