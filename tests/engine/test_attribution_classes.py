@@ -66,6 +66,17 @@ FOUND = [
         "Angela Merkel responded by saying that the crisis would last for months.",
         ("saying", "neutral", "Angela Merkel"),
     ),
+    # "according to" variants: "as reported by X", a statement "issued by X"
+    (
+        "Troops were moving, as reported by the Interfax news agency.",
+        ("reported", "neutral", "Interfax"),
+    ),
+    (
+        "Troops were moving, according to a statement issued by the Kremlin.",
+        ("according to", "neutral", "Russia"),
+    ),
+    # a passive with its agent: the agent speaks, the subject is what was said
+    ("The move was announced by the Kremlin on Monday.", ("announced", "neutral", "Russia")),
     # title-case headlines: the verb is read as a verb, not as part of a name
     ("Kerry Warns Russia of Consequences Over Crimea", ("Warns", "emotive", "Kerry")),
     ("Putin Denies Russian Troops Are in Ukraine", ("Denies", "denial", "Putin")),
@@ -130,6 +141,8 @@ NO_CUE = [
     ("Russian forces continued shelling the town.", "continued"),
     ("The storm made it clear.", "made it clear"),
     ("Barack Obama put it on the table.", "put it"),
+    # negated speech nouns: nothing was said
+    ("There was no immediate comment from the Kremlin.", "comment"),
     # a political decision is no speech noun
     ("The protests were sparked by the president's rejection of a trade treaty.", "rejection"),
 ]

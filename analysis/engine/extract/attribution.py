@@ -47,12 +47,18 @@ class Cue:
 
 
 def _source_of(tok: Token | None) -> Token | None:
-    """The source behind "according to reports from X" / "a statement by X", else ``tok``."""
+    """The source behind "according to reports from X" / "a statement by X" / "a statement
+    issued by X", else ``tok``."""
     if tok is None:
         return None
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
             inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return inner
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = next((g for g in c.children if g.dep_ == "agent"), None)
+            inner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
             if inner is not None:
                 return inner
     return tok

@@ -45,7 +45,7 @@ def noun_cue_speaker(
         entry: its row.
         verb_cues: token indices (in ``tok.doc``) of the verbs found as cues.
     """
-    if _carried_by_a_verb(tok, verb_cues) or _inside_according_to(tok):
+    if _carried_by_a_verb(tok, verb_cues) or _inside_according_to(tok) or _negated(tok):
         return False, None
     speaker = _speaker(article, tok, entry)
     content = _has_content(tok)
@@ -62,6 +62,12 @@ def noun_cue_speaker(
     if requires == "content":
         return content, speaker
     return speaker is not None or content, speaker
+
+
+def _negated(tok: Token) -> bool:
+    """ "There was no immediate comment from the Kremlin": speech that did not happen (negated
+    events are not factual, Saurí & Pustejovsky 2009, FactBank)."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _inside_according_to(tok: Token) -> bool:

@@ -68,8 +68,13 @@ def reports_speech(
     clause = has_clause(article, tok) or _small_clause(tok, entry)  # "described them as X"
     if requires == "clause" and not clause:
         # "Obama announced the sanctions", "volunteers estimated the deaths at 60": an object
-        # is enough when a person or body speaks.
-        has_object = any(c.dep_ == "dobj" for c in tok.children) or _addressee(article, tok, entry)
+        # is enough when a person or body speaks; a passive with its agent has its object as
+        # subject ("sanctions announced by the EU").
+        has_object = (
+            any(c.dep_ == "dobj" for c in tok.children)
+            or _passive_with_agent(tok)
+            or _addressee(article, tok, entry)
+        )
         if not (has_object and subj is not None and _speaking_subject(article, subj)):
             return False
     # Without reported content, only a real speaker makes it speech:
@@ -77,6 +82,13 @@ def reports_speech(
     if not clause and not passive:
         return subj is not None and (subj.pos_ == "PROPN" or _speaking_subject(article, subj))
     return True
+
+
+def _passive_with_agent(tok: Token) -> bool:
+    """True for a passive verb with a by-agent ("was announced by the Kremlin")."""
+    return any(c.dep_ == "agent" for c in tok.children) and (
+        tok.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    )
 
 
 def not_yet_said(tok: Token) -> bool:
@@ -222,9 +234,10 @@ def _gerund_clause(tok: Token) -> bool:
 
 
 def _as_clause(tok: Token) -> bool:
-    """ "As Reuters reported, …": the rest of the sentence is what was reported."""
+    """ "As Reuters reported, …", "as reported by Interfax": the rest of the sentence is what
+    was reported."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
-        c.dep_ == "nsubj" for c in tok.children
+        c.dep_ in ("nsubj", "agent") for c in tok.children
     )
 
 
