@@ -57,6 +57,11 @@ FOUND = [
     ("The move drew criticism from Germany and France.", ("criticism", "emotive", "Germany")),
     # speech nouns of reporting verbs (NomBank nominalizations)
     ("Ukraine's plea for help went unanswered.", ("plea", "emotive", "Ukraine")),
+    # a support verb makes the noun's speaker its subject (NomBank)
+    (
+        "Russia and Ukraine exchanged accusations over the attack.",
+        ("accusations", "emotive", "Russia"),
+    ),
     # "X was cited as saying", "responded by saying": the one cited / responding speaks
     (
         "Sergei Lavrov was cited as saying that the talks had failed.",
