@@ -19,6 +19,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("pages/analyze.py", "Analyze an article", "analyze", ":material/find_in_page:"),
     ("pages/compare.py", "Compare outlets", "compare", ":material/compare_arrows:"),
     ("pages/library.py", "Library", "library", ":material/library_books:"),
+    ("pages/class.py", "Class activity", "class", ":material/groups:"),
     ("pages/how_to_read.py", "How to read this", "how_to_read", ":material/help:"),
 ]
 

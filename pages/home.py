@@ -21,8 +21,8 @@ c1, c2, c3 = st.columns(3)
 with c1, st.container(border=True):
     st.markdown("**Teachers and students**")
     st.markdown(
-        "Paste an article, hover over the highlighted words, and discuss: is this fair? "
-        "Share the link to the Analyze page with your class."
+        "Paste an article, click the highlighted words, and discuss: is this fair? "
+        "Start a class activity and every student says Agree or Disagree to each flag."
     )
 with c2, st.container(border=True):
     st.markdown("**Researchers**")
@@ -43,6 +43,11 @@ st.page_link(
     "pages/compare.py",
     label="Compare outlets — seven outlets telling the same February 2022 story",
     icon=":material/compare_arrows:",
+)
+st.page_link(
+    "pages/class.py",
+    label="Class activity — students agree or disagree with each flag; you see the answers",
+    icon=":material/groups:",
 )
 st.page_link(
     "pages/library.py",

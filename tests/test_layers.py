@@ -101,18 +101,8 @@ def test_every_sub_package_is_placed_in_a_layer() -> None:
     )
 
 
-PENDING = {
-    ("analysis/compare/comparison.py", "analysis.present.highlight"),
-    ("analysis/library/store.py", "analysis.compare.comparison"),
-}
-"""Two upward/sideways imports being removed by the per-article-counts rework (issue 9); this
-set only shrinks."""
-
-
 def test_layers_import_only_downwards() -> None:
-    found = layer_violations()
-    pending = [v for v in found if (v.split(":")[0], v.split(" imports ")[1].split()[0]) in PENDING]
-    assert [v for v in found if v not in pending] == []
+    assert layer_violations() == []
 
 
 @pytest.mark.parametrize(

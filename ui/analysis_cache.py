@@ -15,14 +15,19 @@ import streamlit as st
 
 from analysis.records import ArticleAnalysis
 from analysis.version import analysis_key
+from ui.memory import freeze_long_lived
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per server start)…")
 def warm_engine() -> bool:
     """Load the spaCy pipeline and lexicons once per process, before the first analysis."""
     from analysis.engine.model import load_model
+    from analysis.lexicons import lexicon_names, load_lexicon
 
     load_model()
+    for name in lexicon_names():
+        load_lexicon(name)
+    freeze_long_lived()  # the model is loaded for good: keep it out of every later collection
     return True
 
 

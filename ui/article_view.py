@@ -6,6 +6,7 @@ import html
 import sqlite3
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.library.store import LibraryError, save_to_library
@@ -13,6 +14,7 @@ from analysis.present.charts import marker_chart, sentiment_chart, stance_chart
 from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, STANCES, ArticleAnalysis, Marker
 from analysis.vocabulary import KIND_LABELS
+from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
 
@@ -159,12 +161,34 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
         table_downloads(evidence, key="analyze.evidence_table", name=f"markers about {name}")
 
 
+_CHARTS = {"stance": stance_chart, "markers": marker_chart, "sentiment": sentiment_chart}
+
+
+@st.cache_resource(max_entries=96, show_spinner=False)
+def _figure(name: str, digest: str, engine: str, title: str | None, shape: tuple[int, ...],
+            _result: ArticleAnalysis) -> go.Figure:  # fmt: skip
+    """One chart of an analysis, built once per server for every session showing it.
+
+    Building a Plotly figure costs ~50 ms of validation; every new session opens the same sample,
+    so its three figures are shared (never modified afterwards: showing and exporting only read
+    them). The key stands for the analysis: text digest, engine version, title and counts.
+    """
+    return _CHARTS[name](_result)
+
+
+def _chart(name: str, result: ArticleAnalysis) -> go.Figure:
+    shape = (len(result.markers), len(result.actors), len(result.sentences), len(result.mentions))
+    return _figure(
+        name, text_digest(result.text), result.engine_version, result.title, shape, result
+    )
+
+
 def render_actor_charts(result: ArticleAnalysis) -> None:
     """Stance per actor and marker kinds per actor, each under a stable key (exports hook here)."""
-    show_chart(stance_chart(result), key="analyze.chart.stance")
-    show_chart(marker_chart(result), key="analyze.chart.markers")
+    show_chart(_chart("stance", result), key="analyze.chart.stance")
+    show_chart(_chart("markers", result), key="analyze.chart.markers")
 
 
 def render_sentiment_chart(result: ArticleAnalysis) -> None:
     """Sentiment along the article with actor mentions, under a stable key."""
-    show_chart(sentiment_chart(result), key="analyze.chart.sentiment")
+    show_chart(_chart("sentiment", result), key="analyze.chart.sentiment")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +66,33 @@ def _figure_file(fig_json: str, fmt: str) -> bytes:
     return export.figure_bytes(pio.from_json(fig_json), fmt)
 
 
+# The JSON of a figure object, kept while the figure lives: the Analyze page's figures are shared
+# by every session (ui.article_view), so each is serialised once per server, not once per visit.
+# Figures are unhashable, so the key is id() with a weak reference proving it is the same object.
+_FIGURE_JSON: dict[int, tuple[weakref.ref[go.Figure], str]] = {}
+
+
+def _figure_json(fig: go.Figure) -> str:
+    """``fig.to_json()``, remembered for as long as ``fig`` exists (figures are not mutated)."""
+    key = id(fig)
+    hit = _FIGURE_JSON.get(key)
+    if hit is not None and hit[0]() is fig:
+        return hit[1]
+    text = fig.to_json()
+    _FIGURE_JSON[key] = (weakref.ref(fig, lambda _ref: _FIGURE_JSON.pop(key, None)), text)
+    return text
+
+
+def _static_export_available() -> bool:
+    """Whether a browser for PNG/SVG/PDF exists (looked up once per process and BROWSER_PATH)."""
+    return _browser_found(os.environ.get("BROWSER_PATH"))
+
+
+@functools.cache
+def _browser_found(_browser_path: str | None) -> bool:
+    return export.static_export_available()
+
+
 def _title(fig: go.Figure, fallback: str) -> str:
     """The chart's title text (for file names), else ``fallback``."""
     return str(fig.layout.title.text or fallback)
@@ -74,10 +103,10 @@ def chart_downloads(fig: go.Figure, key: str) -> None:
 
     Without Chrome/Chromium the popover explains how to install one; HTML still downloads.
     """
-    static = export.static_export_available()
+    static = _static_export_available()
     if static:
         warm_exporter()
-    fig_json = fig.to_json()
+    fig_json = _figure_json(fig)
     stem = _title(fig, key)
     with st.popover("Download chart", icon=":material/download:", key=f"{key}.download"):
         for fmt, label in FIGURE_LABELS.items():
@@ -126,7 +155,7 @@ def report_buttons(
         name: file name stem (the article's title or the comparison's outlets).
         key: widget key prefix, e.g. ``analyze`` or ``compare``.
     """
-    static = export.static_export_available()
+    static = _static_export_available()
     cols = st.columns(3)
     cols[0].download_button(
         "Report (HTML)",

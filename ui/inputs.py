@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.library.headline import headline_from_text
 from analysis.library.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
-from ui.samples import samples
+from ui.samples import samples, seed
 
 SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")
 
@@ -27,7 +28,9 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
             key="analyze.text",
             height=180,
             placeholder="Paste the text of a news article here…",
+            help="The first line is taken as the title when it reads like a headline.",
         )
+        st.button("Load the sample", key="analyze.load_sample", on_click=_load_sample)
     elif source == "Upload files":
         files = st.file_uploader(
             "Article files (.txt, .md, .html, .pdf, .docx — one or several, up to 10 MB each)",
@@ -59,13 +62,22 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
     return _collect(source)
 
 
+def _load_sample() -> None:
+    """Fill the paste box with the seed article, its title and outlet (on purpose, by a click)."""
+    sample = seed()
+    st.session_state["analyze.text"] = sample.text
+    st.session_state["analyze.title"] = sample.title
+    st.session_state["analyze.outlet"] = sample.outlet
+
+
 def _collect(source: str) -> tuple[list[IngestResult], str | None]:
     """Ingest whatever the chosen input holds (never raises on user input)."""
     state = st.session_state
     if source == "Paste text":
-        title = (state.get("analyze.title") or "").strip() or None
+        text = state.get("analyze.text") or ""
+        title = (state.get("analyze.title") or "").strip() or headline_from_text(text)
         outlet = (state.get("analyze.outlet") or "").strip() or None
-        return [check_text(state.get("analyze.text") or "", title=title)], outlet
+        return [check_text(text, title=title)], outlet
     if source == "Upload files":
         files = state.get("analyze.files") or []
         outlet = (state.get("analyze.outlet_files") or "").strip() or None

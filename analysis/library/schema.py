@@ -244,6 +244,59 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     """
     CREATE INDEX articles_filter ON articles(outlet, date, constructed);
     """,
+    # 7 -> 8: class activities (analysis/library/classes.py) and shared article links
+    # (analysis/library/links.py). Self-contained: it only adds tables, so it can follow any
+    # other migration. Each activity keeps its own copy of the articles and flags students saw,
+    # so editing the library or a new engine version never changes a running activity.
+    """
+    CREATE TABLE shared_articles (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_activities (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        teacher_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_articles (
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        position INTEGER NOT NULL,
+        title TEXT, outlet TEXT,
+        text TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        PRIMARY KEY (activity_id, position)
+    );
+    CREATE TABLE class_submissions (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES class_activities(id),
+        token TEXT NOT NULL,
+        student TEXT,
+        submitted TEXT NOT NULL,
+        UNIQUE (activity_id, token)
+    );
+    CREATE TABLE class_answers (
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        flag INTEGER NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('agree', 'disagree')),
+        reason TEXT,
+        PRIMARY KEY (submission_id, position, flag)
+    );
+    CREATE TABLE class_added_flags (
+        id INTEGER PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES class_submissions(id),
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -272,7 +325,8 @@ def schema_version(con: sqlite3.Connection) -> int:
     return int(con.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _apply(con: sqlite3.Connection, migration: str | Migration) -> None:
+def apply_migration(con: sqlite3.Connection, migration: str | Migration) -> None:
+    """Run one migration (SQL, then its Python step) on ``con``; the caller owns the transaction."""
     sql = migration.sql if isinstance(migration, Migration) else migration
     for statement in statements(sql):
         con.execute(statement)
@@ -299,7 +353,7 @@ def migrate(con: sqlite3.Connection) -> None:
         try:
             version = schema_version(con)
             if version < SCHEMA_VERSION:
-                _apply(con, MIGRATIONS[version])
+                apply_migration(con, MIGRATIONS[version])
                 con.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
             con.execute("ROLLBACK")

@@ -30,6 +30,19 @@ _CSS = (
     + ".fl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;margin:.2rem 0 .8rem 0;"
     "font-size:1rem;}"
     ".fl-legend mark{color:inherit;padding:0 .3rem;}"
+    # A click, a tap or the keyboard (Tab, then Enter keeps it) focuses a mark; the focused
+    # mark's explanation shows in a large panel at the foot of the screen, readable on a
+    # projector. Pure CSS: Streamlit's HTML sanitiser strips scripts, and needs none here.
+    ".fl-article mark[tabindex]:focus{outline:3px solid #0072B2;outline-offset:2px;}"
+    ".fl-article mark[tabindex]:focus::after{content:attr(title);position:fixed;z-index:1000;"
+    "left:50%;bottom:1rem;transform:translateX(-50%);width:min(62rem,94vw);box-sizing:border-box;"
+    "padding:1rem 1.3rem;background:#fff;color:#111;border:3px solid #0072B2;border-radius:.6rem;"
+    "box-shadow:0 .4rem 1.6rem rgba(0,0,0,.25);font-size:1.35rem;line-height:1.45;"
+    "white-space:normal;font-weight:normal;text-align:left;cursor:auto;}"
+    "@media (max-width:640px){.fl-article mark[tabindex]:focus::after{font-size:1.05rem;"
+    "bottom:.5rem;padding:.7rem .9rem;}}"
+    ".fl-article mark[data-flag]::before{content:attr(data-flag);font-size:.72em;font-weight:700;"
+    "vertical-align:super;line-height:0;margin-right:.15em;color:#0b3d66;}"
 )
 
 
@@ -38,7 +51,7 @@ def _attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _open_tag(marker: Marker, ident: int, cont: bool) -> str:
+def _open_tag(marker: Marker, ident: int, cont: bool, numbered: bool = False) -> str:
     """The opening ``<mark>`` of one marker (or of a continuation part of it)."""
     tip = marker.explanation.strip()
     if marker.actor and marker.actor not in tip:
@@ -54,6 +67,10 @@ def _open_tag(marker: Marker, ident: int, cont: bool) -> str:
         attrs.append(f'data-actor="{_attr(marker.actor)}"')
     if cont:
         attrs.append('data-cont="1"')
+    else:  # one tab stop per marker, on its first part
+        attrs.append('tabindex="0"')
+        if numbered:
+            attrs.append(f'data-flag="{ident + 1}"')
     attrs.append(f'title="{_attr(tip)}"')
     return f"<mark {' '.join(attrs)}>"
 
@@ -78,7 +95,9 @@ def _select(
     return chosen
 
 
-def _render(text: str, markers: Sequence[tuple[int, Marker]], lo: int, hi: int) -> str:
+def _render(
+    text: str, markers: Sequence[tuple[int, Marker]], lo: int, hi: int, numbered: bool = False
+) -> str:
     """Escaped ``text[lo:hi]`` with markers as nested ``<mark>`` tags (split where they cross)."""
     opens: dict[int, list[tuple[int, Marker]]] = {}
     bounds = {lo, hi}
@@ -98,11 +117,11 @@ def _render(text: str, markers: Sequence[tuple[int, Marker]], lo: int, hi: int) 
             out.append("</mark>" * (len(stack) - first))
             del stack[first:]
             for i, m in reopen:
-                out.append(_open_tag(m, i, cont=True))
+                out.append(_open_tag(m, i, cont=True, numbered=numbered))
                 stack.append((i, m))
         # Longer markers open first so they sit outside shorter ones starting at the same place.
         for i, m in sorted(opens.get(pos, []), key=lambda x: (-x[1].end, x[0])):
-            out.append(_open_tag(m, i, cont=False))
+            out.append(_open_tag(m, i, cont=False, numbered=numbered))
             stack.append((i, m))
         out.append(html.escape(text[pos:nxt], quote=True))
     out.append("</mark>" * len(stack))
@@ -115,6 +134,7 @@ def highlight_html(
     actors: Collection[str] | None = None,
     *,
     span: tuple[int, int] | None = None,
+    numbered: bool = False,
 ) -> str:
     """The article (or a span of it) as escaped HTML with markers as ``<mark>`` elements.
 
@@ -123,12 +143,16 @@ def highlight_html(
     ``data-actor``, a ``data-marker`` id shared by the parts of a split marker, and a ``title``
     with the plain-language explanation and the source of the rule (style guide or paper, e.g.
     Wikipedia's Manual of Style "Words to watch"; Recasens et al. 2013), shown when hovering.
+    Each marker is focusable (``tabindex``): a click, tap or Tab shows the explanation in a
+    large panel (CSS in :func:`stylesheet`).
 
     Args:
         analysis: the result of :func:`analysis.analyze`.
         kinds: marker kinds to show (None: all).
         actors: actor names whose markers to show (None: all, including markers with no actor).
         span: (start, end) character offsets to render only part of the text (a sentence).
+        numbered: number the markers 1, 2, … (``data-flag``, shown before each marker) as the
+            flags of a class activity.
 
     Returns:
         An HTML fragment: ``<div class="fl-article">…</div>``. Removing the tags and unescaping
@@ -137,7 +161,7 @@ def highlight_html(
     lo, hi = span if span is not None else (0, len(analysis.text))
     lo, hi = max(0, lo), min(len(analysis.text), hi)
     chosen = _select(analysis.markers, kinds, actors, lo, hi)
-    body = _render(analysis.text, chosen, lo, max(lo, hi))
+    body = _render(analysis.text, chosen, lo, max(lo, hi), numbered)
     return f'<div class="fl-article">{body}</div>'
 
 

@@ -127,6 +127,23 @@ def test_loaded_optional_columns_are_valid() -> None:
     assert len(frame) >= 300
 
 
+@pytest.mark.parametrize("name", ["reporting_verbs", "reporting_nouns"])
+def test_neutral_alternatives_are_neutral_terms_of_the_same_lexicon(name: str) -> None:
+    frame = lexicon_frame(name)
+    neutral_terms = set(frame.loc[frame["category"] == "neutral", "term"])
+    with_alternative = frame[frame["neutral"] != ""]
+    assert set(with_alternative["neutral"]) <= neutral_terms
+    # Neutral rows need none; denials have none (a neutral word would change the meaning).
+    assert not set(with_alternative["category"]) & {"neutral", "denial"}
+    assert len(with_alternative) >= 10
+
+
+def test_distancing_verbs_have_said_as_their_neutral_alternative() -> None:
+    frame = lexicon_frame("reporting_verbs").set_index("term")
+    for verb in ("claim", "allege", "insist", "argue", "maintain", "contend", "assert"):
+        assert frame.loc[verb, "neutral"] == "say"
+
+
 @pytest.mark.parametrize("name", [n for n in NAMES if n != TEMPLATES])
 def test_blank_explanations_are_filled_by_a_category_template(name: str) -> None:
     """A row may leave explanation/source empty only where its category has a template."""

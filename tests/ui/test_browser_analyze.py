@@ -159,3 +159,70 @@ def test_upload_a_txt_and_a_pdf(
     wait_for_result(page, " ".join(pdf_lines[1].split()[:4]))
     main = page.locator(MAIN)
     expect(main.locator('mark[data-kind="attribution"]').first).to_be_visible()
+
+
+def test_paste_replaces_the_sample_and_gets_its_own_address(
+    page: Any, browser: Any, app_server: str
+) -> None:
+    open_analyze(page, app_server)
+    page.get_by_text("Analyse your own article").click()
+    box = page.locator(".st-key-analyze-text textarea")
+    expect(box).to_have_value("")  # the box starts empty: nothing to paste into by mistake
+    box.fill("Drills in Belarus alarm the alliance\n\n" + OTHER)
+    page.locator(".st-key-analyze-run button").click()
+    wait_for_result(page, "Lukashenko insisted that nobody")
+    main = page.locator(MAIN)
+    expect(main).not_to_contain_text("Stoltenberg")
+    heading = page.get_by_role("heading", name="Drills in Belarus alarm the alliance")
+    expect(heading).to_be_visible()
+    expect(heading).not_to_contain_text("Seed article")  # no outlet unless one is given
+    page.wait_for_url("**/analyze?article=*")
+    address = page.url
+
+    # The address opened in a fresh browser context (another student, or after a restart of the
+    # browser) shows the same article.
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        fresh = other.new_page()
+        fresh.goto(address)
+        wait_for_result(fresh, "Lukashenko insisted that nobody")
+        expect(fresh.locator(MAIN)).not_to_contain_text("Stoltenberg")
+        expect(
+            fresh.get_by_role("heading", name="Drills in Belarus alarm the alliance")
+        ).to_be_visible()
+        assert fresh.url == address
+    finally:
+        other.close()
+
+    page.reload()  # a reload keeps the article too
+    wait_for_result(page, "Lukashenko insisted that nobody")
+
+
+PANEL = "el => { const s = getComputedStyle(el, '::after'); return [s.content, s.position]; }"
+
+
+def test_explanation_opens_by_click_and_by_keyboard(page: Any, app_server: str) -> None:
+    open_analyze(page, app_server)
+    claimed = page.locator(f'{MAIN} mark[data-category="distancing"]').first
+    content, position = claimed.evaluate(PANEL)
+    assert content == "none"  # closed
+    claimed.click()
+    content, position = claimed.evaluate(PANEL)
+    assert "Claimed" in content and "Source:" in content
+    assert position == "fixed"  # the large panel at the foot of the screen
+    size = claimed.evaluate("el => getComputedStyle(el, '::after').fontSize")
+    assert float(size.removesuffix("px")) >= 20  # readable on a projector
+    page.get_by_role("heading", name="Analyze an article").click()  # elsewhere: it closes
+    assert claimed.evaluate(PANEL)[0] == "none"
+
+    # Keyboard: Tab moves from one mark to the next and opens it; Enter keeps it open.
+    first = page.locator(f'{MAIN} mark[data-marker="0"]')
+    first.focus()
+    assert "Alleged" in first.evaluate(PANEL)[0]
+    page.keyboard.press("Tab")
+    focused = page.evaluate_handle("() => document.activeElement")
+    assert page.evaluate("el => el.tagName + ':' + el.dataset.marker", focused) == "MARK:1"
+    page.keyboard.press("Enter")
+    content = page.evaluate("el => getComputedStyle(el, '::after').content", focused)
+    assert "Quote marks" in content  # the scare quote "threat"
+    assert first.evaluate(PANEL)[0] == "none"

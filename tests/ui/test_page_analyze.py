@@ -27,8 +27,8 @@ OTHER = (
 
 
 @pytest.fixture
-def at() -> AppTest:
-    """The Analyze page after its first run (the seed article analysed)."""
+def at(db: Path) -> AppTest:
+    """The Analyze page after its first run (the seed article analysed; own library file)."""
     app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
@@ -70,7 +70,10 @@ def current_title(app: AppTest) -> str | None:
 def test_first_view_is_the_seed_article_analysed(at: AppTest) -> None:
     s = seed()
     assert current_title(at) == s.title
-    assert at.text_area(key="analyze.text").value == s.text
+    # The box starts empty: pasting never mixes a student's article into the sample.
+    assert at.text_area(key="analyze.text").value in ("", None)
+    assert at.text_input(key="analyze.outlet").value in ("", None)
+    assert "article" not in at.query_params  # the sample of a first visit has no address
     html = article_html(at)
     assert {"attribution", "quote", "scare_quote", "doubt"} <= mark_kinds(html)
     assert 'data-category="distancing"' in html
@@ -277,3 +280,56 @@ def test_save_to_library(at: AppTest, tmp_path: Path, monkeypatch: pytest.Monkey
     at.button(key="analyze.save").click()
     at.run()
     assert any("already in the library" in i.value for i in at.info)
+
+
+def test_load_the_sample_fills_the_box_on_purpose(at: AppTest) -> None:
+    at.button(key="analyze.load_sample").click()
+    at.run()
+    assert at.text_area(key="analyze.text").value == seed().text
+    assert at.text_input(key="analyze.outlet").value == seed().outlet
+
+
+def test_pasted_headline_becomes_the_title_and_outlet_stays_empty(at: AppTest, db: Path) -> None:
+    analyze_paste(at, "Belarus drills alarm the alliance\n\n" + OTHER)
+    result = at.session_state["analyze.results"][0]
+    assert result.title == "Belarus drills alarm the alliance"
+    assert "outlet" not in result.meta
+    at.button(key="analyze.save").click()
+    at.run()
+    from analysis.library.store import Library
+
+    with Library(db) as library:
+        (article,) = library.articles()
+    assert article.title == "Belarus drills alarm the alliance"
+    assert article.outlet is None
+
+
+def test_an_analysed_article_gets_an_address_that_opens_it_in_a_new_session(
+    at: AppTest, db: Path
+) -> None:
+    analyze_paste(at, OTHER, title="Drills in Belarus")
+    key = at.query_params["article"]
+    key = key[0] if isinstance(key, list) else key
+    assert len(key) == 16
+    fresh = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    fresh.query_params["article"] = key
+    fresh.run()
+    assert not fresh.exception
+    assert current_title(fresh) == "Drills in Belarus"
+    assert "Lukashenko" in article_html(fresh)
+
+
+def test_an_unknown_address_says_so_and_shows_the_sample(db: Path) -> None:
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    app.query_params["article"] = "0123456789abcdef"
+    app.run()
+    assert any("does not have" in e.value for e in app.error)
+    assert current_title(app) == seed().title
+
+
+def test_neutral_rewrite_beside_the_original(at: AppTest) -> None:
+    blocks = [h.value for h in at.html if "fl-rewrite" in h.value]
+    original, neutral = blocks
+    assert ">claimed</del>" in original
+    assert ">said</ins>" in neutral
+    assert html_text(neutral).count("claimed") == 0
