@@ -59,8 +59,30 @@ def find_actors(article: ParsedArticle) -> ActorIndex:
     }
     for a in assigned:
         if a.name.titles:
-            index.titles.setdefault(names[a.key], set()).update(a.name.titles)
+            index.titles.setdefault(names[a.key], set()).update(description_words(a.name))
     return index
+
+
+HEAD_OF_GOVERNMENT = frozenset({"president", "premier", "chancellor", "prime", "king", "queen"})
+"""Titles whose holder news writing also calls "the leader" ("the Russian leader")."""
+
+
+def description_words(name: NameCandidate) -> set[str]:
+    """Words a later description of the person may use: the titles before the name, the
+    country word before them ("Russian President Vladimir Putin" -> "the Russian president"),
+    and "leader" for a head of state or government (AP Stylebook, "titles": later references
+    use a shortened title; "leader" is the general word for these offices)."""
+    words = set(name.titles)
+    if words & HEAD_OF_GOVERNMENT:
+        words.add("leader")
+    if name.country:
+        doc = name.span.doc
+        k = name.span.start - 1 - len(name.titles)
+        if k >= 0 and doc[k].tag_ == "POS":
+            k -= 1
+        if k >= 0:
+            words.add(doc[k].lower_)
+    return words
 
 
 def assign_names(cands: list[NameCandidate], article: ParsedArticle) -> list[Assignment]:

@@ -112,6 +112,12 @@ SPEAKERS = [
     # a person the model missed: a known first name and a surname
     ("Petro Poroshenko vowed to continue the operation.", "Petro Poroshenko"),
     ('"This vote is a clear message," Samantha Power told the Security Council.', "Samantha Power"),
+    # a later description by country and a shortened or general title ("the Russian leader")
+    (
+        "Russian President Vladimir Putin met Didier Burkhalter on Wednesday. The Russian"
+        " leader told reporters that the referendum should be postponed.",
+        "Vladimir Putin",
+    ),
     # a surname the tagger took for a common noun at the start of a sentence
     (
         "Viktor Yanukovych spoke on Friday. Yanukovych, speaking at a news conference in"
