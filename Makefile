@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements.stamp
 PORT ?= 8501
+# Who may connect: this machine only. For a classroom LAN: `make run HOST=0.0.0.0` (students then
+# open http://<this machine's name>:8501; LAN_NAME is what the start banner prints).
+HOST ?= 127.0.0.1
+LAN_NAME ?= $(shell hostname)
 
 .PHONY: setup run test test-fast bench lint format clean model
 
@@ -19,6 +23,8 @@ setup: $(STAMP)
 run: setup
 	@echo "Framing Lens: open http://localhost:$(PORT)/analyze (the seed article is analysed there)"
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--server.address $(HOST) \
+		--browser.serverAddress $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),localhost,$(LAN_NAME)) \
 		--browser.gatherUsageStats false
 
 test: setup

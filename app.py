@@ -10,6 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.errors import run_page
+
 ROOT = Path(__file__).resolve().parent
 
 # (file, title, url path, icon). The first entry is the default page, served at "/". Each url
@@ -23,11 +25,11 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("pages/how_to_read.py", "How to read this", "how_to_read", ":material/help:"),
 ]
 
-st.set_page_config(page_title="Framing Lens", page_icon=":material/find_in_page:", layout="wide")
+st.set_page_config(page_title="Framing Lens", page_icon="🔎", layout="wide")
 
 pages = [
     st.Page(file, title=title, url_path=url, icon=icon, default=(i == 0))
     for i, (file, title, url, icon) in enumerate(PAGES)
     if (ROOT / file).is_file()
 ]
-st.navigation(pages).run()
+run_page(st.navigation(pages))  # the error boundary: see ui/errors.py

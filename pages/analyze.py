@@ -28,6 +28,7 @@ from ui.inputs import render_inputs
 from ui.nav import use_app_navigation
 from ui.rewrite_view import render_neutral_rewrite
 from ui.samples import seed
+from ui.text import md, md_block, option
 
 RESULTS, MESSAGES = "analyze.results", "analyze.messages"
 SEED, LINKED, SHOWN = "analyze.seed_result", "analyze.linked", "analyze.shown_key"
@@ -93,7 +94,7 @@ if submitted is not None:
         messages.extend(("warning", f"{item.source}: {w}") for w in item.warnings)
         # Files and pages without a title of their own are named by their file name or address.
         title = item.title or (item.source if item.source != "pasted text" else None)
-        with st.spinner(f"Analysing {title or 'the text'}…"):
+        with st.spinner(f"Analysing {md(title, limit=80) if title else 'the text'}…"):
             url = item.source if item.source.startswith(("http://", "https://")) else None
             fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
     if fresh:
@@ -105,7 +106,7 @@ if submitted is not None:
     st.session_state[MESSAGES] = messages
 
 for level, text in st.session_state[MESSAGES]:
-    getattr(st, level)(text)
+    getattr(st, level)(md_block(text))  # messages name files, addresses, titles: shown as text
 
 results: list[ArticleAnalysis] = st.session_state[RESULTS]
 index = 0
@@ -113,7 +114,7 @@ if len(results) > 1:
     index = st.selectbox(
         f"{len(results)} articles analysed — show",
         range(len(results)),
-        format_func=lambda i: results[i].title or f"Article {i + 1}",
+        format_func=lambda i: option(results[i].title or f"Article {i + 1}"),
         key="analyze.current",
     )
 result = results[index or 0]

@@ -15,9 +15,9 @@ from ui.class_view import (
     render_student,
     render_teacher,
 )
-from ui.escape import md_escape
 from ui.memory import freeze_once
 from ui.nav import use_app_navigation
+from ui.text import md
 
 use_app_navigation()
 freeze_once()
@@ -33,19 +33,19 @@ try:
         if activity is None:
             st.error("This teacher link is not valid here. Check that you copied all of it.")
         else:
-            st.markdown(f"**{md_escape(activity.title)}**")
+            st.markdown(f"**{md(activity.title)}**")
             render_teacher(activity, token)
     elif code:
         activity = activity_by_code(code)
         st.title("Class activity")
         if activity is None:
             st.error(
-                f"There is no class activity with the code “{md_escape(code[:12])}”. "
+                f"There is no class activity with the code “{md(code[:12])}”. "
                 "Check the code with your teacher."
             )
         else:
             if len(activity.articles) > 1 or activity.title != activity.articles[0].title:
-                st.markdown(f"**{md_escape(activity.title)}**")
+                st.markdown(f"**{md(activity.title)}**")
             render_student(activity)
     else:
         st.title("Class activity")

@@ -30,6 +30,7 @@ from ui.library_access import (
     open_library,
 )
 from ui.nav import use_app_navigation
+from ui.text import md, option
 
 MODES = ("Whole outlets", "Single articles")
 MIN_Z = 1.96
@@ -43,14 +44,18 @@ mode = st.radio("Compare", MODES, horizontal=True, key="compare.mode")
 if mode == MODES[0]:
     outlets = library.outlets()
     chosen = st.multiselect(
-        "Outlets (two or more)", outlets, default=outlets, key="compare.outlets"
-    )
+        "Outlets (two or more)", outlets, default=outlets, key="compare.outlets",
+        format_func=option,
+    )  # fmt: skip
     flt = ArticleFilter(outlets=tuple(chosen))
     by, n_groups = "outlet", len(chosen)
 else:
     labels = {a.id: f"#{a.id} {a.label}" for a in library.articles(with_text=False)}
     ids = st.multiselect(
-        "Articles (two or more)", list(labels), format_func=labels.get, key="compare.articles"
+        "Articles (two or more)",
+        list(labels),
+        format_func=lambda i: option(labels[i]),
+        key="compare.articles",
     )
     flt, by, n_groups = ids_filter(ids), "article", len(ids)
 
@@ -71,7 +76,7 @@ st.caption(
     "pools the articles of an outlet; hover over a cell or bar to see the counts behind it."
 )
 for warning in comparison.warnings:
-    st.caption(f":material/warning: {warning}")
+    st.caption(f":material/warning: {md(warning)}")
 
 # Tabs run lazily (on_change="rerun"): only the open one is computed and drawn.
 heat, rates, words, side, mapping = st.tabs(
@@ -134,7 +139,7 @@ if side.open:
         if not actors:
             st.info("No actors were found in these articles.")
         else:
-            actor = st.selectbox("Actor", actors, key="compare.actor")
+            actor = st.selectbox("Actor", actors, key="compare.actor", format_func=option)
             show_chart(stance_mix_figure(comparison.actor_table, actor), key="compare.stance_mix")
             per = st.slider("Sentences per outlet", 1, 10, 4, key="compare.per_group")
             evidence = comparison.actor_evidence(actor, per_group=per)

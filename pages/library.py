@@ -15,6 +15,7 @@ from analysis.library.corpus import parse_date, read_corpus
 from analysis.library.store import Library
 from ui.library_access import analyse_with_progress, import_with_progress, open_library
 from ui.nav import use_app_navigation
+from ui.text import md, md_block, option
 
 IMPORT_TYPES = ["csv", "jsonl", "ndjson", "txt", "md", "html", "htm", "pdf", "docx"]
 REPORT = "library.report"
@@ -23,10 +24,9 @@ use_app_navigation()
 st.title("Library")
 library = open_library()
 st.caption(
-    f"{library.count()} articles stored in `{library.path}` (set `FRAMING_LENS_DB` to use "
-    "another file). Articles marked *constructed* are teaching examples written by the Framing "
-    "Lens authors, not real reporting."
-)
+    f"{library.count()} articles stored in this server's library. Articles marked *constructed* "
+    "are teaching examples written by the Framing Lens authors, not real reporting."
+)  # never the file's path: visitors need not know the server's folders
 
 # ---- import ----------------------------------------------------------------------------------
 with st.expander("Import articles", icon=":material/upload:", expanded=library.count() == 0):
@@ -36,17 +36,19 @@ with st.expander("Import articles", icon=":material/upload:", expanded=library.c
         "is never stored twice."
     )
     uploads = st.file_uploader(
-        "Files to import", type=IMPORT_TYPES, accept_multiple_files=True, key="library.upload"
-    )
+        "Files to import (up to 10 MB each)", type=IMPORT_TYPES, accept_multiple_files=True,
+        key="library.upload",
+        help="Larger corpora: `python -m analysis import FILE` on the server has no size limit.",
+    )  # fmt: skip
     if st.button("Import", key="library.import", type="primary", disabled=not uploads):
         corpus = read_corpus([(f.name, f.getvalue()) for f in uploads or []])
         report = import_with_progress(library, corpus.rows)
         st.session_state[REPORT] = (report.summary(), [str(e) for e in corpus.errors], report)
     if REPORT in st.session_state:
         summary, errors, _ = st.session_state[REPORT]
-        (st.warning if errors else st.success)(summary)
-        for err in errors:
-            st.error(err)
+        (st.warning if errors else st.success)(md(summary))
+        for err in errors:  # file names and cell values: shown as text
+            st.error(md_block(err))
 
 # ---- filters and list ------------------------------------------------------------------------
 c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
@@ -72,7 +74,7 @@ frame = pd.DataFrame(
 st.markdown(f"**{len(articles)}** of {library.count()} articles match.")
 st.dataframe(frame, hide_index=True, key="library.table", width="stretch")
 
-labels = {a.id: f"#{a.id} {a.label}" for a in articles}
+labels = {a.id: option(f"#{a.id} {a.label}") for a in articles}  # titles: plain text there
 
 # ---- edit ------------------------------------------------------------------------------------
 with st.expander("Edit an article's details", icon=":material/edit:"):
@@ -81,15 +83,19 @@ with st.expander("Edit an article's details", icon=":material/edit:"):
     )
     if chosen is not None:
         art = library.get(chosen)
+        # Widget keys carry the article id: a key shared by all articles would keep the first
+        # article's values after the selection changed (Streamlit ignores value= once a key has
+        # state), and "Save" would write them onto the newly chosen article.
+        k = f"library.edit.{chosen}"
         with st.form(f"library.edit_form.{chosen}"):
-            title = st.text_input("Title", art.title or "", key="library.edit_title")
-            outlet = st.text_input("Outlet", art.outlet or "", key="library.edit_outlet")
-            when = st.text_input("Date (YYYY-MM-DD)", art.date or "", key="library.edit_date")
-            url = st.text_input("Web address", art.url or "", key="library.edit_url")
+            title = st.text_input("Title", art.title or "", key=f"{k}.title")
+            outlet = st.text_input("Outlet", art.outlet or "", key=f"{k}.outlet")
+            when = st.text_input("Date (YYYY-MM-DD)", art.date or "", key=f"{k}.date")
+            url = st.text_input("Web address", art.url or "", key=f"{k}.url")
             constructed = st.checkbox(
                 "Constructed (a teaching example, not real reporting)",
                 art.constructed,
-                key="library.edit_constructed",
+                key=f"{k}.constructed",
             )
             if st.form_submit_button("Save changes"):
                 try:

@@ -58,16 +58,19 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a real `streamlit run app.py` on a free loopback port (one per session)."""
-    tmp = tmp_path_factory.mktemp("streamlit")
+@contextlib.contextmanager
+def run_app_server(tmp: Path, env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """A real `streamlit run app.py` on a free loopback port; yields its base URL.
+
+    Its library (`FRAMING_LENS_DB`) and its log (`server.log`, stdout and stderr) live in ``tmp``.
+    """
     port = free_port()
     env = {
         **os.environ,
         "FRAMING_LENS_DB": str(tmp / "library.sqlite"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         "PYTHONUNBUFFERED": "1",
+        **(env_extra or {}),
     }
     log_path = tmp / "server.log"
     cmd = [
@@ -99,6 +102,19 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def app_server_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the shared server's library and log (``server.log``)."""
+    return tmp_path_factory.mktemp("streamlit")
+
+
+@pytest.fixture(scope="session")
+def app_server(app_server_dir: Path) -> Iterator[str]:
+    """Base URL of a real `streamlit run app.py` on a free loopback port (one per session)."""
+    with run_app_server(app_server_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

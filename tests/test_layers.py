@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "analysis"
 LAYERS: dict[str, int] = {
     "records": 0,
+    "records_schema": 0,
     "vocabulary": 0,
     "version": 0,
     "lexicons": 0,

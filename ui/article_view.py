@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import sqlite3
 
 import pandas as pd
@@ -17,6 +18,7 @@ from analysis.vocabulary import KIND_LABELS
 from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
+from ui.text import md, md_block, option
 
 MAX_EVIDENCE_SENTENCES = 60
 
@@ -43,7 +45,7 @@ def render_summary(result: ArticleAnalysis) -> None:
     """Title, outlet and headline numbers of the analysis, and its warnings."""
     outlet = result.meta.get("outlet") if result.meta else None
     heading = result.title or "Untitled article"
-    st.subheader(heading + (f" — {outlet}" if outlet else ""), anchor=False)
+    st.subheader(md(heading + (f" — {outlet}" if outlet else "")), anchor=False)
     cols = st.columns(4)
     cols[0].metric("Words", f"{result.words:,}")
     cols[1].metric("Actors", len(result.actors))
@@ -51,7 +53,7 @@ def render_summary(result: ArticleAnalysis) -> None:
     distancing = sum(1 for m in result.markers if m.category == "distancing")
     cols[3].metric("Distancing verbs", distancing)
     for warning in result.warnings:
-        st.warning(warning, icon=":material/info:")
+        st.warning(md_block(warning), icon=":material/info:")
 
 
 def render_save(result: ArticleAnalysis) -> None:
@@ -61,8 +63,9 @@ def render_save(result: ArticleAnalysis) -> None:
     meta = dict(result.meta or {})
     try:
         saved = save_to_library(result, outlet=meta.get("outlet"), url=meta.get("url"))
-    except (LibraryError, OSError, sqlite3.Error) as exc:
-        st.error(f"Could not save to the library ({exc}). The analysis is still shown here.")
+    except (LibraryError, OSError, sqlite3.Error) as exc:  # the reason may name server paths
+        logging.getLogger("framing_lens.library").error("save to library failed: %s", exc)
+        st.error("Could not save to the library (see the server log). The analysis is still shown.")
         return
     if saved.duplicate:
         st.info(f"This article is already in the library (article #{saved.id}).")
@@ -87,6 +90,7 @@ def render_highlights(result: ArticleAnalysis) -> None:
         [a.name for a in result.actors],
         key="analyze.actors",
         placeholder="All actors",
+        format_func=option,
     )
     body = highlight_html(result, kinds=set(kinds or ()), actors=set(actors) if actors else None)
     # A keyed container keeps the article in one place across reruns (tests and links find it).
@@ -121,7 +125,9 @@ def render_profiles(result: ArticleAnalysis) -> None:
     )
     analysis_table_downloads(result)  # actors and markers as CSV / XLSX / JSON
     names = [a.name for a in result.actors]
-    name = st.selectbox("Show the evidence for", names, key="analyze.evidence_actor")
+    name = st.selectbox(
+        "Show the evidence for", names, key="analyze.evidence_actor", format_func=option
+    )
     if name:
         render_evidence(result, name)
 
@@ -130,7 +136,7 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
     """Every sentence holding a marker about ``name``, highlighted, with the reasons listed."""
     markers = result.markers_of(actor=name)
     if not markers:
-        st.caption(f"No markers are about {name}; the actor is only mentioned.")
+        st.caption(f"No markers are about {md(name)}; the actor is only mentioned.")
         return
     by_sentence: dict[int, list[Marker]] = {}
     for m in markers:
@@ -154,7 +160,7 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
     if more > 0:
         parts.append(f"<p>… and {more} more sentences.</p>")
     st.html(stylesheet() + "".join(parts))
-    with st.expander(f"All {len(markers)} markers about {name} as a table"):
+    with st.expander(f"All {len(markers)} markers about {md(name)} as a table"):
         cols = ["kind", "category", "text", "explanation", "source", "sentence"]
         evidence = pd.DataFrame([m.to_dict() for m in markers])
         st.dataframe(evidence[cols], hide_index=True)

@@ -47,10 +47,10 @@ from analysis.present.highlight import highlight_html, legend_html, stylesheet
 from analysis.records import MARKER_KINDS, ArticleAnalysis, Marker
 from analysis.vocabulary import KIND_LABELS
 from ui.analysis_cache import analyze_cached
-from ui.escape import md_escape
 from ui.library_access import open_library
 from ui.rewrite_view import render_neutral_rewrite
 from ui.samples import samples
+from ui.text import md
 
 SOURCES = ("Sample article", "From the library", "Paste text")
 DEFAULT_KINDS = ("attribution", "scare_quote", "doubt", "loaded")
@@ -255,9 +255,9 @@ def _locate(text: str, words: str) -> tuple[int, int] | None:
 
 def _article_heading(activity: Activity, article: ClassArticle) -> str:
     """'Article A: title — outlet' (Markdown-escaped)."""
-    head = md_escape(article.title or "The article")
+    head = md(article.title or "The article")
     if article.outlet:
-        head += f" — {md_escape(article.outlet)}"
+        head += f" — {md(article.outlet)}"
     return f"Article {'AB'[article.position]}: {head}" if activity.twins else head
 
 
@@ -276,10 +276,9 @@ def _flag_questions(activity: Activity, article: ClassArticle) -> None:
         label = activity.flag_label(article.position, f.number)
         with st.container(border=True, key=f"class.flag.{article.position}.{f.number}"):
             st.markdown(
-                f"**{label}.** “{md_escape(f.text[:120])}” — {md_escape(KIND_LABELS[f.kind])} "
-                f"({md_escape(f.category)})"
+                f"**{label}.** “{md(f.text[:120])}” — {md(KIND_LABELS[f.kind])} ({md(f.category)})"
             )
-            st.caption(md_escape(f.explanation))
+            st.caption(md(f.explanation))
             st.radio(
                 f"Flag {label}: do you agree?",
                 CHOICES,
@@ -333,9 +332,7 @@ def _collect_answers(activity: Activity) -> tuple[list[Answer], list[AddedFlag],
         article = activity.articles[min(position, len(activity.articles) - 1)]
         span = _locate(article.text, words)
         if span is None:
-            problems.append(
-                f"“{md_escape(words[:60])}” is not in the article: copy the words exactly."
-            )
+            problems.append(f"“{md(words[:60])}” is not in the article: copy the words exactly.")
             continue
         start, end = span
         kind = state.get(f"class.add.{i}.kind") or "loaded"
@@ -448,7 +445,7 @@ def _send(activity: Activity, token: str) -> None:
         st.error(f"Your answers could not be saved ({exc}). Press Send answers again.")
         return
     st.query_params["me"] = token  # a reload keeps this student's answers (see _student_token)
-    who = f", {md_escape(name)}" if name else ""
+    who = f", {md(name)}" if name else ""
     n = len(answers) + len(added)
     st.session_state["class.sent"] = (
         f"Thank you{who}! Your {n} answer{'s' if n != 1 else ''} were received. "
@@ -524,8 +521,8 @@ def render_teacher(activity: Activity, token: str) -> None:
             st.caption("No student has disagreed with a flag yet.")
         for row in disputed.itertuples():
             st.markdown(
-                f"**{md_escape(row.flag_id)}.** “{md_escape(row.text[:100])}” "
-                f"({md_escape(row.kind)}): **{row.disagree} of {row.answered} disagreed**"
+                f"**{md(row.flag_id)}.** “{md(row.text[:100])}” "
+                f"({md(row.kind)}): **{row.disagree} of {row.answered} disagreed**"
             )
     st.markdown("#### Flags students added")
     extra = added_flags(activity, submissions)
@@ -536,11 +533,11 @@ def render_teacher(activity: Activity, token: str) -> None:
             where = f"article {row.article}: " if row.article else ""
             who = "1 student" if row.students == 1 else f"{row.students} students"
             st.markdown(
-                f"{where}“{md_escape(row.text[:100])}” as a {md_escape(row.kind)} — added by "
-                f"**{who}** ({md_escape(row.names)})"
+                f"{where}“{md(row.text[:100])}” as a {md(row.kind)} — added by "
+                f"**{who}** ({md(row.names)})"
             )
             if row.reasons:
-                st.caption(f"Why: {md_escape(row.reasons[:600])}")
+                st.caption(f"Why: {md(row.reasons[:600])}")
     answers = answers_frame(activity, submissions)
     with st.expander("Every answer with its reason"):
         st.dataframe(answers, hide_index=True, key="class.answers_table")

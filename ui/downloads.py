@@ -33,6 +33,8 @@ from analysis.present.report import (
     report_pdf,
 )
 from analysis.records import ArticleAnalysis
+from ui.errors import guarded
+from ui.text import md
 
 if TYPE_CHECKING:
     from analysis.compare.comparison import Comparison
@@ -127,7 +129,7 @@ def chart_downloads(fig: go.Figure, key: str) -> None:
 
 def table_downloads(frame: pd.DataFrame, key: str, name: str) -> None:
     """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``)."""
-    with st.popover(f"Download {name}", icon=":material/download:", key=f"{key}.download"):
+    with st.popover(f"Download {md(name)}", icon=":material/download:", key=f"{key}.download"):
         for fmt, label in TABLE_LABELS.items():
             st.download_button(
                 label,
@@ -225,6 +227,7 @@ def article_exports(
         key=key,
     )
 
+    @guarded  # an unexpected error here gets an error id like any page error
     def restore() -> None:
         upload = st.session_state.get(f"{key}.bundle_upload")
         if upload is None:
@@ -244,7 +247,7 @@ def article_exports(
         ]
 
     st.file_uploader(
-        "Open a saved analysis bundle (.zip)",
+        "Open a saved analysis bundle (.zip, up to 10 MB)",
         type=["zip"],
         key=f"{key}.bundle_upload",
         on_change=restore,

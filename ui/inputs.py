@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from analysis.library.headline import headline_from_text
-from analysis.library.ingest import SUPPORTED, IngestResult, check_text, from_upload, from_url
+from analysis.library.ingest import (
+    MAX_BYTES,
+    SUPPORTED,
+    URL_TIMEOUT,
+    IngestResult,
+    check_text,
+    from_upload,
+    from_url,
+)
 from ui.samples import samples, seed
+from ui.text import md
 
 SOURCES = ("Paste text", "Upload files", "Web address", "Sample article")
+PASTE_MAX_CHARS = 100_000
+"""The paste box holds at most this (~16,000 words): a browser tab stays responsive with it;
+longer articles (up to ingest.MAX_CHARS) are uploaded as files."""
+PASTE_FULL = (
+    "The pasted text filled the box ({n:,} characters) and may have been cut there: upload "
+    "longer articles as a .txt file instead (up to 10 MB)."
+)
 
 
 def render_inputs() -> tuple[list[IngestResult], str | None] | None:
@@ -27,8 +45,12 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
             "Article text",
             key="analyze.text",
             height=180,
+            max_chars=PASTE_MAX_CHARS,
             placeholder="Paste the text of a news article here…",
-            help="The first line is taken as the title when it reads like a headline.",
+            help=(
+                "The first line is taken as the title when it reads like a headline. Up to "
+                f"{PASTE_MAX_CHARS:,} characters; upload longer articles as a file."
+            ),
         )
         st.button("Load the sample", key="analyze.load_sample", on_click=_load_sample)
     elif source == "Upload files":
@@ -37,17 +59,20 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
             type=[ext.lstrip(".") for ext in SUPPORTED],
             accept_multiple_files=True,
             key="analyze.files",
+            max_upload_size=MAX_BYTES // (1024 * 1024),
+            help="Larger files are refused by the upload box itself.",
         )
         if files:
             with st.container(key="analyze.files_ready"):
-                st.caption(f"Ready to analyse: {', '.join(f.name for f in files)}")
+                st.caption(f"Ready to analyse: {md(', '.join(f.name for f in files))}")
         st.text_input("Outlet (optional)", key="analyze.outlet_files")
     elif source == "Web address":
         st.text_input(
             "Web address of the article",
             key="analyze.url",
             placeholder="https://www.example.com/news/article",
-            help="Only public web pages are fetched; we wait at most 10 seconds.",
+            help=f"Only public web pages are fetched; we wait at most {URL_TIMEOUT} seconds "
+            "for the whole page, redirects included.",
         )
     else:
         options = samples()
@@ -77,7 +102,12 @@ def _collect(source: str) -> tuple[list[IngestResult], str | None]:
         text = state.get("analyze.text") or ""
         title = (state.get("analyze.title") or "").strip() or headline_from_text(text)
         outlet = (state.get("analyze.outlet") or "").strip() or None
-        return [check_text(text, title=title)], outlet
+        pasted = check_text(text, title=title)
+        if pasted.ok and len(pasted.text) >= PASTE_MAX_CHARS:
+            pasted = dataclasses.replace(
+                pasted, warnings=(*pasted.warnings, PASTE_FULL.format(n=PASTE_MAX_CHARS))
+            )
+        return [pasted], outlet
     if source == "Upload files":
         files = state.get("analyze.files") or []
         outlet = (state.get("analyze.outlet_files") or "").strip() or None

@@ -22,7 +22,9 @@ from analysis.library.progress import Meter
 from analysis.library.query import ArticleFilter, Selection
 from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
+from analysis.library.stored import damaged_message, damaged_rows
 from analysis.version import analysis_key
+from ui.text import md_block
 
 
 def open_library() -> Library:
@@ -90,8 +92,22 @@ def _comparison(path: str, revision: int, key: str, flt: ArticleFilter, by: str)
 
 
 def comparison_of(library: Library, flt: ArticleFilter, by: str) -> Comparison:
-    """A cached :class:`Comparison` of the stored articles passing ``flt``, grouped ``by``."""
-    return _comparison(str(library.path), library.revision(), analysis_key(), flt, by)
+    """A cached :class:`Comparison` of the stored articles passing ``flt``, grouped ``by``.
+
+    Stored analyses found damaged while reading are left out with a warning, and their cache
+    rows dropped so that the next run analyses those articles again.
+    """
+    comparison = _comparison(str(library.path), library.revision(), analysis_key(), flt, by)
+    warn_about_damaged(library)
+    return comparison
+
+
+def warn_about_damaged(library: Library) -> None:
+    """Say which stored analyses were found damaged so far, and drop them to be made again."""
+    damaged = damaged_rows(library.path, clear=True)
+    if damaged:
+        st.warning(md_block(damaged_message(damaged)))
+        library.drop_analyses(damaged)
 
 
 def missing_of(library: Library, flt: ArticleFilter) -> list[int]:

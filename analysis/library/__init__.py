@@ -12,7 +12,9 @@
 - :mod:`~analysis.library.ingest`, :mod:`~analysis.library.samples` — files, web pages, samples.
 """
 
+from analysis.library.addresses import PUBLIC_ONLY, AddressPolicy
 from analysis.library.aggregates import ACTOR_COLUMNS, ARTICLE_COLUMNS, CountRows
+from analysis.library.archive import ArchiveError, ZipLimits, open_zip
 from analysis.library.cluster import ClusterRunner, cluster_address
 from analysis.library.corpus import (
     Corpus,
@@ -22,6 +24,7 @@ from analysis.library.corpus import (
     parse_date,
     read_corpus,
 )
+from analysis.library.fetch import FetchedPage, fetch_page
 from analysis.library.furniture import (
     CleanedText,
     Removed,
@@ -56,13 +59,17 @@ from analysis.library.store import (
     default_path,
     save_to_library,
 )
+from analysis.library.stored import damaged_rows
 
 __all__ = [
     "ACTOR_COLUMNS",
     "ARTICLE_COLUMNS",
     "MIGRATIONS",
+    "PUBLIC_ONLY",
     "SCHEMA_VERSION",
     "AddResult",
+    "AddressPolicy",
+    "ArchiveError",
     "Article",
     "ArticleFilter",
     "CleanedText",
@@ -71,6 +78,7 @@ __all__ = [
     "CorpusReader",
     "CorpusRow",
     "CountRows",
+    "FetchedPage",
     "ImportReport",
     "InProcess",
     "IngestResult",
@@ -84,16 +92,20 @@ __all__ = [
     "RowError",
     "Selection",
     "StoredAnalysis",
+    "ZipLimits",
     "analyse_missing",
     "analyse_texts",
     "check_text",
     "cluster_address",
+    "damaged_rows",
     "default_path",
+    "fetch_page",
     "from_upload",
     "from_url",
     "import_corpus",
     "import_rows",
     "join_analysis",
+    "open_zip",
     "parse_date",
     "read_corpus",
     "remove_page_furniture",

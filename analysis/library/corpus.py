@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from analysis.library.furniture import Removed, remove_page_furniture
-from analysis.library.ingest import MAX_CHARS, decode_bytes, from_upload
+from analysis.library.ingest import decode_bytes, from_upload
 
 TABLE_EXTENSIONS = (".csv", ".jsonl", ".ndjson")
 OPTIONAL_COLUMNS = ("title", "outlet", "date", "url", "constructed", "added")
@@ -117,40 +117,16 @@ def _flag(value: Any) -> bool:
     raise ValueError(f"constructed must be true or false, not {value!r}")
 
 
-def _text_of(value: Any) -> str | None:
-    """A metadata cell as text, or None when empty."""
-    if value is None:
-        return None
-    s = str(value).strip()
-    return s or None
-
-
 def _row(fields: Mapping[str, Any], source: str, line: int) -> CorpusRow:
-    """A validated row; raises ValueError with a plain-language reason."""
-    text = fields.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError("the 'text' cell is empty; every row needs the article text")
-    if len(text) > MAX_CHARS:
-        raise ValueError(f"the text is {len(text):,} characters, more than {MAX_CHARS:,}")
-    added = _text_of(fields.get("added"))
-    if added:
-        try:
-            datetime.fromisoformat(added)
-        except ValueError:
-            raise ValueError(f"added {added!r} is not an ISO 8601 time") from None
-    cleaned = remove_page_furniture(text)
-    return CorpusRow(
-        text=cleaned.text,
-        title=_text_of(fields.get("title")),
-        outlet=_text_of(fields.get("outlet")),
-        date=parse_date(fields.get("date")),
-        url=_text_of(fields.get("url")),
-        constructed=_flag(fields.get("constructed")),
-        added=added,
-        source=source,
-        line=line,
-        removed=cleaned.removed,
-    )
+    """A row checked by :mod:`analysis.library.row_schema`, its page furniture removed.
+
+    Raises ValueError with the plain-language reason.
+    """
+    from analysis.library.row_schema import validated_row
+
+    valid = validated_row(dict(fields))
+    cleaned = remove_page_furniture(valid.pop("text"))
+    return CorpusRow(**valid, text=cleaned.text, source=source, line=line, removed=cleaned.removed)
 
 
 def _csv_rows(stream: TextIO, source: str) -> Iterator[CorpusRow | RowError]:

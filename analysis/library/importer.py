@@ -145,7 +145,9 @@ class LocalPool:
         if self.start_method == "fork":
             init_worker_in_parent()  # forked workers inherit the loaded model
         ctx = multiprocessing.get_context(self.start_method)
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_worker)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),)
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:

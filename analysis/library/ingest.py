@@ -2,24 +2,21 @@
 
 Everything here is untrusted input. Nothing raises on it: each function returns an
 :class:`IngestResult` whose ``error`` (a plain-language sentence saying what to do) is set when no
-usable text came out. Web pages are fetched and cleaned with trafilatura (Barbaresi 2021,
-"Trafilatura: A Web Scraping Library and Command-Line Tool for Text Discovery and Extraction"),
-with its protection against fetching private/local addresses (SSRF) left on.
+usable text came out. Documents are read by :mod:`analysis.library.documents` within fixed
+limits; web pages are downloaded by :mod:`analysis.library.fetch` (public addresses only, verified
+TLS, one deadline) and cleaned with trafilatura (Barbaresi 2021).
 """
 
 from __future__ import annotations
 
-import io
-import ipaddress
 import re
-import socket
 import unicodedata
-from configparser import ConfigParser
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from analysis.library.documents import docx_to_text, html_to_text, pdf_to_text
+from analysis.library.fetch import FetchedPage, fetch_page
 from analysis.library.furniture import Removed, remove_page_furniture
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -32,7 +29,10 @@ MIN_ENGLISH_SHARE = 0.15
 """Below this share of English function words a text of 30+ words is taken as not English."""
 
 URL_TIMEOUT = 10
-"""Seconds to wait for a web page before giving up."""
+"""Seconds a whole web-page fetch may take (name lookup, redirects and download together)."""
+
+MAX_NAME = 120
+"""File names longer than this are shortened in messages."""
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 
@@ -45,6 +45,12 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old-style Office file (.doc/.xls)",
     b"\x7fELF": "a program",
     b"\x1f\x8b": "a gzip archive",
+    b"SQLite format 3\x00": "an SQLite database",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"Rar!": "a RAR archive",
+    b"\xfd7zXZ\x00": "an xz archive",
+    b"OggS": "an audio or video file",
+    b"RIFF": "a media file (WAV, AVI or WebP)",
 }
 
 
@@ -178,14 +184,17 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "The file was not UTF-8; it was read as Latin-1."
 
 
+# Spans are bounded ({1,300}) and never cross a line: an unclosed "*" or "[" then costs a short
+# scan, not one to the end of the text (unbounded lazy spans made 120 K characters of "*a " take
+# 50 s: quadratic backtracking).
 _MD_RULES = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their words
-    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),  # heading marks
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
-    (re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(\S(?:.*?\S)?)\*(?![\w*])"), r"\1"),  # italics
-    (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M), ""),  # horizontal rules
+    (re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)"), ""),  # images
+    (re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,2000}\)"), r"\1"),  # links keep their words
+    (re.compile(r"^[ ]{0,3}#{1,6}[ \t]+", re.M), ""),  # heading marks
+    (re.compile(r"^[ ]{0,3}>[ ]?", re.M), ""),  # block quotes
+    (re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
+    (re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M), ""),  # horizontal rules
 )
 
 
@@ -194,125 +203,6 @@ def _markdown_to_text(md: str) -> str:
     for pattern, repl in _MD_RULES:
         md = pattern.sub(repl, md)
     return md
-
-
-class _TextCollector(HTMLParser):
-    """Visible text of an HTML document (fallback when trafilatura finds no main text)."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-    _BLOCK = frozenset(
-        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: str | None = None
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in self._SKIP and self._skip:
-            self._skip -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title = (self.title or "") + data.strip()
-        elif not self._skip:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        """The collected text with runs of blank lines collapsed."""
-        joined = "".join(self.parts)
-        lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in joined.split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, list[str]]:
-    """(text, title, warnings) of an HTML page: trafilatura's main text, else all visible text."""
-    import trafilatura  # heavy import, needed only for HTML
-
-    warnings: list[str] = []
-    doc = None
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=False, with_metadata=True
-        )
-    except Exception as exc:  # trafilatura on hostile HTML: fall back, never crash the page
-        warnings.append(f"The main-text extractor failed ({type(exc).__name__}); used all text.")
-    text = getattr(doc, "text", None) if doc is not None else None
-    title = getattr(doc, "title", None) if doc is not None else None
-    if not text or not text.strip():
-        collector = _TextCollector()
-        collector.feed(html)
-        collector.close()
-        text = collector.text()
-        title = title or collector.title
-        if text:
-            warnings.append(
-                "Could not find a main article in the page, so all of its visible text is used "
-                "(menus and captions may be included)."
-            )
-    return text or "", title or None, warnings
-
-
-def _pdf_to_text(data: bytes) -> tuple[str, str | None, str | None]:
-    """(text, title, error) of a PDF's text layer, read with pypdf."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return "", None, "This PDF is password-protected. Save an unprotected copy first."
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta = reader.metadata
-        title = str(meta.title).strip() if meta is not None and meta.title else None
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
-        return "", None, f"Could not read this PDF ({type(exc).__name__}); is it damaged?"
-    # pypdf hyphenates at line ends like the printed page did; join those words back.
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", "\n\n".join(p.strip() for p in pages))
-    if not text.strip():
-        return (
-            "",
-            title,
-            "This PDF has no text layer (it is probably a scanned image). Run it through OCR, "
-            "or copy the article text and paste it instead.",
-        )
-    return text, title, None
-
-
-def _docx_to_text(data: bytes) -> tuple[str, str | None, str | None]:
-    """(text, title, error) of a Word .docx file, read with python-docx."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        return (
-            "",
-            None,
-            f"Could not open this Word file ({type(exc).__name__}). Only .docx works (not the old "
-            ".doc format): save it as .docx or copy and paste the text.",
-        )
-    except Exception as exc:  # zipfile/lxml raise many types on garbage; the message is the point
-        return "", None, f"Could not open this Word file ({type(exc).__name__}); is it damaged?"
-    paragraphs = [p.text for p in document.paragraphs]
-    title = (document.core_properties.title or "").strip() or None
-    return "\n".join(paragraphs).strip(), title, None
 
 
 def from_upload(name: str, data: bytes) -> IngestResult:
@@ -326,8 +216,25 @@ def from_upload(name: str, data: bytes) -> IngestResult:
         An :class:`IngestResult`; ``error`` explains empty, binary, oversized, scanned or
         unreadable files and what to do about them.
     """
-    source = PurePath(name).name or "uploaded file"
+    source = display_name(name)
     ext = PurePath(source).suffix.lower()
+    refused = _refused_upload(source, ext, data)
+    if refused is not None:
+        return refused
+    read = _document_text(source, ext, data)
+    if isinstance(read, IngestResult):
+        return read
+    text, title, warnings = read
+    result = check_text(unicodedata.normalize("NFC", text), source=source, title=title)
+    if result.ok and result.text.count("\ufffd") > max(10, len(result.text) // 100):
+        warnings.append("Some characters could not be decoded and show as '\ufffd'.")
+    if not result.ok:
+        return result
+    return IngestResult(result.text, title, source, tuple(warnings), removed=result.removed)
+
+
+def _refused_upload(source: str, ext: str, data: bytes) -> IngestResult | None:
+    """The failure for an oversized, empty or unsupported file; None when it may be read."""
     if len(data) > MAX_BYTES:
         return _fail(
             source,
@@ -342,80 +249,61 @@ def from_upload(name: str, data: bytes) -> IngestResult:
             f"{source}: files of type '{ext or 'no extension'}' are not supported. "
             f"Use one of {', '.join(SUPPORTED)}.",
         )
-    warnings: list[str] = []
-    title: str | None = None
-    if ext == ".pdf":
-        text, title, error = _pdf_to_text(data)
-        if error:
-            return _fail(source, f"{source}: {error}", title)
-    elif ext == ".docx":
-        text, title, error = _docx_to_text(data)
-        if error:
-            return _fail(source, f"{source}: {error}", title)
-    else:
-        kind = _binary_kind(data)
-        if kind:
-            return _fail(
-                source,
-                f"{source} does not contain readable text (it looks like {kind}). "
-                "Upload the article as .txt, .md, .html, .pdf or .docx.",
-            )
-        decoded, warning = decode_bytes(data)
-        if warning:
-            warnings.append(warning)
-        if ext in (".html", ".htm"):
-            text, title, more = _html_to_text(decoded)
-            warnings.extend(more)
-        elif ext in (".md", ".markdown"):
-            text = _markdown_to_text(decoded)
-        else:
-            text = decoded
-    result = check_text(unicodedata.normalize("NFC", text), source=source, title=title)
-    if result.ok and result.text.count("\ufffd") > max(10, len(result.text) // 100):
-        warnings.append("Some characters could not be decoded and show as '\ufffd'.")
-    if not result.ok:
-        return result
-    return IngestResult(result.text, title, source, tuple(warnings), removed=result.removed)
-
-
-def _non_public_reason(host: str, port: int) -> str | None:
-    """Why ``host`` must not be fetched (private/local address), or None when it is public."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError):
-        return None  # unresolvable: reported as a failed download below
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        addr = getattr(addr, "ipv4_mapped", None) or addr
-        if not addr.is_global:
-            return str(addr)
     return None
 
 
-def _trafilatura_config(timeout: int) -> ConfigParser:
-    """trafilatura's default settings with our timeout and size limit; SSRF protection stays on."""
-    from trafilatura.settings import DEFAULT_CONFIG
+def _document_text(
+    source: str, ext: str, data: bytes
+) -> tuple[str, str | None, list[str]] | IngestResult:
+    """(text, title, warnings) read from the file by its type, or the failure to show."""
+    if ext in (".pdf", ".docx"):
+        reader = pdf_to_text if ext == ".pdf" else docx_to_text
+        text, title, error = reader(data, MAX_CHARS)
+        if error:
+            return _fail(source, f"{source}: {error}", title)
+        return text, title, []
+    kind = _binary_kind(data)
+    if kind:
+        return _fail(
+            source,
+            f"{source} does not contain readable text (it looks like {kind}). "
+            "Upload the article as .txt, .md, .html, .pdf or .docx.",
+        )
+    decoded, warning = decode_bytes(data)
+    warnings = [warning] if warning else []
+    if ext not in (".html", ".htm") and len(decoded) > 2 * MAX_CHARS:
+        return check_text(decoded, source=source)  # refused as too long, before any markup work
+    if ext in (".html", ".htm"):
+        text, title, more = html_to_text(decoded)
+        return text, title, warnings + list(more)
+    if ext in (".md", ".markdown"):
+        return _markdown_to_text(decoded), None, warnings
+    return decoded, None, warnings
 
-    config = ConfigParser()
-    config.read_dict({s: dict(DEFAULT_CONFIG[s]) for s in DEFAULT_CONFIG.sections()})
-    config.read_dict({"DEFAULT": dict(DEFAULT_CONFIG.defaults())})
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(timeout))
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(MAX_BYTES))
-    config.set("DEFAULT", "SSRF_PROTECTION", "on")
-    return config
+
+def display_name(name: str) -> str:
+    """An uploaded file's name as shown in messages: no folders, no control characters, short."""
+    base = PurePath(str(name).replace("\\", "/")).name
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    if len(base) > MAX_NAME:
+        _stem, dot, ext = base.rpartition(".")
+        keep = ("." + ext) if dot and len(ext) <= 10 else ""
+        base = base[: MAX_NAME - len(keep) - 1] + "…" + keep
+    return base or "uploaded file"
 
 
-def from_url(url: str, *, timeout: int = URL_TIMEOUT) -> IngestResult:
-    """Article text from a public web page, fetched and cleaned with trafilatura.
+def from_url(url: str, *, timeout: float = URL_TIMEOUT) -> IngestResult:
+    """Article text from a public web page, fetched safely and cleaned with trafilatura.
 
     Args:
         url: an http(s) address.
-        timeout: seconds to wait for the server.
+        timeout: seconds for the whole fetch, redirects included.
 
     Returns:
-        An :class:`IngestResult`; ``error`` explains malformed addresses, private/local addresses
-        (refused: the server must not be used to reach internal machines), downloads that fail or
-        time out, and pages with no article text.
+        An :class:`IngestResult`; ``error`` explains malformed addresses, refused addresses
+        (private, local, link-local, multicast...: the server must not be used to reach internal
+        machines), unverifiable certificates, downloads that fail or time out, and pages with no
+        article text.
     """
     url = (url or "").strip()
     if not url:
@@ -429,35 +317,39 @@ def from_url(url: str, *, timeout: int = URL_TIMEOUT) -> IngestResult:
             "That is not a web address we can fetch. Use one starting with http:// or https://.",
         )
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
         return _fail(url, "The port number in that web address is not valid.")
-    blocked = _non_public_reason(parts.hostname, port)
-    if blocked:
-        return _fail(
-            url,
-            f"That address points to a private or local network ({blocked}), which this tool "
-            "does not fetch. Use the public address of the article, or paste its text.",
-        )
-    import trafilatura
+    return ingest_page(fetch_page(url, timeout=timeout, max_bytes=MAX_BYTES))
 
-    try:
-        response = trafilatura.fetch_response(url, decode=True, config=_trafilatura_config(timeout))
-    except Exception as exc:  # network stacks raise many types; the user needs one sentence
-        response = None
-        detail = f" ({type(exc).__name__})"
-    else:
-        detail = ""
-    if response is None or response.status != 200 or not (response.html or response.data):
-        status = f" (the server answered {response.status})" if response is not None else detail
+
+def ingest_page(page: FetchedPage) -> IngestResult:
+    """Article text from a downloaded page (the second half of :func:`from_url`)."""
+    url = page.url
+    if page.refused:
         return _fail(
             url,
-            f"Could not download that page{status}: the site may be down, slow (we wait "
-            f"{timeout} s), blocking robots, or the address may be wrong. Check the address, or "
-            "copy the article text and paste it.",
+            f"That address is not fetched: {page.error}. This tool only fetches public web "
+            "pages (never private or local networks); use the article's public address, or "
+            "paste its text.",
         )
-    html = response.html or decode_bytes(response.data)[0]
-    text, title, warnings = _html_to_text(html, url=url)
+    if not page.ok:
+        return _fail(
+            url,
+            f"Could not download that page: {page.error}. Check the address, or copy the "
+            "article text and paste it.",
+        )
+    if page.content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
+        return _fail(
+            url,
+            f"That address is a {page.content_type or 'non-text'} file, not a web page: "
+            "download it and use “Upload files”, or paste its text.",
+        )
+    html = _decode_page(page)
+    if page.content_type == "text/plain":
+        text, title, warnings = html, None, list[str]()
+    else:
+        text, title, warnings = html_to_text(html, url=page.final_url)
     if not text.strip():
         return _fail(
             url,
@@ -469,3 +361,20 @@ def from_url(url: str, *, timeout: int = URL_TIMEOUT) -> IngestResult:
     if not result.ok:
         return result
     return IngestResult(result.text, title, url, tuple(warnings), removed=result.removed)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode_page(page: FetchedPage) -> str:
+    """The page's text: the charset the server named, else the page's <meta>, else our guess."""
+    charsets = [page.charset] if page.charset else []
+    sniffed = _META_CHARSET.search(page.body[:4096])
+    if sniffed:
+        charsets.append(sniffed.group(1).decode("ascii"))
+    for charset in charsets:
+        try:
+            return page.body.decode(charset, errors="replace")
+        except LookupError:
+            continue
+    return decode_bytes(page.body)[0]

@@ -43,12 +43,15 @@ def split_analysis(analysis: ArticleAnalysis) -> tuple[str, str]:
     return json.dumps(summary, ensure_ascii=False), json.dumps(detail, ensure_ascii=False)
 
 
-def join_analysis(data: str, detail: str | None, text: str) -> ArticleAnalysis:
-    """The analysis rebuilt from its stored JSON parts and the article text."""
-    d = json.loads(data)
-    if detail:
-        d.update(json.loads(detail))
-    return ArticleAnalysis.from_dict(d, text=text)
+def join_analysis(data: str, detail: str | None, text: str, article_id: int = 0) -> ArticleAnalysis:
+    """The analysis rebuilt from its stored JSON parts and the article text (validated first).
+
+    Raises:
+        RecordError: the stored JSON does not match the schema (see analysis.library.stored).
+    """
+    from analysis.library.stored import checked_analysis
+
+    return checked_analysis(data, detail, text, article_id)
 
 
 def key_of(analysis: ArticleAnalysis) -> str:

@@ -45,7 +45,9 @@ from analysis.library.serialise import (
     split_analysis,
     stored_analysis,
 )
+from analysis.library.stored import note_damaged, stored_summary
 from analysis.records import ArticleAnalysis
+from analysis.records_schema import RecordError
 from analysis.version import analysis_key
 
 __all__ = [
@@ -492,9 +494,11 @@ class Library:
             (article.sha256, key),
         ).fetchone()
         if row:
-            return replace(
-                join_analysis(row["data"], row["detail"], article.text), title=article.title
-            )
+            try:
+                stored = join_analysis(row["data"], row["detail"], article.text, article_id)
+                return replace(stored, title=article.title)
+            except RecordError as exc:  # damaged cache: noted, then analysed again below
+                note_damaged(self.path, article_id, str(exc))
         if analyze is None:
             from analysis.engine.pipeline import analyze as run_analysis
         else:
@@ -577,7 +581,12 @@ class Library:
         Articles without a cached analysis under this key are left out (see
         :meth:`missing_analyses`).
         """
-        return [(_row_article(r), json.loads(r["data"])) for r in self._cached("n.data", ids, key)]
+        out = []
+        for r in self._cached("n.data", ids, key):
+            summary = stored_summary(r["data"], self.path, r["id"])  # None: damaged, skipped
+            if summary is not None:
+                out.append((_row_article(r), summary))
+        return out
 
     def summary(self, article_id: int, key: str | None = None) -> dict[str, Any] | None:
         """The cached analysis summary of one article (no text), or None."""
@@ -586,7 +595,7 @@ class Library:
             "AND n.analysis_key = ? WHERE a.id = ?",
             (key or analysis_key(), article_id),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return stored_summary(row[0], self.path, article_id) if row else None
 
     def analyses(
         self, ids: Iterable[int] | None = None, key: str | None = None
@@ -595,9 +604,24 @@ class Library:
         out = []
         for r in self._cached("n.data, n.detail", ids, key):
             article = _row_article(r)
-            analysis = join_analysis(r["data"], r["detail"], article.text)
+            try:
+                analysis = join_analysis(r["data"], r["detail"], article.text, article.id)
+            except RecordError as exc:  # damaged: noted and skipped
+                note_damaged(self.path, article.id, str(exc))
+                continue
             out.append((article, replace(analysis, title=article.title)))
         return out
+
+    def drop_analyses(self, article_ids: Iterable[int]) -> None:
+        """Forget the cached analyses of these articles (damaged ones), so they are made again."""
+        ids = [int(i) for i in article_ids]
+        if ids:
+            with self._write() as con:
+                con.execute(
+                    "DELETE FROM analyses WHERE sha256 IN (SELECT sha256 FROM articles WHERE id "
+                    f"IN ({','.join('?' * len(ids))}))",
+                    ids,
+                )
 
     # ---- export -------------------------------------------------------------------------------
     def export_rows(self) -> Iterator[dict[str, Any]]:

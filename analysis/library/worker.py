@@ -15,16 +15,20 @@ Chunk = Sequence[tuple[str, str]]
 """(sha256, text) pairs analysed together by one task."""
 
 
-def init_worker() -> None:
+def init_worker(parent: int | None = None) -> None:
     """Load the spaCy model once per worker process, before the first task.
 
     Each worker also keeps its numeric libraries to one thread: the pool already uses every
-    core, and more threads per worker would only compete for them.
+    core, and more threads per worker would only compete for them. A local worker given its
+    ``parent`` process id ends itself when that parent dies (:mod:`analysis.library.orphans`).
     """
     from threadpoolctl import threadpool_limits
 
     from analysis.engine.model import load_model
+    from analysis.library.orphans import watch_parent
 
+    if parent is not None:
+        watch_parent(parent)
     threadpool_limits(1)
     load_model()
 

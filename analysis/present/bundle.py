@@ -22,12 +22,28 @@ from pathlib import Path
 from typing import Any
 
 from analysis.lexicons import lexicon_versions
+from analysis.library.archive import ArchiveError, BoundedZip, ZipLimits, open_zip
+from analysis.present.bundle_schema import (
+    BUNDLE_SCHEMA,
+    MAX_ENTRIES,
+    EntryJSON,
+    ManifestError,
+    validated_manifest,
+)
 from analysis.records import ArticleAnalysis
+from analysis.records_schema import RecordError, validated_analysis
 from analysis.version import ENGINE_VERSION
 
-BUNDLE_SCHEMA = "framing-lens/bundle/1"
-MAX_MEMBERS = 20_000
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # refuse zip bombs before reading them
+MB = 1024 * 1024
+MAX_MEMBERS = 2 * MAX_ENTRIES + 1
+MAX_MEMBER_BYTES = 32 * MB
+"""The largest analysis JSON read (a 300,000-character article's analysis is about 10 MB)."""
+
+MAX_UNPACKED_BYTES = 96 * MB
+"""Everything read from one bundle, decoded: refuses zip bombs and repeated entries."""
+
+MAX_FILE_BYTES = 64 * MB
+"""The largest bundle file opened from disk (uploads are capped lower by the server)."""
 
 
 class BundleError(ValueError):
@@ -104,27 +120,48 @@ def write_bundle(
     return buf.getvalue()
 
 
-def _read_json(zf: zipfile.ZipFile, name: str) -> Any:
-    try:
-        raw = zf.read(name)
-    except KeyError:
-        raise BundleError(f"the bundle is missing {name}") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{name} in the bundle is not valid JSON ({exc})") from None
+def _limits() -> ZipLimits:
+    """The zip limits of a bundle (read at call time, so tests can lower them).
+
+    Deflate cannot inflate more than ~1,032 times; a declared ratio above that is a lie. Lower
+    caps would refuse honest bundles of very repetitive text (a pasted sentence repeated).
+    """
+    return ZipLimits(MAX_MEMBERS, MAX_MEMBER_BYTES, MAX_UNPACKED_BYTES, max_ratio=1_040)
 
 
-def _check_sizes(zf: zipfile.ZipFile) -> None:
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise BundleError(f"the bundle holds {len(infos)} files; at most {MAX_MEMBERS} are read")
-    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise BundleError("the bundle unpacks to more than 512 MB; it is not read")
+def _entries(
+    zf: BoundedZip, entries: Sequence[EntryJSON]
+) -> tuple[list[ArticleAnalysis], list[dict[str, Any]], list[str]]:
+    """The analyses the manifest lists, each validated; an analysis listed twice is read once."""
+    analyses, labels, notes = [], [], []
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.analysis in seen:
+            seen[entry.analysis] += 1
+            continue
+        seen[entry.analysis] = 1
+        a = validated_analysis(zf.read(entry.analysis), where=entry.analysis)
+        if entry.text_sha256 not in (None, _sha(a.text)):
+            raise BundleError(f"{entry.analysis} does not match its article text (changed?)")
+        analyses.append(a)
+        labels.append(dict(entry.labels))
+    repeated = {name: n for name, n in seen.items() if n > 1}
+    if repeated:
+        notes.append(
+            "The bundle lists the same analysis more than once ("
+            + ", ".join(f"{name} {n} times" for name, n in sorted(repeated.items()))
+            + "); each is shown once."
+        )
+    return analyses, labels, notes
 
 
 def read_bundle(source: bytes | str | Path) -> Bundle:
-    """Load a bundle written by :func:`write_bundle`.
+    """Load a bundle written by :func:`write_bundle`, checking everything before using it.
+
+    The zip's directory is checked first (member count, names, compression methods, declared
+    sizes), the manifest and each analysis are validated against their schemas
+    (:mod:`analysis.present.bundle_schema`, :mod:`analysis.records_schema`), and everything is
+    decompressed under one running total, so a hostile bundle costs little and changes nothing.
 
     Args:
         source: the .zip bytes or a path to it.
@@ -135,34 +172,28 @@ def read_bundle(source: bytes | str | Path) -> Bundle:
         as it was; re-analyse to apply the current rules).
 
     Raises:
-        BundleError: not a zip, not a Framing Lens bundle, or damaged.
+        BundleError: not a zip, not a Framing Lens bundle, damaged, or over a limit; the message
+            names the member and what is wrong.
     """
-    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BundleError(f"the bundle is larger than {MAX_FILE_BYTES // MB} MB; not opened")
+        data = path.read_bytes()
+    else:
+        data = source
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise BundleError("this file is not a .zip analysis bundle") from None
-    with zf:
-        _check_sizes(zf)
-        manifest = _read_json(zf, "manifest.json")
-        if not isinstance(manifest, dict) or manifest.get("schema") != BUNDLE_SCHEMA:
-            raise BundleError(
-                f"this .zip is not a Framing Lens bundle (expected schema {BUNDLE_SCHEMA})"
-            )
-        analyses, labels = [], []
-        for n, entry in enumerate(manifest.get("entries", []), start=1):
-            d = _read_json(zf, str(entry.get("analysis")))
-            try:
-                a = ArticleAnalysis.from_dict(d)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise BundleError(f"analysis {n} in the bundle is damaged ({exc!r})") from None
-            if entry.get("text_sha256") not in (None, _sha(a.text)):
-                raise BundleError(f"analysis {n} in the bundle does not match its article text")
-            analyses.append(a)
-            labels.append(dict(entry.get("labels") or {}))
-    if not analyses:
-        raise BundleError("the bundle holds no analysis")
-    return Bundle(tuple(analyses), tuple(labels), manifest, tuple(_drift(manifest)))
+        with open_zip(data, _limits()) as zf:
+            manifest = validated_manifest(zf.read("manifest.json"))
+            analyses, labels, notes = _entries(zf, manifest.entries)
+    except ArchiveError as exc:
+        if exc.member is None and "not a readable .zip" in str(exc):
+            raise BundleError("this file is not a .zip analysis bundle") from None
+        raise BundleError(f"the bundle was not opened: {exc}") from None
+    except (ManifestError, RecordError) as exc:
+        raise BundleError(str(exc)) from None
+    raw = manifest.model_dump(by_alias=True)
+    return Bundle(tuple(analyses), tuple(labels), raw, tuple(notes + _drift(raw)))
 
 
 def _drift(manifest: Mapping[str, Any]) -> list[str]:

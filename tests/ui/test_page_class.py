@@ -105,7 +105,7 @@ def test_student_sends_answers_and_sees_thanks_with_the_name_escaped(db: Path) -
     run(student)
     (thanks,) = student.success
     assert thanks.value.startswith("Thank you, \\<img src\\=x")  # Markdown-escaped
-    assert "\\*\\*bold\\*\\*" in thanks.value and "\\:red\\[x\\]" in thanks.value
+    assert "\\*\\*bold\\*\\*" in thanks.value and "\\:\u2060red\\[x\\]" in thanks.value
     assert "3 answers were received" in thanks.value
     with Library(db) as library:
         classes = ClassActivities(library)

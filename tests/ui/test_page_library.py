@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
+from analysis.present.text import shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -70,8 +71,8 @@ def test_import_csv_reports_bad_rows_and_imports_the_rest(db: Path) -> None:
     run(app)
     app.button(key="library.import").click()
     run(app)
-    assert any("2 articles added" in w.value for w in app.warning)
-    assert any("new.csv, line 3" in e.value for e in app.error)
+    assert any("2 articles added" in shown_text(w.value) for w in app.warning)
+    assert any("new.csv, line 3" in shown_text(e.value) for e in app.error)
     with Library(db) as lib:
         new = lib.articles(outlets=["Test Outlet"])
         assert [a.title for a in new] == ["First", "Second"]
@@ -79,7 +80,9 @@ def test_import_csv_reports_bad_rows_and_imports_the_rest(db: Path) -> None:
     # Importing the same file again stores nothing twice.
     app.button(key="library.import").click()
     run(app)
-    assert any("0 articles added, 2 already in the library" in w.value for w in app.warning)
+    assert any(
+        "0 articles added, 2 already in the library" in shown_text(w.value) for w in app.warning
+    )
 
 
 def test_import_jsonl_and_text_files(db: Path) -> None:
@@ -94,7 +97,7 @@ def test_import_jsonl_and_text_files(db: Path) -> None:
     run(app)
     app.button(key="library.import").click()
     run(app)
-    assert any("2 articles added" in s.value for s in app.success)
+    assert any("2 articles added" in shown_text(s.value) for s in app.success)
     with Library(db) as lib:
         assert lib.find("The Kremlin denied everything.") is None  # whole text, headline too
         titles = {a.title for a in lib.articles(search="denied everything")}
@@ -108,15 +111,15 @@ def test_edit_metadata_and_refuse_bad_date(db: Path) -> None:
         target = lib.articles(outlets=["Ledger Markets"])[0].id
     app.selectbox(key="library.edit_id").set_value(target)
     run(app)
-    app.text_input(key="library.edit_outlet").set_value("Ledger <Markets> & Co")
-    app.text_input(key="library.edit_date").set_value("not a date")
+    app.text_input(key=f"library.edit.{target}.outlet").set_value("Ledger <Markets> & Co")
+    app.text_input(key=f"library.edit.{target}.date").set_value("not a date")
     form_button = next(b for b in app.button if b.label == "Save changes")
     form_button.click()
     run(app)
-    assert any("Not saved" in e.value for e in app.error)
+    assert any("Not saved" in shown_text(e.value) for e in app.error)
     with Library(db) as lib:
         assert lib.get(target).outlet == "Ledger Markets"
-    app.text_input(key="library.edit_date").set_value("17 February 2022")
+    app.text_input(key=f"library.edit.{target}.date").set_value("17 February 2022")
     next(b for b in app.button if b.label == "Save changes").click()
     run(app)
     with Library(db) as lib:
@@ -141,7 +144,7 @@ def test_delete_needs_confirmation(db: Path) -> None:
     with Library(db) as lib:
         assert lib.count() == before - len(doomed)
         assert lib.articles(outlets=["Daily Clarion"]) == []
-    assert any("Deleted 1 article" in s.value for s in app.success)
+    assert any("Deleted 1 article" in shown_text(s.value) for s in app.success)
     assert "Daily Clarion" not in set(app.dataframe[0].value["outlet"])
     # A reopened page does not bring the deleted sample back.
     run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
