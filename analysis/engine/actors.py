@@ -226,7 +226,9 @@ def _named_mentions(
         c = a.name
         demonym = c.place is not None and c.place.category == "demonym"
         how = "demonym" if demonym else ("name" if c.form == name else "alias")
-        mentions.append(Mention(name, c.surface, c.start, c.end, c.sentence, how))
+        mentions.append(
+            Mention(name, article.text[c.start : c.end], c.start, c.end, c.sentence, how)
+        )
         for tok in c.span:
             by_offset[article.start(tok)] = name
     return mentions, by_offset
@@ -256,7 +258,10 @@ def _missed_short_names(
                 continue  # a date, a work of art ... that happens to share the word
             sent = article.sentence_of(tok)
             end = start + len(tok.text)
-            yield tok, Mention(short[tok.lower_], tok.text, start, end, sent, "alias")
+            yield (
+                tok,
+                Mention(short[tok.lower_], article.text[start:end], start, end, sent, "alias"),
+            )
 
 
 def _name_like(tok: Token) -> bool:

@@ -174,3 +174,13 @@ def test_quote_introduced_by_a_speech_noun_gives_first_person_cues_their_speaker
     assert quote.actor == "Viktor Yanukovych"
     declare = next(m for m in result.markers_of("attribution") if m.text == "declare")
     assert declare.actor == "Viktor Yanukovych"
+
+
+def test_title_case_headline_keeps_the_text_as_written() -> None:
+    # the headline is parsed in sentence case; every span still shows the article's own text
+    text = "Kerry Warns Russia Of Consequences And He Says So\nJohn Kerry spoke."
+    result = analyze(text)
+    for m in (*result.markers, *result.mentions):
+        assert text[m.start : m.end] == m.text
+    warns = next(m for m in result.markers_of("attribution") if m.text == "Warns")
+    assert warns.speaker == "Kerry"

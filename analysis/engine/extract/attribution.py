@@ -64,13 +64,14 @@ def _source_of(tok: Token | None) -> Token | None:
     return tok
 
 
-def _speaker_text(tok: Token | None) -> str:
-    """The speaker phrase as written, up to its head ("the NATO boss"); long phrases: the head."""
+def _speaker_text(article: ParsedArticle, tok: Token | None) -> str:
+    """The speaker phrase as written (in the article's text), up to its head ("the NATO
+    boss"); long phrases: the head."""
     if tok is None:
         return ""
     left = min((t.i for t in tok.subtree if t.i <= tok.i), default=tok.i)
-    words = tok.doc[left : tok.i + 1]
-    return words.text if len(words) <= 8 else tok.text
+    first = tok.doc[left] if tok.i - left < 8 else tok
+    return article.text[article.start(first) : article.end(tok)]
 
 
 def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry, Token] | None:
@@ -146,7 +147,7 @@ def _marker(article: ParsedArticle, cue: Cue) -> Marker:
         cue.end,
         actor,
         article.sentence_of(cue.first),
-        speaker=_speaker_text(cue.speaker),
+        speaker=_speaker_text(article, cue.speaker),
         cue=cue.entry.term,
     )
 
