@@ -9,6 +9,7 @@ from functools import cache
 from spacy.language import Language
 
 from analysis.engine.article import ParsedArticle
+from analysis.engine.time_limit import Deadline
 from analysis.lexicons import load_lexicon
 
 # Very long lines are cut so the parser's memory stays flat.
@@ -98,13 +99,16 @@ def _lowered_words() -> frozenset[str]:
     return frozenset((set(STOP_WORDS) - {"may", "us"}) | forms)
 
 
-def parse(text: str, nlp: Language, *, batch_size: int = 64) -> ParsedArticle:
+def parse(
+    text: str, nlp: Language, *, batch_size: int = 64, deadline: Deadline | None = None
+) -> ParsedArticle:
     """Parse ``text`` line by line into an article whose docs keep offsets into ``text``.
 
     Args:
         text: the article text (never modified).
         nlp: a loaded spaCy pipeline.
         batch_size: passed to ``nlp.pipe``.
+        deadline: checked after every piece parsed (raises ``AnalysisTimeout`` once passed).
 
     Returns:
         The :class:`~analysis.engine.article.ParsedArticle`, chunks in text order with a global
@@ -115,6 +119,9 @@ def parse(text: str, nlp: Language, *, batch_size: int = 64) -> ParsedArticle:
     docs = nlp.pipe(
         (_sentence_cased(p) if _title_case(p) else p for p in pieces), batch_size=batch_size
     )
-    return ParsedArticle.from_docs(
-        text, [(doc, a) for (a, _b), doc in zip(spans, docs, strict=True)]
-    )
+    parsed = []
+    for (a, _b), doc in zip(spans, docs, strict=True):
+        parsed.append((doc, a))
+        if deadline is not None:
+            deadline.check()
+    return ParsedArticle.from_docs(text, parsed)
