@@ -24,7 +24,9 @@ def test_an_edited_lexicon_is_not_served_from_the_page_cache(
     lexicons.lexicon_digest.cache_clear()
     calls: list[str] = []
 
-    def fake_analyze(text: str, title: str | None = None) -> ArticleAnalysis:
+    def fake_analyze(
+        text: str, title: str | None = None, time_limit: float | None = None
+    ) -> ArticleAnalysis:
         calls.append(text)
         return ArticleAnalysis(text=text, title=title, words=len(text.split()), engine_version="x")
 
