@@ -59,8 +59,30 @@ def find_actors(article: ParsedArticle) -> ActorIndex:
     }
     for a in assigned:
         if a.name.titles:
-            index.titles.setdefault(names[a.key], set()).update(a.name.titles)
+            index.titles.setdefault(names[a.key], set()).update(description_words(a.name))
     return index
+
+
+HEAD_OF_GOVERNMENT = frozenset({"president", "premier", "chancellor", "prime", "king", "queen"})
+"""Titles whose holder news writing also calls "the leader" ("the Russian leader")."""
+
+
+def description_words(name: NameCandidate) -> set[str]:
+    """Words a later description of the person may use: the titles before the name, the
+    country word before them ("Russian President Vladimir Putin" -> "the Russian president"),
+    and "leader" for a head of state or government (AP Stylebook, "titles": later references
+    use a shortened title; "leader" is the general word for these offices)."""
+    words = set(name.titles)
+    if words & HEAD_OF_GOVERNMENT:
+        words.add("leader")
+    if name.country:
+        doc = name.span.doc
+        k = name.span.start - 1 - len(name.titles)
+        if k >= 0 and doc[k].tag_ == "POS":
+            k -= 1
+        if k >= 0:
+            words.add(doc[k].lower_)
+    return words
 
 
 def assign_names(cands: list[NameCandidate], article: ParsedArticle) -> list[Assignment]:
@@ -204,7 +226,9 @@ def _named_mentions(
         c = a.name
         demonym = c.place is not None and c.place.category == "demonym"
         how = "demonym" if demonym else ("name" if c.form == name else "alias")
-        mentions.append(Mention(name, c.surface, c.start, c.end, c.sentence, how))
+        mentions.append(
+            Mention(name, article.text[c.start : c.end], c.start, c.end, c.sentence, how)
+        )
         for tok in c.span:
             by_offset[article.start(tok)] = name
     return mentions, by_offset
@@ -226,7 +250,7 @@ def _missed_short_names(
             continue
         for tok in tokens_where(ch.doc, LOWER, frozenset(short)):
             start = article.start(tok)
-            if start in index.by_offset or tok.pos_ != "PROPN" or not tok.is_title:
+            if start in index.by_offset or not _name_like(tok) or not tok.is_title:
                 continue
             if tok.dep_ in NAME_MODIFIER_DEPS:
                 continue  # "A Marine veteran" is no Marine Le Pen
@@ -234,7 +258,18 @@ def _missed_short_names(
                 continue  # a date, a work of art ... that happens to share the word
             sent = article.sentence_of(tok)
             end = start + len(tok.text)
-            yield tok, Mention(short[tok.lower_], tok.text, start, end, sent, "alias")
+            yield (
+                tok,
+                Mention(short[tok.lower_], article.text[start:end], start, end, sent, "alias"),
+            )
+
+
+def _name_like(tok: Token) -> bool:
+    """True for a proper noun, or for a capitalised word the tagger took for a common noun
+    where it is a subject ("Yanukovych, speaking at a news conference, said"): taggers mistake
+    unfamiliar surnames at the start of a sentence for nouns, and a subject that is also the
+    surname of a person the article named is that person."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS)
 
 
 def _short_names(actors: list[ActorInfo]) -> dict[str, str]:

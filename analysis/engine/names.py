@@ -87,12 +87,16 @@ def name_candidates(article: ParsedArticle) -> list[NameCandidate]:
         if credit_line(ch.doc):
             continue
         covered: set[int] = set()
+        named: set[int] = set()  # tokens of entities that can be actors
         for ent in repaired_entities(ch.doc):
             covered.update(range(ent.start, ent.end))
+            if ent.label_ in ENTITY_LABELS:
+                named.update(range(ent.start, ent.end))
             cand = _entity_candidate(article, ch, ent)
             if cand is not None:
                 out.append(cand)
         out.extend(_gazetteer_candidates(article, ch, covered))
+        out.extend(_first_name_candidates(article, ch, named))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -165,6 +169,35 @@ def _gazetteer_candidates(
         span = ch.doc[tok.i : tok.i + 1]
         yield NameCandidate(
             span, start, start + len(tok.text), label, article.sentence_of(tok), row
+        )
+
+
+def _first_name_candidates(
+    article: ParsedArticle, ch: Chunk, covered: set[int]
+) -> Iterator[NameCandidate]:
+    """People the model missed: a known first name and a surname, both proper nouns in
+    title case, outside any actor entity ("Petro Poroshenko vowed …", or "Samantha Power"
+    tagged as a work of art). The small model misses
+    unfamiliar names; a first name from ``first_names.csv`` followed by one capitalised proper
+    noun is the commonest shape of a person's name in news (the same evidence
+    ``_looks_like_person`` uses to relabel an entity)."""
+    doc = ch.doc
+    first_names = load_lexicon("first_names")
+    for tok in tokens_where(doc, LOWER, frozenset(first_names)):
+        i = tok.i
+        if i + 1 >= len(doc) or i in covered or i + 1 in covered:
+            continue
+        span = doc[i : i + 2]
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if not _looks_like_person(span) or (after is not None and after.pos_ == "PROPN"):
+            continue
+        if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in titles():
+            continue  # inside a longer name the model left untagged
+        if place(span[1].lower_) is not None:
+            continue
+        start, end = article.span_offsets(span)
+        yield NameCandidate(
+            span, start, end, "PERSON", article.sentence_of(span), None, _titles_before(span)
         )
 
 

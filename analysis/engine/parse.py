@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.language import Language
 
 from analysis.engine.article import ParsedArticle
 from analysis.engine.time_limit import Deadline
+from analysis.lexicons import load_lexicon
 
 # Very long lines are cut so the parser's memory stays flat.
 CHUNK_CHARS = 20_000
@@ -52,6 +54,51 @@ def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+HEADLINE_MAX_WORDS = 25
+TITLE_CASE_SHARE = 0.7
+"""A line this short whose longer words are capitalised at least this often is in title case."""
+_WORD = re.compile(r"\b[A-Za-z][a-z']*\b")
+
+
+def _title_case(line: str) -> bool:
+    """True for a headline in title case ("Kerry Warns Russia of Consequences")."""
+    words = line.split()
+    if not 3 <= len(words) <= HEADLINE_MAX_WORDS or line.rstrip().endswith("."):
+        return False
+    long = [w for w in words[1:] if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
+def _sentence_cased(line: str) -> str:
+    """A title-case headline with its function words and reporting verbs in lower case.
+
+    Title case hides the verbs from the tagger ("Kerry Warns Russia" reads as one name);
+    headline style guides write the same words in lower case in sentence-case headlines (AP
+    Stylebook, "headlines"). Only case changes, so every offset still points into the text.
+    """
+    words = _lowered_words()
+
+    def lower(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return w.lower() if m.start() > 0 and w.lower() in words else w
+
+    return _WORD.sub(lower, line)
+
+
+@cache
+def _lowered_words() -> frozenset[str]:
+    """Stop words (not "may", a month, nor "us") and the forms of one-word reporting verbs."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    forms: set[str] = set()
+    for term in load_lexicon("reporting_verbs"):
+        verb = term.split()[0]
+        forms |= {verb, verb + "s", verb + "es", verb + "ed", verb + "d"}
+        if verb.endswith("y"):
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return frozenset((set(STOP_WORDS) - {"may", "us"}) | forms)
+
+
 def parse(
     text: str, nlp: Language, *, batch_size: int = 64, deadline: Deadline | None = None
 ) -> ParsedArticle:
@@ -68,7 +115,10 @@ def parse(
         sentence numbering.
     """
     spans = list(_pieces(text))
-    docs = nlp.pipe((text[a:b] for a, b in spans), batch_size=batch_size)
+    pieces = (text[a:b] for a, b in spans)
+    docs = nlp.pipe(
+        (_sentence_cased(p) if _title_case(p) else p for p in pieces), batch_size=batch_size
+    )
     parsed = []
     for (a, _b), doc in zip(spans, docs, strict=True):
         parsed.append((doc, a))

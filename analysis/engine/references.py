@@ -200,7 +200,9 @@ def _pronouns(article: ParsedArticle) -> Iterator[Mention]:
             skip = (*skip, index.quoted_starts, embedded)
         m = _salient_person(people.mentions, j, sent, index.subject_starts, genders, wanted, skip)
         if m is not None:
-            yield Mention(m.actor, tok.text, pos, pos + len(tok.text), sent, "pronoun")
+            yield Mention(
+                m.actor, article.text[pos : pos + len(tok)], pos, pos + len(tok), sent, "pronoun"
+            )
 
 
 @cache

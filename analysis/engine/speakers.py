@@ -21,10 +21,15 @@ def speaker_of(article: ParsedArticle, token: Token) -> str | None:
     """The actor the phrase headed by ``token`` refers to, else None.
 
     Looks at the head itself, then a person named with a title ("foreign minister, X"), then
-    the head's name-like modifiers ("Russian officials", "Russia's foreign ministry"), then
+    a named speaker coordinated with it ("lawmakers and President Obama"), then the head's
+    name-like modifiers ("Russian officials", "Russia's foreign ministry"), then
     its apposition; "it" goes to the last organisation or country mentioned as a subject.
     """
     hit = article.actor_at(token)
+    if hit and article.actors.kinds.get(hit) != "PERSON":
+        # "NATO's Supreme Allied Commander, Gen. Philip Breedlove, said": the person in
+        # apposition speaks, not the office the model tagged as an organisation
+        hit = _person_in_apposition(article, token) or hit
     if hit:
         return hit
     if token.lower_ in THING_PRONOUNS:
@@ -34,7 +39,29 @@ def speaker_of(article: ParsedArticle, token: Token) -> str | None:
         hit = _titled_person(article, token)
         if hit:
             return hit
-    return _actor_of_children(article, token)
+    return _named_conjunct(article, token) or _actor_of_children(article, token)
+
+
+def _person_in_apposition(article: ParsedArticle, token: Token) -> str | None:
+    """The person actor in apposition to ``token``, else None."""
+    for child in token.children:
+        hit = article.actor_at(child) if child.dep_ == "appos" else None
+        if hit and article.actors.kinds.get(hit) == "PERSON":
+            return hit
+    return None
+
+
+def _named_conjunct(article: ParsedArticle, token: Token) -> str | None:
+    """ "U.S. lawmakers, and even President Obama himself, have questioned …": of joint
+    speakers, the one named outright speaks for the group (the attribution guidelines keep
+    joint speakers together; a name says more than a modifier of the unnamed part)."""
+    for conj in token.conjuncts:
+        hit = article.actor_at(conj)
+        if not hit and conj.lower_ in titles():
+            hit = _titled_person(article, conj)  # "and even President Obama himself"
+        if hit:
+            return hit
+    return None
 
 
 def _actor_of_children(article: ParsedArticle, token: Token) -> str | None:
@@ -68,7 +95,9 @@ def _titled_person(article: ParsedArticle, title: Token) -> str | None:
     after the phrase ("Ambassador to Ukraine [Geoffrey Pyatt]", where the parser sometimes
     leaves the name outside the title's phrase)."""
     kinds = article.actors.kinds
-    for child in title.children:
+    # The parser may hang the name on a noun inside the phrase: "The head of Ukraine's security
+    # service, Valentyn Nalyvaichenko, said"; any apposition inside it names the person.
+    for child in title.subtree:
         hit = article.actor_at(child) if child.dep_ == "appos" else None
         if hit and kinds.get(hit) == "PERSON":
             return hit

@@ -327,3 +327,119 @@ def test_a_loaded_noun_is_about_its_possessor_never_the_place_after_it() -> None
         ents=["O", "O", "O", "B-GPE", "O", "O"],
     )
     assert [m.actor for m in find_loaded(with_actors(nobody))] == [None]
+
+
+def test_that_clause_read_as_a_relative_clause_is_the_verbs_complement() -> None:
+    # "Putin acknowledged for the first time that troops were there": "that" fills no gap.
+    ch = chunk(
+        words=[
+            "Putin",
+            "acknowledged",
+            "for",
+            "the",
+            "first",
+            "time",
+            "that",
+            "troops",
+            "were",
+            "there",
+            ".",
+        ],
+        heads=[1, 1, 1, 5, 5, 2, 8, 8, 5, 8, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "prep",
+            "det",
+            "amod",
+            "pobj",
+            "advmod",
+            "nsubj",
+            "relcl",
+            "advmod",
+            "punct",
+        ],
+        pos=["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PRON", "NOUN", "AUX", "ADV", "PUNCT"],
+        lemmas=[
+            "Putin",
+            "acknowledge",
+            "for",
+            "the",
+            "first",
+            "time",
+            "that",
+            "troop",
+            "be",
+            "there",
+            ".",
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+        tags=["NNP", "VBD", "IN", "DT", "JJ", "NN", "WDT", "NNS", "VBD", "RB", "."],
+    )
+    assert cues(ch) == [("acknowledged", "endorsing", "Putin")]
+
+
+def test_relative_clause_gap_is_the_object_of_a_denial() -> None:
+    # "…, an accusation Moscow denies": the accusation is what is denied.
+    ch = chunk(
+        words=["It", "was", "an", "accusation", "Moscow", "denies", "."],
+        heads=[1, 1, 3, 1, 5, 3, 1],
+        deps=["nsubj", "ROOT", "det", "attr", "nsubj", "relcl", "punct"],
+        pos=["PRON", "AUX", "DET", "NOUN", "PROPN", "VERB", "PUNCT"],
+        lemmas=["it", "be", "an", "accusation", "Moscow", "deny", "."],
+        ents=["O", "O", "O", "O", "B-GPE", "O", "O"],
+        tags=["PRP", "VBD", "DT", "NN", "NNP", "VBZ", "."],
+    )
+    assert ("denies", "denial", "Russia") in cues(ch)
+
+
+def test_asked_participle_is_a_cue_whose_asker_is_unnamed() -> None:
+    # "Asked about it, Obama said it worked": Obama answers; whoever asked is not named.
+    ch = chunk(
+        words=["Asked", "about", "it", ",", "Obama", "said", "it", "worked", "."],
+        heads=[5, 0, 1, 5, 5, 5, 7, 5, 5],
+        deps=["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["VERB", "ADP", "PRON", "PUNCT", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+        lemmas=["ask", "about", "it", ",", "Obama", "say", "it", "work", "."],
+        ents=["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"],
+        tags=["VBN", "IN", "PRP", ",", "NNP", "VBD", "PRP", "VBD", "."],
+    )
+    assert cues(ch) == [("Asked", "neutral", None), ("said", "neutral", "Obama")]
+
+
+def test_to_blame_after_be_is_no_speech_act() -> None:
+    # "Kiev is to blame": responsibility, nobody blames anybody in words here.
+    ch = chunk(
+        words=["Kiev", "is", "to", "blame", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "punct"],
+        pos=["PROPN", "AUX", "PART", "VERB", "PUNCT"],
+        lemmas=["Kiev", "be", "to", "blame", "."],
+        ents=["B-GPE", "O", "O", "O", "O"],
+        tags=["NNP", "VBZ", "TO", "VB", "."],
+    )
+    assert cues(ch) == []
+
+
+def test_light_verb_phrase_needs_what_was_said() -> None:
+    # "Obama made it clear that it ended" is speech; "The storm made it clear" is not.
+    said = chunk(
+        words=["Obama", "made", "it", "clear", "that", "it", "ended", "."],
+        heads=[1, 1, 3, 1, 6, 6, 3, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "mark", "nsubj", "advcl", "punct"],
+        pos=["PROPN", "VERB", "PRON", "ADJ", "SCONJ", "PRON", "VERB", "PUNCT"],
+        lemmas=["Obama", "make", "it", "clear", "that", "it", "end", "."],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+        tags=["NNP", "VBD", "PRP", "JJ", "IN", "PRP", "VBD", "."],
+    )
+    assert cues(said) == [("made it clear", "neutral", "Obama")]
+    storm = chunk(
+        words=["The", "storm", "made", "it", "clear", "."],
+        heads=[1, 2, 2, 4, 2, 2],
+        deps=["det", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "PRON", "ADJ", "PUNCT"],
+        lemmas=["the", "storm", "make", "it", "clear", "."],
+        ents=["O", "O", "O", "O", "O", "O"],
+        tags=["DT", "NN", "VBD", "PRP", "JJ", "."],
+    )
+    assert cues(storm) == []

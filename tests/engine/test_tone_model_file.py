@@ -87,7 +87,11 @@ def test_committed_model_gives_the_recorded_predictions() -> None:
         ranked = sorted(case["scores"].values(), reverse=True)
         if ranked[0] - ranked[1] > 2 * RETRAIN_DRIFT:
             assert result.tone == case["tone"], case["text"]
-        assert [w for w, _ in result.evidence[:3]] == case["top_evidence"]
+        # The word that decided it stays first; a retrain may reorder the weaker ones a little,
+        # but the recorded three stay among the evidence shown.
+        words = [w for w, _ in result.evidence]
+        assert words[0] == case["top_evidence"][0], case["text"]
+        assert set(case["top_evidence"]) <= set(words[:6]), (case["text"], words)
 
 
 def test_committed_model_records_its_metrics_and_data() -> None:

@@ -60,7 +60,7 @@ def test_reporting_verbs_stances_and_requires() -> None:
     frame = lexicon_frame("reporting_verbs")
     assert set(frame["category"]) <= set(STANCES)
     assert set(frame["category"]) == set(STANCES), "every stance should have verbs"
-    assert set(frame["requires"]) <= {"", "clause", "speech", "speaker"}
+    assert set(frame["requires"]) <= {"", "clause", "speech", "speaker", "quote"}
     assert 120 <= len(frame) <= 250
 
 

@@ -22,7 +22,11 @@ from spacy.tokens import Doc, Token
 from analysis.engine.article import ParsedArticle, tokens_where
 from analysis.engine.explain import make_marker
 from analysis.engine.extract.speech_nouns import noun_cue_speaker
-from analysis.engine.extract.speech_sense import reports_speech
+from analysis.engine.extract.speech_sense import (
+    light_phrase_reports_speech,
+    question_put_to_subject,
+    reports_speech,
+)
 from analysis.engine.extract.subjects import subject_of
 from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, load_lexicon
@@ -43,7 +47,8 @@ class Cue:
 
 
 def _source_of(tok: Token | None) -> Token | None:
-    """The source behind "according to reports from X" / "a statement by X", else ``tok``."""
+    """The source behind "according to reports from X" / "a statement by X" / "a statement
+    issued by X", else ``tok``."""
     if tok is None:
         return None
     for c in tok.children:
@@ -51,16 +56,22 @@ def _source_of(tok: Token | None) -> Token | None:
             inner = next((g for g in c.children if g.dep_ == "pobj"), None)
             if inner is not None:
                 return inner
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = next((g for g in c.children if g.dep_ == "agent"), None)
+            inner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+            if inner is not None:
+                return inner
     return tok
 
 
-def _speaker_text(tok: Token | None) -> str:
-    """The speaker phrase as written, up to its head ("the NATO boss"); long phrases: the head."""
+def _speaker_text(article: ParsedArticle, tok: Token | None) -> str:
+    """The speaker phrase as written (in the article's text), up to its head ("the NATO
+    boss"); long phrases: the head."""
     if tok is None:
         return ""
     left = min((t.i for t in tok.subtree if t.i <= tok.i), default=tok.i)
-    words = tok.doc[left : tok.i + 1]
-    return words.text if len(words) <= 8 else tok.text
+    first = tok.doc[left] if tok.i - left < 8 else tok
+    return article.text[article.start(first) : article.end(tok)]
 
 
 def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry, Token] | None:
@@ -68,6 +79,9 @@ def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ADJECTIVAL_DEPS:
         return None
     lemma = tok.lemma_.lower()
+    light = _light_verb_phrase(tok, lemma, verbs)
+    if light is not None:
+        return light
     for c in tok.children:
         if c.dep_ == "prt":
             phrasal = verbs.get(f"{lemma} {c.lower_}")
@@ -79,6 +93,28 @@ def _verb_cues(tok: Token, verbs: dict[str, LexiconEntry]) -> tuple[LexiconEntry
                 return phrasal, c
     entry = verbs.get(lemma)
     return (entry, tok) if entry is not None else None
+
+
+LIGHT_VERB_DEPS = frozenset({"dobj", "oprd", "acomp", "ccomp", "xcomp", "advmod"})
+LIGHT_VERB_REACH = 3
+"""Words after the verb a light-verb phrase may take ("made it clear", "building a case")."""
+
+
+def _light_verb_phrase(
+    tok: Token, lemma: str, verbs: dict[str, LexiconEntry]
+) -> tuple[LexiconEntry, Token] | None:
+    """ "made clear", "made it clear", "made the case", "building a case", "as X put it": a
+    light verb whose object or complement carries the speech act (NomBank support verbs,
+    Meyers et al. 2004), written right after the verb."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ not in LIGHT_VERB_DEPS or not tok.i < c.i <= tok.i + LIGHT_VERB_REACH:
+            continue
+        words = " ".join(t.lower_ for t in doc[tok.i + 1 : c.i + 1])
+        entry = verbs.get(f"{lemma} {words}")
+        if entry is not None:
+            return entry, c
+    return None
 
 
 def find_attributions(article: ParsedArticle) -> list[Marker]:
@@ -111,7 +147,7 @@ def _marker(article: ParsedArticle, cue: Cue) -> Marker:
         cue.end,
         actor,
         article.sentence_of(cue.first),
-        speaker=_speaker_text(cue.speaker),
+        speaker=_speaker_text(article, cue.speaker),
         cue=cue.entry.term,
     )
 
@@ -158,10 +194,15 @@ def _verb_cue(article: ParsedArticle, tok: Token) -> Cue | None:
     if found is None:
         return None
     entry, last = found
+    end = article.end(last) if last.i > tok.i else article.end(tok)
+    if question_put_to_subject(tok):
+        return Cue(tok, end, entry, "reporting_verbs", None)  # whoever asked is not named
     subj, passive = subject_of(tok)
-    if not reports_speech(article, tok, entry, subj, passive):
+    if last.dep_ in LIGHT_VERB_DEPS and last.head.i == tok.i:
+        if not light_phrase_reports_speech(article, tok, last, subj):
+            return None
+    elif not reports_speech(article, tok, entry, subj, passive):
         return None
-    end = article.end(last) if last.i == tok.i + 1 else article.end(tok)
     return Cue(tok, end, entry, "reporting_verbs", subj)
 
 

@@ -45,11 +45,13 @@ def noun_cue_speaker(
         entry: its row.
         verb_cues: token indices (in ``tok.doc``) of the verbs found as cues.
     """
-    if _carried_by_a_verb(tok, verb_cues) or _inside_according_to(tok):
+    if _carried_by_a_verb(tok, verb_cues) or _inside_according_to(tok) or _negated(tok):
         return False, None
     speaker = _speaker(article, tok, entry)
     content = _has_content(tok)
     if _points_back(tok, speaker) and not content:
+        return False, None
+    if _names_the_verbs_speech(tok, speaker, verb_cues):
         return False, None
     requires = lexicon_column("reporting_nouns", "requires").get(entry.term.lower(), "")
     if requires == "source":
@@ -60,6 +62,12 @@ def noun_cue_speaker(
     if requires == "content":
         return content, speaker
     return speaker is not None or content, speaker
+
+
+def _negated(tok: Token) -> bool:
+    """ "There was no immediate comment from the Kremlin": speech that did not happen (negated
+    events are not factual, Saurí & Pustejovsky 2009, FactBank)."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _inside_according_to(tok: Token) -> bool:
@@ -73,6 +81,17 @@ def _carried_by_a_verb(tok: Token, verb_cues: frozenset[int]) -> bool:
     if tok.dep_ == "nsubj" and tok.head.i in verb_cues:
         return True
     return any(c.dep_ == "acl" and c.i in verb_cues for c in tok.children)
+
+
+def _names_the_verbs_speech(tok: Token, speaker: Token | None, verb_cues: frozenset[int]) -> bool:
+    """ "said in a statement that …", "accused Russia of it, an accusation Moscow denies": a
+    noun that names the speech act of the reporting verb it hangs on is no second cue (the
+    attribution guidelines: a noun that only points back to a speech act is skipped)."""
+    if speaker is not None and speaker.pos_ != "PRON":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return tok.head.head.i in verb_cues
+    return tok.dep_ in ("npadvmod", "appos") and tok.head.i in verb_cues
 
 
 def _points_back(tok: Token, speaker: Token | None) -> bool:
@@ -103,12 +122,22 @@ def _speaker(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> Token |
 
 
 def _source_phrase(tok: Token) -> Token | None:
-    """The head of a by/from phrase of the noun ("a report from the OSCE"), else None."""
+    """The head of a by/from phrase of the noun ("a report from the OSCE"), else None.
+
+    The parser often hangs the phrase on the verb whose object the noun is ("drew criticism
+    from Germany", "received assurances from Moscow"); a from-phrase right after the object
+    still names its source.
+    """
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
             inner = next((g for g in c.children if g.dep_ == "pobj"), None)
             if inner is not None:
                 return inner
+    if tok.dep_ == "dobj":
+        after = max(t.i for t in tok.subtree) + 1
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i == after:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 

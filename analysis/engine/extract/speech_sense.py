@@ -12,7 +12,9 @@ The lexicon says how much each verb needs (``reporting_verbs.csv``, column ``req
   quotation attached to it ('"…," she maintained'), a small clause ("called it a 'slap on the
   wrist'", "dismissed the round as 'tepid'") or a speech object: a reporting noun ("denied the
   allegations") or one of the row's ``objects`` ("denied any involvement");
-- ``speaker``: evidence verbs (show, prove …): a speech complement and a speaker of their own.
+- ``speaker``: evidence verbs (show, prove …): a speech complement and a speaker of their own;
+- ``quote``: verbs of continuing ('"…," he continued', '"…," she went on'): speech only in a
+  reporting clause attached to a quotation (Quirk et al. 1985, §14.29, reporting clauses).
 
 Speech that has not happened is skipped, after the attribution guidelines and FactBank's event
 factuality (Saurí & Pustejovsky 2009): negated ("did not deny"), modal ("will claim") or under
@@ -38,6 +40,7 @@ SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "pcomp"})
 PERSON_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 OPENING_MARKS = frozenset(PAIRS) | {"‘", "'"}
 CLOSING_MARKS = frozenset(PAIRS.values()) | {"”", "»", "’", "'"}
+ASKING_VERBS = frozenset({"ask", "question"})
 _BETWEEN_QUOTE_AND_VERB = frozenset({"ADV", "AUX", "PART"})
 
 
@@ -53,18 +56,25 @@ def reports_speech(
         subj: the head of its speaker phrase, if the parse names one.
         passive: True for a passive without an agent.
     """
-    if not_yet_said(tok):
+    if not_yet_said(tok) or anonymity_request(tok):
         return False
     requires = lexicon_column("reporting_verbs", "requires").get(entry.term.lower(), "")
     if requires == "speech":
         return speech_complement(article, tok, entry)
     if requires == "speaker":
         return _own_speaker(article, tok) and speech_complement(article, tok, entry)
+    if requires == "quote":
+        return attached_quote(article, tok)
     clause = has_clause(article, tok) or _small_clause(tok, entry)  # "described them as X"
     if requires == "clause" and not clause:
         # "Obama announced the sanctions", "volunteers estimated the deaths at 60": an object
-        # is enough when a person or body speaks.
-        has_object = any(c.dep_ == "dobj" for c in tok.children) or _addressee(article, tok, entry)
+        # is enough when a person or body speaks; a passive with its agent has its object as
+        # subject ("sanctions announced by the EU").
+        has_object = (
+            any(c.dep_ == "dobj" for c in tok.children)
+            or _passive_with_agent(tok)
+            or _addressee(article, tok, entry)
+        )
         if not (has_object and subj is not None and _speaking_subject(article, subj)):
             return False
     # Without reported content, only a real speaker makes it speech:
@@ -72,6 +82,13 @@ def reports_speech(
     if not clause and not passive:
         return subj is not None and (subj.pos_ == "PROPN" or _speaking_subject(article, subj))
     return True
+
+
+def _passive_with_agent(tok: Token) -> bool:
+    """True for a passive verb with a by-agent ("was announced by the Kremlin")."""
+    return any(c.dep_ == "agent" for c in tok.children) and (
+        tok.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    )
 
 
 def not_yet_said(tok: Token) -> bool:
@@ -82,7 +99,61 @@ def not_yet_said(tok: Token) -> bool:
     for c in tok.children:
         if (c.dep_ == "neg" and not until) or (c.dep_ == "aux" and c.lower_ in modal):
             return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+        # "was to announce" (not yet), "the rebels are to blame" (responsible, no speech act)
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
+
+
+def light_phrase_reports_speech(
+    article: ParsedArticle, verb: Token, last: Token, subj: Token | None
+) -> bool:
+    """True when a light-verb phrase ("made it clear", "building a case", "as X put it")
+    reports speech: someone who can speak says something through it — a clause the parser
+    hangs on the phrase's last word ("made clear *that* …"), a "for"/"against" phrase
+    ("a case for sanctions"), an "as" clause ("as X put it") or an attached quotation.
+    "The storm made it clear" says nothing."""
+    if not_yet_said(verb) or subj is None:
+        return False
+    if not (subj.pos_ == "PROPN" or _speaking_subject(article, subj)):
+        return False
+    said = any(
+        (c.dep_ in ("ccomp", "advcl", "acl", "relcl") and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "prep" and c.lower_ in ("for", "against"))
+        for c in (*last.children, *verb.children)
+        if c.i != last.i
+    )
+    return said or _as_clause(verb) or attached_quote(article, verb)
+
+
+def question_put_to_subject(tok: Token) -> bool:
+    """ "Asked about the sanctions, Obama said …", "Obama, questioned on the vote, said …": a
+    reduced passive clause of a verb of asking (Levin 1993, §37.1) reports a question someone
+    unnamed put to the sentence's subject; the subject answers, it does not ask."""
+    if tok.lemma_.lower() not in ASKING_VERBS or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ not in ("advcl", "acl") or not_yet_said(tok):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return False  # a full clause ("he was asked"), not a reduced one
+    if tok.dep_ == "acl" and tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "the questions asked at the hearing": no one answers here
+    # what or where they were asked: "about the sanctions", "whether …", "at a news conference"
+    return any(c.dep_ in ("prep", "ccomp", "advcl") for c in tok.children)
+
+
+def anonymity_request(tok: Token) -> bool:
+    """ "a senior official who asked not to be named": the request not to be named, identified
+    or quoted is the sourcing formula news agencies give for anonymity (AP Stylebook,
+    "anonymous sources"), not speech the article reports."""
+    if tok.lemma_.lower() not in ("ask", "request"):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and any(g.dep_ == "auxpass" for g in c.children)
+        and any(g.dep_ == "neg" for g in c.children)
+        for c in tok.children
+    )
 
 
 @cache
@@ -99,7 +170,7 @@ def has_clause(article: ParsedArticle, tok: Token) -> bool:
     """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
-    if _as_clause(tok):
+    if _as_clause(tok) or misattached_that_clause(tok):
         return True
     if article.quoted(article.start(tok)):
         return False
@@ -122,10 +193,38 @@ def speech_complement(article: ParsedArticle, tok: Token, entry: LexiconEntry) -
     return (
         _gerund_clause(tok)
         or _as_clause(tok)
+        or misattached_that_clause(tok)
         or attached_quote(article, tok)
         or _small_clause(tok, entry)
         or _speech_object(tok, entry)
     )
+
+
+def misattached_that_clause(tok: Token) -> bool:
+    """ "acknowledged for the first time that troops were there": the parser hangs the verb's
+    "that" clause on the noun of a phrase between them, as a relative clause. A relative clause
+    whose "that" is neither its subject nor its object ("the plan that Russia proposed") and
+    that has a subject of its own is the verb's complement clause."""
+    for c in tok.children:
+        if c.dep_ == "npadvmod":
+            nouns = [c]
+        elif c.dep_ == "prep" and c.i > tok.i:
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if any(_complement_read_as_relative(r) for n in nouns for r in n.children):
+            return True
+    return False
+
+
+def _complement_read_as_relative(clause: Token) -> bool:
+    """True for a relative clause opening with a "that" that fills no gap in it."""
+    if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    first = clause.doc[min(t.i for t in clause.subtree)]
+    if first.lower_ != "that" or first.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != first.i for c in clause.children)
 
 
 def _gerund_clause(tok: Token) -> bool:
@@ -135,9 +234,10 @@ def _gerund_clause(tok: Token) -> bool:
 
 
 def _as_clause(tok: Token) -> bool:
-    """ "As Reuters reported, …": the rest of the sentence is what was reported."""
+    """ "As Reuters reported, …", "as reported by Interfax": the rest of the sentence is what
+    was reported."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and any(
-        c.dep_ == "nsubj" for c in tok.children
+        c.dep_ in ("nsubj", "agent") for c in tok.children
     )
 
 
@@ -163,10 +263,21 @@ def _speech_object(tok: Token, entry: LexiconEntry) -> bool:
     of the row's ``objects`` ("denied any involvement")."""
     objects = _objects(entry.term.lower())
     nouns = load_lexicon("reporting_nouns")
-    return any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in nouns or {c.lower_, c.lemma_.lower()} & objects)
-        for c in tok.children
-    )
+
+    def is_speech(noun: Token) -> bool:
+        return noun.lemma_.lower() in nouns or bool({noun.lower_, noun.lemma_.lower()} & objects)
+
+    if any(c.dep_ == "dobj" and is_speech(c) for c in tok.children):
+        return True
+    # "an accusation Moscow denies", "the claims, which Russia rejected": the noun a relative
+    # clause hangs on is the object its gap stands for.
+    gap = tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    return gap and _relative_object_gap(tok) and is_speech(tok.head)
+
+
+def _relative_object_gap(clause: Token) -> bool:
+    """True when the relative clause has its own subject, so its gap is the object."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _addressee(article: ParsedArticle, tok: Token, entry: LexiconEntry) -> bool:

@@ -17,6 +17,8 @@ from analysis.lexicons import load_lexicon
 
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+QUOTING = frozenset({"quote", "cite", "report"})
+"""Verbs of "X was quoted/cited/reported as saying" (the one quoted is the speaker)."""
 SUBJECT_REACH = 3
 """How many clause levels up a verb without a subject looks for the one it shares."""
 
@@ -74,11 +76,15 @@ def _clause_speaker(cur: Token) -> Found | None:
     """The speaker a verb without a subject takes from the clause it hangs in, else None."""
     if cur.dep_ == "relcl":
         return cur.head, False
-    if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ == "quote":
-        # "X was quoted as saying", "Interfax quoted X as saying": the one quoted speaks
+    if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lemma_ in QUOTING:
+        # "X was quoted as saying", "Interfax quoted X as saying", "X was cited as saying":
+        # the one quoted speaks
         quoted = cur.head.head
         who = [c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj")]
         return (who[0] if who else None), False
+    if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ in ("VERB", "AUX"):
+        # "responded by saying", "began by warning": the verb's own subject speaks
+        return subject_of(cur.head.head)
     if cur.dep_ != "acl":
         return None
     if cur.tag_ == "VBN":
