@@ -43,6 +43,7 @@ from analysis.library.importer import (
 from analysis.library.ingest import IngestResult, check_text, from_upload, from_url
 from analysis.library.progress import Meter, Progress, Reading
 from analysis.library.query import ArticleFilter, Selection
+from analysis.library.reflow import PrintedLine, reflow_lines
 from analysis.library.samples import sample_rows, seed_library
 from analysis.library.schema import MIGRATIONS, SCHEMA_VERSION
 from analysis.library.serialise import (
@@ -86,6 +87,7 @@ __all__ = [
     "LibraryError",
     "LocalPool",
     "Meter",
+    "PrintedLine",
     "Progress",
     "Reading",
     "Removed",
@@ -108,6 +110,7 @@ __all__ = [
     "open_zip",
     "parse_date",
     "read_corpus",
+    "reflow_lines",
     "remove_page_furniture",
     "restore_furniture",
     "sample_rows",
