@@ -41,6 +41,7 @@ from analysis.library.importer import (
     import_rows,
 )
 from analysis.library.ingest import IngestResult, check_text, from_upload, from_url
+from analysis.library.listing import Listing
 from analysis.library.progress import Meter, Progress, Reading
 from analysis.library.query import ArticleFilter, Selection
 from analysis.library.reflow import PrintedLine, reflow_lines
@@ -85,6 +86,7 @@ __all__ = [
     "IngestResult",
     "Library",
     "LibraryError",
+    "Listing",
     "LocalPool",
     "Meter",
     "PrintedLine",
