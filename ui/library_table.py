@@ -25,7 +25,7 @@ COLUMNS = {
     "date": st.column_config.TextColumn("date", width=100),  # "2022-02-17" whole, never cut
     "outlet": st.column_config.TextColumn("outlet", width="medium"),
     "title": st.column_config.TextColumn("title", width="large"),
-    "constructed": st.column_config.CheckboxColumn("constructed", width="small"),
+    "constructed": st.column_config.CheckboxColumn("constructed", width=100),
     "url": st.column_config.LinkColumn("url", width="medium"),
     "added": st.column_config.TextColumn("added", width="medium"),
 }
@@ -150,7 +150,9 @@ def render_delete_matching(library: Library, flt: ArticleFilter) -> None:
     listing = Listing(library, flt)
     total = listing.count()
     everything = flt == ArticleFilter()
-    with st.expander("Delete all matching articles", icon=":material/delete_sweep:"):
+    with st.expander(
+        "Delete all matching articles", icon=":material/delete_sweep:", key="library.delete_all_box"
+    ):
         if not total:
             st.caption("No article matches the filter.")
             return
