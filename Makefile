@@ -9,7 +9,7 @@ PORT ?= 8501
 HOST ?= 127.0.0.1
 LAN_NAME ?= $(shell hostname)
 
-.PHONY: setup run test test-fast bench lint format clean model
+.PHONY: setup run test test-fast bench lint format clean model screenshots
 
 # The stamp is newer than both requirement files once they are installed, so a second `make setup`
 # does nothing and costs nothing.
@@ -36,6 +36,10 @@ test: setup
 # Everything except the slow tests (browsers, subprocesses, megabytes of text): under 2 minutes.
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# The README's screenshots, refreshed on purpose (a test run saves them to a temporary folder).
+screenshots: setup
+	FRAMING_LENS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q tests/ui/test_browser_*.py
 
 # The tone model (analysis/engine/tone/model) from the shipped NewsMTSC copy; deterministic, so the
 # committed files are exactly what this writes.

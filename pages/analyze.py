@@ -9,6 +9,7 @@ previous result stays on screen.
 
 import streamlit as st
 
+from analysis.engine.time_limit import AnalysisTimeout
 from analysis.library.links import article_key
 from analysis.records import ArticleAnalysis
 from ui.analysis_cache import analyze_cached
@@ -96,7 +97,10 @@ if submitted is not None:
         title = item.title or (item.source if item.source != "pasted text" else None)
         with st.spinner(f"Analysing {md(title, limit=80) if title else 'the text'}…"):
             url = item.source if item.source.startswith(("http://", "https://")) else None
-            fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
+            try:
+                fresh.append(analyze_cached(item.text, title=title, outlet=outlet, url=url))
+            except AnalysisTimeout as exc:  # the message says what to do; nothing else changes
+                messages.append(("error", f"{title or 'The text'}: {exc}"))
     if fresh:
         st.session_state[RESULTS] = fresh
         for key in RESULT_WIDGETS:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 
 import streamlit as st
 
 from analysis.records import ArticleAnalysis
 from analysis.version import analysis_key
 from ui.memory import freeze_long_lived
+
+TIME_LIMIT_VAR = "FRAMING_LENS_TIME_LIMIT"
+DEFAULT_TIME_LIMIT = 120.0
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per server start)…")
@@ -36,7 +40,15 @@ def _analyze(digest: str, key: str, title: str | None, _text: str) -> ArticleAna
     """The analysis of ``_text`` (the text itself is not hashed again: ``digest`` stands for it)."""
     from analysis.engine.pipeline import analyze
 
-    return analyze(_text, title=title)
+    return analyze(_text, title=title, time_limit=time_limit())
+
+
+def time_limit() -> float:
+    """Seconds one analysis on a page may take (``FRAMING_LENS_TIME_LIMIT``, default 120)."""
+    try:
+        return max(0.0, float(os.environ.get(TIME_LIMIT_VAR, DEFAULT_TIME_LIMIT)))
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
 
 
 def text_digest(text: str) -> str:
@@ -57,6 +69,10 @@ def analyze_cached(
 
     Returns:
         The :class:`ArticleAnalysis`.
+
+    Raises:
+        AnalysisTimeout: the analysis took longer than :func:`time_limit` (its message is for
+            the user; nothing is cached).
     """
     warm_engine()
     result = _analyze(text_digest(text), analysis_key(), title or None, text)

@@ -22,6 +22,8 @@ from typing import Any, Protocol, TypeVar
 
 import streamlit as st
 
+from analysis.engine.time_limit import AnalysisTimeout
+
 log = logging.getLogger("framing_lens.errors")
 if not log.handlers:  # Streamlit configures its own loggers only; ours must reach stderr too
     _handler = logging.StreamHandler()
@@ -127,7 +129,12 @@ def _recover(exc: Exception, where: str) -> bool:
     error_id = _record(exc, where)
     _put_back(st.session_state.get(GOOD), fresh=failures >= 2)
     _put_back_address(fresh=failures >= 2)
-    st.session_state[PENDING] = {"id": error_id, "where": where, "failures": failures}
+    st.session_state[PENDING] = {
+        "id": error_id,
+        "where": where,
+        "failures": failures,
+        "reason": str(exc) if isinstance(exc, AnalysisTimeout) else None,  # written for users
+    }
     st.session_state[FAILURES] = failures
     return failures <= 2
 
@@ -148,7 +155,10 @@ def message(error_id: str, fresh: bool = False) -> str:
 def _show_pending() -> None:
     pending = st.session_state.pop(PENDING, None)
     if pending:
-        st.error(message(pending["id"], fresh=pending.get("failures", 1) >= 2), icon="⚠️")
+        text = message(pending["id"], fresh=pending.get("failures", 1) >= 2)
+        if pending.get("reason"):
+            text = f"{pending['reason']} {text}"
+        st.error(text, icon="⚠️")
 
 
 def run_page(page: Runnable) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from analysis.library.samples import sample_rows
+
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
+"""The shipped samples (the library's own default folder, named here for the pages)."""
 SEED_FILE = "nato-eastern-flank.txt"
 
 
@@ -28,22 +30,20 @@ class Sample:
 
 @cache
 def samples() -> tuple[Sample, ...]:
-    """Every sample listed in index.csv (the seed first), read once per process."""
-    rows: list[dict[str, str]] = []
-    index = SAMPLES_DIR / "index.csv"
-    if index.exists():
-        with index.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    else:  # no index: every .txt file, titled by its first line
-        rows = [{"file": p.name} for p in sorted(SAMPLES_DIR.glob("*.txt"))]
-    out = []
-    for row in rows:
-        path = SAMPLES_DIR / row["file"]
-        if not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8")
-        title = row.get("title") or text.strip().splitlines()[0][:120]
-        out.append(Sample(row["file"], title, row.get("outlet") or "Sample", text))
+    """Every sample listed in index.csv (the seed first), read once per process.
+
+    The index is read by :func:`analysis.library.samples.sample_rows`, the same reader that
+    seeds the library, so the picker and the library never disagree about a sample.
+    """
+    out = [
+        Sample(
+            row.source,
+            row.title or row.text.strip().splitlines()[0][:120],
+            row.outlet or "Sample",
+            row.text,
+        )
+        for row in sample_rows(SAMPLES_DIR)
+    ]
     out.sort(key=lambda s: s.file != SEED_FILE)
     return tuple(out)
 

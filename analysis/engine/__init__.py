@@ -17,12 +17,15 @@ from analysis.engine.name_variants import name_key, word_key
 from analysis.engine.parse import parse
 from analysis.engine.pipeline import EXTRACTORS, analyze, analyze_many, analyze_parsed, headline
 from analysis.engine.references import resolve_references
+from analysis.engine.time_limit import AnalysisTimeout, Deadline
 
 __all__ = [
     "EXTRACTORS",
     "ActorIndex",
     "ActorInfo",
+    "AnalysisTimeout",
     "Chunk",
+    "Deadline",
     "ModelNotInstalledError",
     "ParsedArticle",
     "analyze",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from analysis.engine.article import ParsedArticle
+from analysis.engine.time_limit import Deadline
 
 # Very long lines are cut so the parser's memory stays flat.
 CHUNK_CHARS = 20_000
@@ -51,13 +52,16 @@ def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def parse(text: str, nlp: Language, *, batch_size: int = 64) -> ParsedArticle:
+def parse(
+    text: str, nlp: Language, *, batch_size: int = 64, deadline: Deadline | None = None
+) -> ParsedArticle:
     """Parse ``text`` line by line into an article whose docs keep offsets into ``text``.
 
     Args:
         text: the article text (never modified).
         nlp: a loaded spaCy pipeline.
         batch_size: passed to ``nlp.pipe``.
+        deadline: checked after every piece parsed (raises ``AnalysisTimeout`` once passed).
 
     Returns:
         The :class:`~analysis.engine.article.ParsedArticle`, chunks in text order with a global
@@ -65,6 +69,9 @@ def parse(text: str, nlp: Language, *, batch_size: int = 64) -> ParsedArticle:
     """
     spans = list(_pieces(text))
     docs = nlp.pipe((text[a:b] for a, b in spans), batch_size=batch_size)
-    return ParsedArticle.from_docs(
-        text, [(doc, a) for (a, _b), doc in zip(spans, docs, strict=True)]
-    )
+    parsed = []
+    for (a, _b), doc in zip(spans, docs, strict=True):
+        parsed.append((doc, a))
+        if deadline is not None:
+            deadline.check()
+    return ParsedArticle.from_docs(text, parsed)

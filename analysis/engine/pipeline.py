@@ -25,6 +25,7 @@ from analysis.engine.parse import parse
 from analysis.engine.profiles import build_profiles
 from analysis.engine.references import resolve_references
 from analysis.engine.sentiment import sentence_sentiments
+from analysis.engine.time_limit import Deadline
 from analysis.records import ArticleAnalysis, Marker, Sentence
 from analysis.version import ENGINE_VERSION
 
@@ -44,7 +45,13 @@ HEADLINE_MAX_WORDS = 25
 """A first line this short, with no closing full stop, reads as a headline."""
 
 
-def analyze(text: str, *, title: str | None = None, nlp: Language | None = None) -> ArticleAnalysis:
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    nlp: Language | None = None,
+    time_limit: float | None = None,
+) -> ArticleAnalysis:
     """Analyse how one article frames the actors in it.
 
     The method combines named-entity recognition and dependency parsing (spaCy) with curated
@@ -57,6 +64,9 @@ def analyze(text: str, *, title: str | None = None, nlp: Language | None = None)
         title: an optional title to record with the result; default the first line when it
             reads like a headline.
         nlp: a loaded spaCy pipeline; default :func:`analysis.engine.model.load_model`.
+        time_limit: seconds the analysis may take (None: no limit); past it
+            :class:`~analysis.engine.time_limit.AnalysisTimeout` is raised with a message for the
+            user (:mod:`analysis.engine.time_limit`).
 
     Returns:
         An :class:`ArticleAnalysis`. Messy input never raises: problems are in ``warnings``.
@@ -71,7 +81,11 @@ def analyze(text: str, *, title: str | None = None, nlp: Language | None = None)
             engine_version=ENGINE_VERSION,
             warnings=("The text is empty. Paste or upload an article to analyse.",),
         )
-    return analyze_parsed(parse(text, nlp or load_model()), title=title)
+    deadline = Deadline.after(time_limit)
+    parsed = parse(text, nlp or load_model(), deadline=deadline)
+    if deadline is not None:
+        deadline.check()
+    return analyze_parsed(parsed, title=title)
 
 
 def analyze_parsed(article: ParsedArticle, *, title: str | None = None) -> ArticleAnalysis:

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.present.palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
-from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis
+from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis, Sentence
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
 
 MAX_ACTORS = 12
@@ -214,6 +214,20 @@ def sentiment_chart(analysis: ArticleAnalysis) -> go.Figure:
         vertical_spacing=40 / (top + bottom),
         row_heights=[float(top), float(bottom)] if rows == 2 else [1.0],
     )
+    _add_sentiment_bars(fig, analysis, sentences, position)
+    if names:
+        _add_mention_rows(fig, analysis, names, position)
+    fig.update_xaxes(title_text="Sentence number", row=rows, col=1)
+    height = top + (bottom + 40 if names else 0) + 60 + 80
+    fig = _layout(fig, title + cut, height)
+    fig.update_layout(margin={"b": 80})  # no legend under this chart
+    return fig
+
+
+def _add_sentiment_bars(
+    fig: go.Figure, analysis: ArticleAnalysis, sentences: list[Sentence], position: dict[int, int]
+) -> None:
+    """The top panel: one bar per sentence, its VADER compound score, the sentence on hover."""
     xs = [position[s.index] for s in sentences]
     ys = [s.sentiment for s in sentences]
     hover = [_wrap(analysis.text[s.start : s.end]) for s in sentences]
@@ -232,30 +246,30 @@ def sentiment_chart(analysis: ArticleAnalysis) -> go.Figure:
         title_text="Sentiment (−1 … +1)", range=[-1.05, 1.05], zeroline=True,
         zerolinecolor="#444444", row=1, col=1,
     )  # fmt: skip
-    if names:
-        per_actor: dict[str, Counter[int]] = {n: Counter() for n in names}
-        for m in analysis.mentions:
-            if m.actor in per_actor and m.sentence in position:
-                per_actor[m.actor][position[m.sentence]] += 1
-        for n in names:
-            pts = sorted(per_actor[n].items())
-            fig.add_scatter(
-                x=[p for p, _ in pts],
-                y=[n] * len(pts),
-                mode="markers",
-                marker={"size": [10 + 4 * min(c, 4) for _, c in pts], "color": "#0072B2"},
-                customdata=[[html.escape(n), c] for _, c in pts],
-                hovertemplate=(
-                    "<b>%{customdata[0]}</b>: %{customdata[1]} mention(s) in sentence "
-                    "%{x}<extra></extra>"
-                ),
-                showlegend=False,
-                row=2,
-                col=1,
-            )
-        fig.update_yaxes(title_text=None, automargin=True, row=2, col=1)
-    fig.update_xaxes(title_text="Sentence number", row=rows, col=1)
-    height = top + (bottom + 40 if names else 0) + 60 + 80
-    fig = _layout(fig, title + cut, height)
-    fig.update_layout(margin={"b": 80})  # no legend under this chart
-    return fig
+
+
+def _add_mention_rows(
+    fig: go.Figure, analysis: ArticleAnalysis, names: list[str], position: dict[int, int]
+) -> None:
+    """The bottom panel: a row per actor, a dot (sized by count) where it is mentioned."""
+    per_actor: dict[str, Counter[int]] = {n: Counter() for n in names}
+    for m in analysis.mentions:
+        if m.actor in per_actor and m.sentence in position:
+            per_actor[m.actor][position[m.sentence]] += 1
+    for n in names:
+        pts = sorted(per_actor[n].items())
+        fig.add_scatter(
+            x=[p for p, _ in pts],
+            y=[n] * len(pts),
+            mode="markers",
+            marker={"size": [10 + 4 * min(c, 4) for _, c in pts], "color": "#0072B2"},
+            customdata=[[html.escape(n), c] for _, c in pts],
+            hovertemplate=(
+                "<b>%{customdata[0]}</b>: %{customdata[1]} mention(s) in sentence "
+                "%{x}<extra></extra>"
+            ),
+            showlegend=False,
+            row=2,
+            col=1,
+        )
+    fig.update_yaxes(title_text=None, automargin=True, row=2, col=1)

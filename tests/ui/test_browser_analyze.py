@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_path
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "screenshots" / "analyze.png"
+SCREENSHOT = screenshot_path("analyze.png")
 LOAD = 90_000  # ms: the very first page view of a session loads the spaCy model
 MAIN = ".st-key-analyze-article .fl-main"
 MARKS = f"{MAIN} mark[data-marker]"

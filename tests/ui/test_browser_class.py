@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_dir
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = screenshot_dir()
 LOAD = 90_000
 EVIL = "<img src=x onerror=alert(1)>"
 DESKTOP = {"width": 1280, "height": 800}

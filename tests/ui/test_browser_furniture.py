@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_path
 from tests.ui.test_browser_analyze import MAIN, open_analyze, paste_and_analyze, wait_for_result
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "screenshots" / "analyze-furniture.png"
+SCREENSHOT = screenshot_path("analyze-furniture.png")
 NOTICE = ".st-key-analyze-furniture"
 
 ARTICLE = (

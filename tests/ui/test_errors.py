@@ -145,3 +145,28 @@ st.write(f"widget={is_widget_key('probe.widget')} data={is_widget_key('probe.dat
     assert not probe.exception
     assert probe.markdown[0].value == "widget=True data=False"
     assert app is not None
+
+
+def test_a_timeout_anywhere_on_a_page_shows_its_own_message_with_the_id(
+    db: Path, monkeypatch: pytest.MonkeyPatch, server_log: Captured
+) -> None:
+    from analysis.engine import AnalysisTimeout
+
+    app = analyze_page(db)
+    real = article_view.render_summary
+
+    def slow(result: Any) -> None:
+        if result.title == CRASH:
+            raise AnalysisTimeout("The analysis took longer than 1 seconds and was stopped.")
+        real(result)
+
+    monkeypatch.setattr(article_view, "render_summary", slow)
+    app.radio(key="analyze.source").set_value("Paste text")
+    app.text_area(key="analyze.text").set_value(TEXT)
+    app.text_input(key="analyze.title").set_value(CRASH)
+    app.button(key="analyze.run").click()
+    app.run()
+    assert not app.exception
+    (error,) = [e.value for e in app.error]
+    assert error.startswith("The analysis took longer than 1 seconds and was stopped.")
+    assert re.search(r"error id [0-9a-f]{6}", error)

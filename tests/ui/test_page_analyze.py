@@ -338,3 +338,15 @@ def test_neutral_rewrite_beside_the_original(at: AppTest) -> None:
     assert ">claimed</del>" in original
     assert ">said</ins>" in neutral
     assert html_text(neutral).count("claimed") == 0
+
+
+def test_an_analysis_over_the_time_limit_says_so_and_keeps_the_result_shown(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = at.session_state["analyze.results"][0].title
+    monkeypatch.setenv("FRAMING_LENS_TIME_LIMIT", "0")
+    analyze_paste(at, OTHER + " A sentence only this test uses.")
+    errors = [shown_text(e.value) for e in at.error]
+    assert any("took longer than 0 seconds" in e for e in errors), errors
+    assert any("previous result is still shown" in shown_text(i.value) for i in at.info)
+    assert at.session_state["analyze.results"][0].title == shown
