@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from analysis.library.store import Library
+from tests.screenshots import screenshot_path
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +60,7 @@ def test_switching_the_selected_row_then_saving_changes_no_row(
 
 
 def test_select_a_row_edit_it_then_delete_all_matching(
-    page: Any, app_server: str, app_server_dir: Path, app_idle: Any, tmp_path: Path
+    page: Any, app_server: str, app_server_dir: Path, app_idle: Any
 ) -> None:
     db = app_server_dir / "library.sqlite"
     open_library(page, app_server, app_idle)  # the first visit seeds the samples
@@ -78,7 +79,9 @@ def test_select_a_row_edit_it_then_delete_all_matching(
     app_idle(page)
     expect(page.get_by_text("3 of")).to_be_visible()
     tick(page, 1, app_idle)
-    page.locator("[data-testid=stDataFrame]").first.screenshot(path=str(tmp_path / "table.png"))
+    page.locator("[data-testid=stDataFrame]").first.screenshot(
+        path=str(screenshot_path("library-table.png"))
+    )
     form = page.locator("[data-testid=stForm]")
     expect(form.get_by_label("Title")).to_have_value("Zanzibarian talks 2")
     form.get_by_label("Outlet").fill("Edited Outlet")
@@ -89,15 +92,14 @@ def test_select_a_row_edit_it_then_delete_all_matching(
     assert {k: v for k, v in after.items() if k != mine[1]} == {
         k: v for k, v in before.items() if k != mine[1]
     }
-    page.screenshot(path=str(tmp_path / "library-selected.png"), full_page=True)
+    page.screenshot(path=str(screenshot_path("library-selected.png")), full_page=True)
     page.get_by_text("Delete all matching articles").click()
     delete = page.get_by_role("button", name="Delete 3 article(s)")
     expect(delete).to_be_disabled()
     page.get_by_text("Yes, delete all 3 matching article(s)").click()
     app_idle(page)
     expect(delete).to_be_enabled()
-    page.screenshot(path=str(tmp_path / "library-delete-all.png"), full_page=True)
+    page.screenshot(path=str(screenshot_path("library-delete-all.png")), full_page=True)
     delete.click()
     expect(page.get_by_text("Deleted 3 article(s).")).to_be_visible(timeout=LOAD)
     assert rows(db) == {k: v for k, v in after.items() if k not in mine}
-    print("screenshots:", tmp_path)
