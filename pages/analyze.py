@@ -86,10 +86,10 @@ with st.expander(
     submitted = render_inputs()
 
 if submitted is not None:
-    inputs, outlet = submitted
+    inputs, outlets = submitted
     messages: list[tuple[str, str]] = []
     fresh: list[ArticleAnalysis] = []
-    for item in inputs:
+    for item, outlet in zip(inputs, outlets, strict=True):
         if not item.ok:
             messages.append(("error", item.error or "This input could not be read."))
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from analysis.library.headline import headline_from_text
 from analysis.library.ingest import (
@@ -29,8 +30,9 @@ PASTE_FULL = (
 )
 
 
-def render_inputs() -> tuple[list[IngestResult], str | None] | None:
-    """Draw the input widgets; when Analyze is clicked, return (ingested inputs, outlet).
+def render_inputs() -> tuple[list[IngestResult], list[str | None]] | None:
+    """Draw the input widgets; when Analyze is clicked, return (ingested inputs, the outlet of
+    each input).
 
     Returns None when the button was not clicked in this run.
     """
@@ -65,7 +67,13 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
         if files:
             with st.container(key="analyze.files_ready"):
                 st.caption(f"Ready to analyse: {md(', '.join(f.name for f in files))}")
-        st.text_input("Outlet (optional)", key="analyze.outlet_files")
+        st.text_input(
+            "Outlet (optional)",
+            key="analyze.outlet_files",
+            help="With several files, a file's own outlet box (below) wins over this one.",
+        )
+        if files and len(files) > 1:
+            _per_file_outlets(files)
     elif source == "Web address":
         st.text_input(
             "Web address of the article",
@@ -87,6 +95,23 @@ def render_inputs() -> tuple[list[IngestResult], str | None] | None:
     return _collect(source)
 
 
+def _file_outlet_key(index: int, name: str) -> str:
+    """The widget key of one uploaded file's outlet box (by place and name: a new file set
+    does not inherit the boxes of the previous one)."""
+    return f"analyze.outlet_file.{index}.{name}"
+
+
+def _per_file_outlets(files: list[UploadedFile]) -> None:
+    """One outlet box per uploaded file, two to a row."""
+    columns = st.columns(2)
+    for i, f in enumerate(files):
+        columns[i % 2].text_input(
+            f"Outlet of {md(f.name, limit=60)}",
+            key=_file_outlet_key(i, f.name),
+            placeholder="as above",
+        )
+
+
 def _load_sample() -> None:
     """Fill the paste box with the seed article, its title and outlet (on purpose, by a click)."""
     sample = seed()
@@ -95,7 +120,7 @@ def _load_sample() -> None:
     st.session_state["analyze.outlet"] = sample.outlet
 
 
-def _collect(source: str) -> tuple[list[IngestResult], str | None]:
+def _collect(source: str) -> tuple[list[IngestResult], list[str | None]]:
     """Ingest whatever the chosen input holds (never raises on user input)."""
     state = st.session_state
     if source == "Paste text":
@@ -107,17 +132,18 @@ def _collect(source: str) -> tuple[list[IngestResult], str | None]:
             pasted = dataclasses.replace(
                 pasted, warnings=(*pasted.warnings, PASTE_FULL.format(n=PASTE_MAX_CHARS))
             )
-        return [pasted], outlet
+        return [pasted], [outlet]
     if source == "Upload files":
         files = state.get("analyze.files") or []
-        outlet = (state.get("analyze.outlet_files") or "").strip() or None
+        shared = (state.get("analyze.outlet_files") or "").strip() or None
         if not files:
             return [
                 IngestResult("", None, "upload", error="Choose one or more files to upload first.")
-            ], outlet
-        return [from_upload(f.name, f.getvalue()) for f in files], outlet
+            ], [shared]
+        own = [(state.get(_file_outlet_key(i, f.name)) or "").strip() for i, f in enumerate(files)]
+        return [from_upload(f.name, f.getvalue()) for f in files], [o or shared for o in own]
     if source == "Web address":
         with st.spinner("Fetching the page…"):
-            return [from_url(state.get("analyze.url") or "")], None
+            return [from_url(state.get("analyze.url") or "")], [None]
     sample = samples()[int(state.get("analyze.sample") or 0)]
-    return [IngestResult(sample.text, sample.title, sample.file)], sample.outlet
+    return [IngestResult(sample.text, sample.title, sample.file)], [sample.outlet]

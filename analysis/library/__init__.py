@@ -44,8 +44,10 @@ from analysis.library.importer import (
     import_rows,
 )
 from analysis.library.ingest import IngestResult, check_text, from_upload, from_url
+from analysis.library.listing import Listing
 from analysis.library.progress import Meter, Progress, Reading
 from analysis.library.query import ArticleFilter, Selection
+from analysis.library.reflow import PrintedLine, reflow_lines
 from analysis.library.samples import sample_rows, seed_library
 from analysis.library.schema import MIGRATIONS, SCHEMA_VERSION
 from analysis.library.serialise import (
@@ -89,8 +91,10 @@ __all__ = [
     "IngestResult",
     "Library",
     "LibraryError",
+    "Listing",
     "LocalPool",
     "Meter",
+    "PrintedLine",
     "Progress",
     "Reading",
     "Removed",
@@ -115,6 +119,7 @@ __all__ = [
     "parse_date",
     "read_aliases_csv",
     "read_corpus",
+    "reflow_lines",
     "remove_page_furniture",
     "restore_furniture",
     "sample_rows",

@@ -222,15 +222,6 @@ def _table_encoding(path: Path) -> tuple[str, str | None]:
             return "latin-1", "The file was not UTF-8; it was read as Latin-1."
 
 
-def _guess_title(text: str) -> str | None:
-    """The first line when it reads like a headline (short, more text follows)."""
-    first, _, rest = text.strip().partition("\n")
-    first = first.strip()
-    if rest.strip() and 0 < len(first) <= 200 and not first.endswith((".", ":", ",")):
-        return first
-    return None
-
-
 class CorpusReader:
     """The rows of corpus files, read one at a time: constant memory whatever the corpus size.
 
@@ -318,9 +309,7 @@ class CorpusReader:
             yield RowError(source, 0, result.error or "no text")
             return
         self.warnings.extend(f"{source}: {w}" for w in result.warnings)
-        yield CorpusRow(
-            text=result.text, title=result.title or _guess_title(result.text), source=source
-        )
+        yield CorpusRow(text=result.text, title=result.title, source=source)
 
 
 def read_corpus(items: Iterable[str | Path | tuple[str, bytes]]) -> Corpus:
@@ -330,8 +319,8 @@ def read_corpus(items: Iterable[str | Path | tuple[str, bytes]]) -> Corpus:
         items: paths, or (file name, bytes) pairs as uploaded. ``.csv`` and ``.jsonl``/
             ``.ndjson`` are tables of articles (``text`` required; ``title, outlet, date, url``
             optional); any other file (.txt, .md, .html, .pdf, .docx) is one article, read by
-            :func:`analysis.library.ingest.from_upload` (the title is the HTML title or the
-            first line).
+            :func:`analysis.library.ingest.from_upload` (the title is the document's own, or
+            the first line when it reads like a headline).
 
     Returns:
         :class:`Corpus` with every readable row, and one :class:`RowError` per malformed row

@@ -17,9 +17,10 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from analysis.library.archive import ArchiveError, ZipLimits, open_zip
+from analysis.library.reflow import PrintedLine, reflow_lines
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from pypdf import PageObject, PdfReader
 
 MB = 1024 * 1024
 DOCX_LIMITS = ZipLimits(
@@ -120,11 +121,11 @@ def _pdf_pages(reader: PdfReader, max_chars: int) -> Read:
     if len(reader.pages) > MAX_PDF_PAGES:
         return "", title, f"It has {len(reader.pages):,} pages; at most {MAX_PDF_PAGES:,} are read."
     started = time.monotonic()
-    pages: list[str] = []
+    pages: list[list[PrintedLine]] = []
     chars = 0
     for page in reader.pages:  # one page at a time: the budget is checked between pages
-        pages.append((page.extract_text() or "").strip())
-        chars += len(pages[-1])
+        pages.append(_printed_lines(page))
+        chars += sum(len(line.text) + 1 for line in pages[-1])
         if chars > max_chars:
             return "", title, _too_long(max_chars)
         if time.monotonic() - started > PDF_SECONDS:
@@ -133,8 +134,8 @@ def _pdf_pages(reader: PdfReader, max_chars: int) -> Read:
                 title,
                 f"Reading its text took longer than {PDF_SECONDS:.0f} s; paste the text instead.",
             )
-    # pypdf hyphenates at line ends like the printed page did; join those words back.
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", "\n\n".join(pages))
+    # Printed lines, not paragraphs: joined back so that line breaks do not change the analysis.
+    text = reflow_lines(pages)
     if not text.strip():
         return (
             "",
@@ -143,6 +144,31 @@ def _pdf_pages(reader: PdfReader, max_chars: int) -> Read:
             "or copy the article text and paste it instead.",
         )
     return text, title, None
+
+
+def _printed_lines(page: PageObject) -> list[PrintedLine]:
+    """The lines of a PDF page with their baselines (from pypdf's text visitor), or without
+    baselines when the visited pieces do not add up to the extracted text."""
+    pieces: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    lines: list[PrintedLine] = []
+    current, y = "", None
+    for piece, height in pieces:
+        for i, part in enumerate(piece.split("\n")):
+            if i:
+                lines.append(PrintedLine(current, y))
+                current, y = "", None
+            if part.strip() and y is None:
+                y = height
+            current += part
+    lines.append(PrintedLine(current, y))
+    if "\n".join(line.text for line in lines).strip() != text.strip():
+        return [PrintedLine(line) for line in text.splitlines()]
+    return lines
 
 
 class _TextCollector(HTMLParser):

@@ -19,6 +19,7 @@ For a ``dask.distributed`` cluster see :mod:`analysis.library.cluster`.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -53,20 +54,31 @@ WRITE_EVERY = 2.0
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an import did: articles added, duplicates skipped, analyses made, rows refused."""
+    """What an import did: articles added, duplicates skipped, analyses made, rows refused.
+
+    ``analysed`` counts the analyses made by this import; ``reused`` the rows whose text already
+    had a current analysis (kept from an earlier import or an analysis on another page), which
+    were not analysed again but are analysed all the same.
+    """
 
     added: int
     duplicates: int
     analysed: int
     errors: tuple[RowError, ...] = ()
     ids: tuple[int, ...] = ()
+    reused: int = 0
 
     def summary(self) -> str:
         """One plain sentence for the user."""
         parts = [f"{self.added} article{'s' if self.added != 1 else ''} added"]
         if self.duplicates:
             parts.append(f"{self.duplicates} already in the library (not stored twice)")
-        parts.append(f"{self.analysed} analysed")
+        ready = self.analysed + self.reused
+        parts.append(
+            f"{ready} analysed ({self.reused} from earlier analyses of the same text)"
+            if self.reused
+            else f"{ready} analysed"
+        )
         if self.errors:
             parts.append(f"{len(self.errors)} row{'s' if len(self.errors) != 1 else ''} refused")
         return ", ".join(parts) + "."
@@ -339,7 +351,7 @@ def import_corpus(
     Returns:
         :class:`ImportReport` (errors are the caller's: the reader collects them).
     """
-    counts = {"added": 0, "duplicates": 0}
+    counts = {"added": 0, "duplicates": 0, "reused": 0}
     ids: list[int] = []
     expected = total if total is not None else 0
     writer = _Writer(library, progress, expected)
@@ -358,6 +370,7 @@ def import_corpus(
             done = library.analysed([r.sha256 for r in results]) if analyse else set()
             need = {r.sha256: row.text for r, row in zip(results, batch, strict=True)}
             need = {sha: t for sha, t in need.items() if sha not in done} if analyse else {}
+            counts["reused"] += len(results) - len(need) if analyse else 0
             writer.skipped(len(results) - len(need))
             yield from ((sha, normalise_text(t)) for sha, t in need.items())
 
@@ -371,6 +384,7 @@ def import_corpus(
         duplicates=counts["duplicates"],
         analysed=writer.analysed,
         ids=tuple(ids),
+        reused=counts["reused"],
     )
 
 
@@ -408,4 +422,4 @@ def import_rows(
         runner=runner,
         keep_ids=True,
     )
-    return ImportReport(report.added, report.duplicates, report.analysed, tuple(errors), report.ids)
+    return dataclasses.replace(report, errors=tuple(errors))

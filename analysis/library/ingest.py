@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from analysis.library.documents import docx_to_text, html_to_text, pdf_to_text
 from analysis.library.fetch import FetchedPage, fetch_page
 from analysis.library.furniture import Removed, remove_page_furniture
+from analysis.library.headline import headline_from_text
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest paste, upload or downloaded page we accept (10 MB)."""
@@ -230,6 +231,9 @@ def from_upload(name: str, data: bytes) -> IngestResult:
         warnings.append("Some characters could not be decoded and show as '\ufffd'.")
     if not result.ok:
         return result
+    # A file without a title of its own (a .txt, a PDF without metadata) is titled by its first
+    # line when that reads like a headline, as the paste box does; else the page names it.
+    title = title or headline_from_text(result.text)
     return IngestResult(result.text, title, source, tuple(warnings), removed=result.removed)
 
 

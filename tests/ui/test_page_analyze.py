@@ -143,13 +143,17 @@ def test_upload_txt_and_pdf_analyses_both(
             ("drills.pdf", pdf, "application/pdf"),
         ]
     )
+    at.run()
     at.text_input(key="analyze.outlet_files").set_value("Class handout")
+    at.text_input(key="analyze.outlet_file.1.drills.pdf").set_value("Minsk Daily")
     at.button(key="analyze.run").click()
     at.run()
     assert not at.exception
     results = at.session_state["analyze.results"]
-    assert [r.title for r in results] == ["seed.txt", "drills.pdf"]
-    assert all(r.meta.get("outlet") == "Class handout" for r in results)
+    # The .txt's headline-like first line is its title; the PDF's first line is a sentence.
+    assert [r.title for r in results] == [seed().text.splitlines()[0], "drills.pdf"]
+    # Each file has its own outlet box; an empty one takes the shared outlet.
+    assert [r.meta.get("outlet") for r in results] == ["Class handout", "Minsk Daily"]
     at.selectbox(key="analyze.current").set_value(1)
     at.run()
     assert "Lukashenko" in article_html(at)

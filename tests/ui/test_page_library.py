@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 from analysis.present.text import shown_text
+from tests.ui.library_rows import select_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -109,8 +110,7 @@ def test_edit_metadata_and_refuse_bad_date(db: Path) -> None:
     app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
     with Library(db) as lib:
         target = lib.articles(outlets=["Ledger Markets"])[0].id
-    app.selectbox(key="library.edit_id").set_value(target)
-    run(app)
+    select_rows(app, [target])
     app.text_input(key=f"library.edit.{target}.outlet").set_value("Ledger <Markets> & Co")
     app.text_input(key=f"library.edit.{target}.date").set_value("not a date")
     form_button = next(b for b in app.button if b.label == "Save changes")
@@ -133,8 +133,7 @@ def test_delete_needs_confirmation(db: Path) -> None:
     with Library(db) as lib:
         doomed = [a.id for a in lib.articles(outlets=["Daily Clarion"])]
         before = lib.count()
-    app.multiselect(key="library.delete_ids").set_value(doomed)
-    run(app)
+    select_rows(app, doomed)
     assert app.button(key="library.delete").disabled  # not confirmed yet
     app.checkbox(key="library.delete_confirm").check()
     run(app)

@@ -8,6 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from analysis.library.store import Library
+from tests.ui.library_rows import select_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -36,10 +37,8 @@ def test_switching_the_article_then_saving_keeps_each_articles_own_values(db: Pa
     app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
     before = rows(db)
     third, fourth = sorted(before)[2:4]
-    app.selectbox(key="library.edit_id").set_value(third)
-    run(app)
-    app.selectbox(key="library.edit_id").set_value(fourth)
-    run(app)
+    select_rows(app, [third])
+    select_rows(app, [fourth])
     shown = {t.label: t.value for t in app.text_input if t.key and t.key.startswith("library.edit")}
     assert shown["Title"] == (before[fourth]["title"] or "")
     save(app)
@@ -50,10 +49,8 @@ def test_an_edit_changes_only_the_chosen_article(db: Path) -> None:
     app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
     before = rows(db)
     first, target = sorted(before)[0], sorted(before)[4]
-    app.selectbox(key="library.edit_id").set_value(first)  # look at another one first
-    run(app)
-    app.selectbox(key="library.edit_id").set_value(target)
-    run(app)
+    select_rows(app, [first])  # look at another one first
+    select_rows(app, [target])
     app.text_input(key=f"library.edit.{target}.title").set_value("A new title")
     save(app)
     after = rows(db)
@@ -67,8 +64,7 @@ def test_deleting_removes_only_the_chosen_articles(db: Path) -> None:
     app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
     before = rows(db)
     doomed = sorted(before)[1:3]
-    app.multiselect(key="library.delete_ids").set_value(doomed)
-    run(app)
+    select_rows(app, doomed)
     app.checkbox(key="library.delete_confirm").check()
     run(app)
     app.button(key="library.delete").click()
