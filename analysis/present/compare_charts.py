@@ -131,37 +131,7 @@ def heatmap_figure(
         return _empty(title, "No actor has attributions in the articles picked.")
     actors = list(dict.fromkeys(grid["actor"]))
     groups = list(dict.fromkeys(grid["group"]))
-    cell = grid.set_index(["actor", "group"])
-    z, text, hover = [], [], []
-    for a in actors:
-        z_row: list[float | None] = []
-        t_row: list[str] = []
-        h_row: list[str] = []
-        for g in groups:
-            r = cell.loc[(a, g)]
-            n = int(r["attributions"])
-            counts = ", ".join(f"{s} {int(r[s])}" for s in STANCES if int(r[s]))
-            head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
-            facts = (
-                f"attributions: {n} ({counts or 'none'})<br>mentions: {int(r['mentions'])} "
-                f"in {int(r['articles'])} article(s)"
-            )
-            enough, mark = bool(r["enough"]), marks.get((a, g), "")
-            t_row.append(_cell_text(float(r["distancing_share"]), n, enough, mark))
-            if enough:
-                share = float(r["distancing_share"])
-                z_row.append(share)
-                note = "<br>* differs significantly from another outlet" if mark else ""
-                h_row.append(f"{head}distancing share: {share:.0%}{note}<br>{facts}")
-            else:
-                z_row.append(None)
-                h_row.append(
-                    f"{head}too few to compare (fewer than {min_attributions} attributions)"
-                    f"<br>{facts}"
-                )
-        z.append(z_row)
-        text.append(t_row)
-        hover.append(h_row)
+    z, text, hover = _heat_cells(grid, actors, groups, min_attributions, marks)
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -197,6 +167,48 @@ def heatmap_figure(
         yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
     )  # fmt: skip
     return fig
+
+
+def _heat_cells(
+    grid: pd.DataFrame,
+    actors: list[str],
+    groups: list[str],
+    min_attributions: int,
+    marks: Mapping[tuple[str, str], str],
+) -> tuple[list[list[float | None]], list[list[str]], list[list[str]]]:
+    """The heat map's colour values, cell labels and hover texts, row by row."""
+    cell = grid.set_index(["actor", "group"])
+    z, text, hover = [], [], []
+    for a in actors:
+        z_row: list[float | None] = []
+        t_row: list[str] = []
+        h_row: list[str] = []
+        for g in groups:
+            r = cell.loc[(a, g)]
+            n = int(r["attributions"])
+            counts = ", ".join(f"{s} {int(r[s])}" for s in STANCES if int(r[s]))
+            head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
+            facts = (
+                f"attributions: {n} ({counts or 'none'})<br>mentions: {int(r['mentions'])} "
+                f"in {int(r['articles'])} article(s)"
+            )
+            enough, mark = bool(r["enough"]), marks.get((a, g), "")
+            t_row.append(_cell_text(float(r["distancing_share"]), n, enough, mark))
+            if enough:
+                share = float(r["distancing_share"])
+                z_row.append(share)
+                note = "<br>* differs significantly from another outlet" if mark else ""
+                h_row.append(f"{head}distancing share: {share:.0%}{note}<br>{facts}")
+            else:
+                z_row.append(None)
+                h_row.append(
+                    f"{head}too few to compare (fewer than {min_attributions} attributions)"
+                    f"<br>{facts}"
+                )
+        z.append(z_row)
+        text.append(t_row)
+        hover.append(h_row)
+    return z, text, hover
 
 
 def rates_figure(rates: pd.DataFrame, kinds: Sequence[str] = MARKER_KINDS) -> go.Figure:
