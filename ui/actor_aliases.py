@@ -119,8 +119,7 @@ def _split_form(table: AliasTable, resolution: ActorResolution, names: list[str]
         key=f"{KEY}.split_name",
     )  # fmt: skip
     if st.button("Split", key=f"{KEY}.split", disabled=name is None) and name is not None:
-        table.remove("merge", name)
-        table.set(Alias("split", name))
+        table.set(Alias("split", name), removing=[("merge", name)])
         _done(f"{md(name)} is now counted on its own.")
 
 
@@ -173,10 +172,9 @@ def _rules_section(table: AliasTable) -> None:
             st.error("The file is not UTF-8 text; nothing was changed.")
             return
         rows, errors = read_aliases_csv(text)
-        if errors and not rows:
-            for err in errors:
-                st.error(f"Nothing imported: {md(err)}")
+        if errors or not rows:  # a partial or empty file never replaces the corrections
+            for err in errors or ["the file holds no corrections"]:
+                st.error(f"Nothing was changed: {md(err)}")
             return
         n = table.replace(rows)
-        refused = "".join(f" Refused {md(e)}." for e in errors)
-        _done(f"{n} correction(s) imported.{refused}")
+        _done(f"{n} correction(s) imported (they replace the earlier ones).")

@@ -50,7 +50,7 @@ from ui.analysis_cache import analyze_cached
 from ui.library_access import open_library
 from ui.rewrite_view import render_neutral_rewrite
 from ui.samples import samples
-from ui.text import md
+from ui.text import md, option
 
 SOURCES = ("Sample article", "From the library", "Paste text")
 DEFAULT_KINDS = ("attribution", "scare_quote", "doubt", "loaded")
@@ -166,7 +166,7 @@ def _slot_widgets(slot: int, source: str) -> None:
         st.selectbox(
             "Article from the library",
             list(labels),
-            format_func=lambda i: labels[i],
+            format_func=lambda i: option(labels[i]),
             key=f"class.library.{slot}",
             placeholder="Choose an article",
         )
@@ -439,7 +439,7 @@ def _send(activity: Activity, token: str) -> None:
         with class_store() as store:
             store.submit(activity, token=token, student=name, answers=answers, added=added)
     except ClassError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     except (ClassUnavailable, sqlite3.Error) as exc:
         st.error(f"Your answers could not be saved ({exc}). Press Send answers again.")

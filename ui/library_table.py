@@ -137,12 +137,19 @@ def _delete_selected(library: Library, ids: list[int]) -> None:
     confirm = st.checkbox(
         f"Yes, delete the {len(ids)} selected article(s) and their analyses. "
         "This cannot be undone.",
-        key="library.delete_confirm",
-    )
+        key=(confirm_key := f"library.delete_confirm.{_ids_digest(ids)}"),
+    )  # keyed by the selection: a tick given for other rows never confirms these
     if st.button("Delete selected", key="library.delete", disabled=not confirm):
         st.session_state["library.deleted"] = library.delete(ids)
-        st.session_state.pop("library.delete_confirm", None)
+        st.session_state.pop(confirm_key, None)
         st.rerun()
+
+
+def _ids_digest(ids: list[int]) -> str:
+    """A short stable name of a set of article ids."""
+    import hashlib
+
+    return hashlib.sha256(",".join(map(str, sorted(ids))).encode()).hexdigest()[:12]
 
 
 def render_delete_matching(library: Library, flt: ArticleFilter) -> None:

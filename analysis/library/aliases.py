@@ -78,24 +78,24 @@ class AliasTable:
         )
         return [Alias(*r) for r in rows]
 
-    def set(self, rules: Alias | Iterable[Alias]) -> list[Alias]:
+    def set(
+        self, rules: Alias | Iterable[Alias], *, removing: Iterable[tuple[str, str]] = ()
+    ) -> list[Alias]:
         """Add or replace rows (one per action and name); returns them as stored.
+
+        ``removing`` names (action, name) rows deleted in the same transaction, so a split
+        (drop the merge, add the split) is never half done.
 
         Raises:
             ValueError: a row is unusable (nothing is written then).
         """
         checked = [r.check() for r in ([rules] if isinstance(rules, Alias) else rules)]
         with _write(self.library) as con:
-            for r in checked:
-                # Delete then insert: a replaced row moves to the end (it is the latest word).
+            for action, name in removing:
                 con.execute(
-                    "DELETE FROM actor_aliases WHERE action = ? AND name = ?", (r.action, r.name)
+                    "DELETE FROM actor_aliases WHERE action = ? AND name = ?", (action, name)
                 )
-                con.execute(
-                    "INSERT INTO actor_aliases (action, name, target, note, created) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (r.action, r.name, r.target, r.note, datetime.now(UTC).isoformat()),
-                )
+            _insert(con, checked)
         return checked
 
     def remove(self, action: str, name: str) -> bool:
@@ -109,9 +109,10 @@ class AliasTable:
     def replace(self, rules: Sequence[Alias]) -> int:
         """Replace the whole table by ``rules`` (an import); returns the rows stored."""
         checked = [r.check() for r in rules]
-        with _write(self.library) as con:
+        with _write(self.library) as con:  # one transaction: never left empty half way
             con.execute("DELETE FROM actor_aliases")
-        return len(self.set(checked)) if checked else 0
+            _insert(con, checked)
+        return len(checked)
 
     def to_csv(self) -> str:
         """The table as CSV text (``action, name, target, note``)."""
@@ -163,3 +164,15 @@ def read_aliases_csv(text: str) -> tuple[list[Alias], list[str]]:
         except ValueError as exc:
             errors.append(f"line {line}: {exc}")
     return rules, errors
+
+
+def _insert(con: sqlite3.Connection, rows: Sequence[Alias]) -> None:
+    """Store ``rows`` on ``con`` (inside the caller's transaction), replacing same-key rows."""
+    for r in rows:
+        # Delete then insert: a replaced row moves to the end (it is the latest word).
+        con.execute("DELETE FROM actor_aliases WHERE action = ? AND name = ?", (r.action, r.name))
+        con.execute(
+            "INSERT INTO actor_aliases (action, name, target, note, created) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (r.action, r.name, r.target, r.note, datetime.now(UTC).isoformat()),
+        )

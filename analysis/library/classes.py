@@ -216,6 +216,8 @@ class ClassActivities:
                     "SELECT 1 FROM class_activities WHERE code = ?", (code,)
                 ).fetchone():
                     break
+            else:
+                raise ClassError("No free class code was found; press the button again.")
             cur = con.execute(
                 "INSERT INTO class_activities (code, teacher_hash, title, created) "
                 "VALUES (?, ?, ?, ?)",

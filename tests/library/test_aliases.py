@@ -130,3 +130,28 @@ def test_resolution_reads_the_whole_library_whatever_the_filter(lib: Library) ->
     courier = Comparison(Selection(lib, ArticleFilter(outlets=("Courier",))), n_boot=20)
     assert set(courier.actor_table["actor"]) >= {"John Kerry"}
     assert "Kerry" not in set(courier.actor_table["actor"])
+
+
+def test_a_split_drops_the_merge_in_the_same_write(lib: Library) -> None:
+    table = AliasTable(lib)
+    table.set(Alias("merge", "Kerry", "John Kerry"))
+    table.set(Alias("split", "Kerry"), removing=[("merge", "Kerry")])
+    assert [(r.action, r.name) for r in table.rules()] == [("split", "Kerry")]
+
+
+def test_a_failed_replace_leaves_the_old_corrections(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis.library import aliases as aliases_module
+
+    table = AliasTable(lib)
+    table.set(Alias("merge", "Kerry", "John Kerry"))
+
+    def broken(con: sqlite3.Connection, rows: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(aliases_module, "_insert", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        table.replace([Alias("ignore", "Replay More Videos")])
+    monkeypatch.undo()
+    assert [(r.action, r.name) for r in table.rules()] == [("merge", "Kerry")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from streamlit.testing.v1 import AppTest
 
 from analysis.library.query import ArticleFilter
@@ -18,3 +20,9 @@ def select_rows(
     app.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     app.run()
     assert not app.exception, [e.value for e in app.exception]
+
+
+def delete_confirm(app: Any) -> Any:
+    """The 'Yes, delete the selected articles' checkbox (its key names the selection)."""
+    (box,) = [c for c in app.checkbox if str(c.key or "").startswith("library.delete_confirm.")]
+    return box

@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.screenshots import screenshot_path
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "screenshots" / "library-aliases.png"
+SCREENSHOT = screenshot_path("library-aliases.png")
 LOAD = 120_000
 OUTLET = "Alias Test Herald"
 TITLES = ("Herald on Pennyworth one", "Herald on Pennyworth two")

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 from analysis.present.text import shown_text
-from tests.ui.library_rows import select_rows
+from tests.ui.library_rows import delete_confirm, select_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -135,7 +135,7 @@ def test_delete_needs_confirmation(db: Path) -> None:
         before = lib.count()
     select_rows(app, doomed)
     assert app.button(key="library.delete").disabled  # not confirmed yet
-    app.checkbox(key="library.delete_confirm").check()
+    delete_confirm(app).check()
     run(app)
     assert not app.button(key="library.delete").disabled
     app.button(key="library.delete").click()

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import analyze
 from analysis.library.store import Library
 from analysis.present.text import shown_text
-from tests.ui.library_rows import select_rows
+from tests.ui.library_rows import delete_confirm, select_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -114,7 +114,7 @@ def test_a_selected_row_is_edited_and_other_rows_stay(db: Path) -> None:
     # Two rows ticked: no edit form, but both can be deleted.
     select_rows(app, [first, second])
     assert not [t for t in app.text_input if (t.key or "").startswith("library.edit.")]
-    assert "2 selected" in app.checkbox(key="library.delete_confirm").label
+    assert "2 selected" in delete_confirm(app).label
 
 
 def test_a_selection_does_not_follow_the_rows_to_another_filter(db: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from analysis.library.store import Library
-from tests.ui.library_rows import select_rows
+from tests.ui.library_rows import delete_confirm, select_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "library.py")
@@ -65,7 +65,7 @@ def test_deleting_removes_only_the_chosen_articles(db: Path) -> None:
     before = rows(db)
     doomed = sorted(before)[1:3]
     select_rows(app, doomed)
-    app.checkbox(key="library.delete_confirm").check()
+    delete_confirm(app).check()
     run(app)
     app.button(key="library.delete").click()
     run(app)
