@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -176,38 +176,42 @@ def _heat_cells(
     min_attributions: int,
     marks: Mapping[tuple[str, str], str],
 ) -> tuple[list[list[float | None]], list[list[str]], list[list[str]]]:
-    """The heat map's colour values, cell labels and hover texts, row by row."""
+    """The distancing heat map's colour values, cell labels and hover texts, row by row."""
+
+    def describe(a: str, g: str, r: pd.Series) -> tuple[float | None, str, str]:
+        n = int(r["attributions"])
+        counts = ", ".join(f"{s} {int(r[s])}" for s in STANCES if int(r[s]))
+        head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
+        facts = (
+            f"attributions: {n} ({counts or 'none'})<br>mentions: {int(r['mentions'])} "
+            f"in {int(r['articles'])} article(s)"
+        )
+        enough, mark = bool(r["enough"]), marks.get((a, g), "")
+        label = _cell_text(float(r["distancing_share"]), n, enough, mark)
+        if not enough:
+            too_few = f"too few to compare (fewer than {min_attributions} attributions)"
+            return None, label, f"{head}{too_few}<br>{facts}"
+        share = float(r["distancing_share"])
+        note = "<br>* differs significantly from another outlet" if mark else ""
+        return share, label, f"{head}distancing share: {share:.0%}{note}<br>{facts}"
+
+    return cell_grid(grid, actors, groups, describe)
+
+
+def cell_grid(
+    grid: pd.DataFrame,
+    actors: list[str],
+    groups: list[str],
+    describe: Callable[[str, str, pd.Series], tuple[float | None, str, str]],
+) -> tuple[list[list[float | None]], list[list[str]], list[list[str]]]:
+    """(z, text, hover) rows of an actor × group heat map, one ``describe`` call per cell."""
     cell = grid.set_index(["actor", "group"])
     z, text, hover = [], [], []
     for a in actors:
-        z_row: list[float | None] = []
-        t_row: list[str] = []
-        h_row: list[str] = []
-        for g in groups:
-            r = cell.loc[(a, g)]
-            n = int(r["attributions"])
-            counts = ", ".join(f"{s} {int(r[s])}" for s in STANCES if int(r[s]))
-            head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
-            facts = (
-                f"attributions: {n} ({counts or 'none'})<br>mentions: {int(r['mentions'])} "
-                f"in {int(r['articles'])} article(s)"
-            )
-            enough, mark = bool(r["enough"]), marks.get((a, g), "")
-            t_row.append(_cell_text(float(r["distancing_share"]), n, enough, mark))
-            if enough:
-                share = float(r["distancing_share"])
-                z_row.append(share)
-                note = "<br>* differs significantly from another outlet" if mark else ""
-                h_row.append(f"{head}distancing share: {share:.0%}{note}<br>{facts}")
-            else:
-                z_row.append(None)
-                h_row.append(
-                    f"{head}too few to compare (fewer than {min_attributions} attributions)"
-                    f"<br>{facts}"
-                )
-        z.append(z_row)
-        text.append(t_row)
-        hover.append(h_row)
+        described = [describe(a, g, cell.loc[(a, g)]) for g in groups]
+        z.append([d[0] for d in described])
+        text.append([d[1] for d in described])
+        hover.append([d[2] for d in described])
     return z, text, hover
 
 

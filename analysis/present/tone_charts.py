@@ -7,11 +7,13 @@ Donnay 2021). Every bar and cell says in its hover how many mentions it is drawn
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.present.charts import FONT_SIZE, _empty, _layout, _top_actors
-from analysis.present.compare_charts import TOO_FEW_COLOUR, _esc, _labels
+from analysis.present.compare_charts import TOO_FEW_COLOUR, _esc, _labels, cell_grid
 from analysis.present.palette import TONE_COLOURS
 from analysis.records import TONES, ArticleAnalysis
 
@@ -91,30 +93,7 @@ def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
         return _empty(title, "No tone counts yet: analyses made before engine 0.5.0 have none.")
     actors = list(dict.fromkeys(grid["actor"]))
     groups = list(dict.fromkeys(grid["group"]))
-    cell = grid.set_index(["actor", "group"])
-    z, text, hover = [], [], []
-    for a in actors:
-        z_row: list[float | None] = []
-        t_row: list[str] = []
-        h_row: list[str] = []
-        for g in groups:
-            r = cell.loc[(a, g)]
-            n = int(r["scored"])
-            counts = ", ".join(f"{t} {int(r[f'tone_{t}'])}" for t in TONES)
-            head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
-            if n >= min_mentions:
-                net = float(r["net_tone"])
-                z_row.append(net)
-                t_row.append(f"{net:+.2f}")
-                h_row.append(f"{head}net tone: {net:+.2f}<br>mentions: {n} ({counts})")
-            else:
-                z_row.append(None)
-                t_row.append("–" if n == 0 else f"n={n}")
-                h_row.append(f"{head}too few to compare (fewer than {min_mentions} mentions "
-                             f"with a tone)<br>mentions: {n} ({counts})")  # fmt: skip
-        z.append(z_row)
-        text.append(t_row)
-        hover.append(h_row)
+    z, text, hover = cell_grid(grid, actors, groups, partial(_tone_cell, min_mentions=min_mentions))
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -146,3 +125,15 @@ def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
         yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
     )  # fmt: skip
     return fig
+
+
+def _tone_cell(a: str, g: str, r: pd.Series, min_mentions: int) -> tuple[float | None, str, str]:
+    """Colour value, label and hover of one tone cell (grey below ``min_mentions``)."""
+    n = int(r["scored"])
+    counts = ", ".join(f"{t} {int(r[f'tone_{t}'])}" for t in TONES)
+    head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
+    if n >= min_mentions:
+        net = float(r["net_tone"])
+        return net, f"{net:+.2f}", f"{head}net tone: {net:+.2f}<br>mentions: {n} ({counts})"
+    too_few = f"too few to compare (fewer than {min_mentions} mentions with a tone)"
+    return None, "–" if n == 0 else f"n={n}", f"{head}{too_few}<br>mentions: {n} ({counts})"
