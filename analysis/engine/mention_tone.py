@@ -2,16 +2,19 @@
 
 Every mention is scored by the per-actor tone model (:mod:`analysis.engine.tone`, NB-LR after
 Wang & Manning 2012, trained on NewsMTSC, Hamborg & Donnay 2021) on the sentence it stands in,
-all mentions of an article in one batch. Each scored mention keeps the words that pushed its tone,
-with article offsets, so the page can highlight them.
+one sentence's mentions at a time, so the analysis time limit
+(:mod:`analysis.engine.time_limit`) is checked between sentences. Each scored mention keeps the
+words that pushed its tone, with article offsets, so the page can highlight them.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from analysis.engine.tone import ToneClassifier, load_tone_model
+from analysis.engine.time_limit import Deadline
+from analysis.engine.tone import ToneClassifier, ToneResult, load_tone_model
 from analysis.records import TONES, Mention, ToneEvidence
 
 EVIDENCE_WORDS = 6
@@ -23,6 +26,7 @@ def score_mention_tones(
     mentions: Sequence[Mention],
     sentences: Sequence[tuple[int, int]],
     model: ToneClassifier | None = None,
+    deadline: Deadline | None = None,
 ) -> tuple[Mention, ...]:
     """The mentions with their tone, tone scores and evidence words filled in.
 
@@ -31,6 +35,8 @@ def score_mention_tones(
         mentions: the article's actor mentions (``sentence`` indexes ``sentences``).
         sentences: (start, end) character offsets of each sentence in ``text``.
         model: a fitted tone model; default :func:`analysis.engine.tone.load_tone_model`.
+        deadline: checked before each sentence's mentions are scored (raises
+            :class:`~analysis.engine.time_limit.AnalysisTimeout` once passed).
 
     Returns:
         The mentions in the same order; a mention whose span covers no word of its sentence
@@ -38,34 +44,44 @@ def score_mention_tones(
     """
     clf: ToneClassifier | None = model
     out = list(mentions)
+    by_sentence: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        job = _example(text, m, sentences)
-        if job is None:
-            continue
-        clf = clf or load_tone_model()
-        offset, example = job
-        try:
-            row = clf.featurize([example])[0]
-        except ValueError:  # the span holds only punctuation: nothing to score
-            continue
-        r = clf.explain_features(row, EVIDENCE_WORDS)
-        evidence: tuple[ToneEvidence, ...] = tuple(
-            (word, round(w, 4), a + offset if a >= 0 else -1, b + offset if b >= 0 else -1)
-            for (word, w), (a, b, _) in zip(r.evidence, r.spans, strict=True)
-        )
-        scores = (
-            round(r.scores["negative"], 4),
-            round(r.scores["neutral"], 4),
-            round(r.scores["positive"], 4),
-        )
-        out[i] = replace(
-            out[i],
-            tone=r.tone,
-            tone_score=scores[TONES.index(r.tone)],
-            tone_scores=scores,
-            tone_evidence=evidence,
-        )
+        by_sentence[m.sentence].append(i)
+    for batch in by_sentence.values():
+        if deadline is not None:
+            deadline.check()
+        for i in batch:
+            job = _example(text, mentions[i], sentences)
+            if job is None:
+                continue
+            clf = clf or load_tone_model()
+            offset, example = job
+            try:
+                row = clf.featurize([example])[0]
+            except ValueError:  # the span holds only punctuation: nothing to score
+                continue
+            out[i] = _with_tone(out[i], clf.explain_features(row, EVIDENCE_WORDS), offset)
     return tuple(out)
+
+
+def _with_tone(m: Mention, r: ToneResult, offset: int) -> Mention:
+    """``m`` with the tone, scores and evidence of ``r`` (evidence at article offsets)."""
+    evidence: tuple[ToneEvidence, ...] = tuple(
+        (word, round(w, 4), a + offset if a >= 0 else -1, b + offset if b >= 0 else -1)
+        for (word, w), (a, b, _) in zip(r.evidence, r.spans, strict=True)
+    )
+    scores = (
+        round(r.scores["negative"], 4),
+        round(r.scores["neutral"], 4),
+        round(r.scores["positive"], 4),
+    )
+    return replace(
+        m,
+        tone=r.tone,
+        tone_score=scores[TONES.index(r.tone)],
+        tone_scores=scores,
+        tone_evidence=evidence,
+    )
 
 
 def _example(

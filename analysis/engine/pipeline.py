@@ -87,13 +87,16 @@ def analyze(
     parsed = parse(text, nlp or load_model(), deadline=deadline)
     if deadline is not None:
         deadline.check()
-    return analyze_parsed(parsed, title=title)
+    return analyze_parsed(parsed, title=title, deadline=deadline)
 
 
-def analyze_parsed(article: ParsedArticle, *, title: str | None = None) -> ArticleAnalysis:
+def analyze_parsed(
+    article: ParsedArticle, *, title: str | None = None, deadline: Deadline | None = None
+) -> ArticleAnalysis:
     """The analysis of an article already parsed (:func:`analysis.engine.parse.parse`).
 
-    Callers that parse many texts at once (``nlp.pipe`` in batches) analyse each here.
+    Callers that parse many texts at once (``nlp.pipe`` in batches) analyse each here;
+    ``deadline`` is checked between the sentences whose mentions get a tone.
     """
     text = article.text
     words = len(_WORDS.findall(text))
@@ -114,7 +117,9 @@ def analyze_parsed(article: ParsedArticle, *, title: str | None = None) -> Artic
     sentences = _scored_sentences(article)
     warnings = content_warnings(article, words)
     try:
-        mentions = score_mention_tones(text, article.actors.mentions, article.sentences)
+        mentions = score_mention_tones(
+            text, article.actors.mentions, article.sentences, deadline=deadline
+        )
     except ToneModelError as exc:
         mentions = tuple(article.actors.mentions)
         warnings.append(f"The tone model could not be read ({exc}); tone is not shown.")

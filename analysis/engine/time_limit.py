@@ -3,7 +3,8 @@
 Analysis time is linear in text length (``benchmarks/input_scale.py``), and ingest caps a text at
 ``analysis.library.ingest.MAX_CHARS``, so an ordinary article never comes near the ceiling. It is
 the net for a loaded server or an unusual text: the parse (about nine tenths of the time) checks
-the clock between the pieces it parses, and the rule layers check it once more before they run.
+the clock between the pieces it parses, the rule layers check it once more before they run, and
+the tone model checks it before scoring each sentence's mentions.
 """
 
 from __future__ import annotations

@@ -40,3 +40,33 @@ def test_the_deadline_is_checked_while_parsing(monkeypatch: pytest.MonkeyPatch) 
 
     parse(TEXT, load_model(), deadline=Counting(0.0, 0.0))
     assert len(checks) == 3  # one per paragraph parsed
+
+
+def test_the_deadline_is_checked_while_scoring_tone_once_per_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tone scoring checks the clock before each sentence's mentions, not only after the parse."""
+    from analysis.engine.mention_tone import score_mention_tones
+    from analysis.engine.model import load_model
+    from analysis.engine.parse import parse
+
+    result = analyze(TEXT)
+    sentences = [(s.start, s.end) for s in result.sentences]
+    with_mentions = {m.sentence for m in result.mentions}
+    assert len(with_mentions) >= 2  # the check count below says something
+    checks: list[int] = []
+
+    class Counting(Deadline):
+        def check(self) -> None:
+            checks.append(1)
+
+    scored = score_mention_tones(TEXT, result.mentions, sentences, deadline=Counting(0.0, 0.0))
+    assert len(checks) == len(with_mentions)
+    assert scored == result.mentions  # checking changes no tone
+
+    from analysis.engine import analyze_parsed
+
+    parsed = parse(TEXT, load_model())
+    passed = Deadline(at=0.0, seconds=5)  # time.monotonic() is past 0 on any running machine
+    with pytest.raises(AnalysisTimeout, match="longer than 5 seconds"):
+        analyze_parsed(parsed, deadline=passed)
