@@ -1,4 +1,5 @@
-"""The Compare page's tone view: net tone per actor × group, next to the distancing heat map."""
+"""The Compare page's tone view: net tone per actor × group, next to the distancing heat map,
+and the sentences behind one cell (an actor in one outlet) with the words that decided each."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from collections.abc import Sequence
 import streamlit as st
 
 from analysis.compare.comparison import Comparison
+from analysis.library.store import Library, default_path
 from analysis.present.tone_charts import TONE_SOURCE, tone_heatmap_figure
+from analysis.present.tone_evidence import TONE_MODEL_SOURCE, tone_sentences_html
 from ui.charts import show_chart
+from ui.text import md, option
 
 MIN_MENTIONS = 3
 """A cell with fewer mentions that have a tone is grey (too few to compare)."""
+CELL_ARTICLES = 30
+"""How many of an outlet's articles about the actor are read for the sentences behind a cell."""
+CELL_SENTENCES = 5
 
 
 def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
@@ -29,3 +36,28 @@ def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
     )
     with st.expander("The tone numbers"):
         st.dataframe(grid, hide_index=True, key="compare.tone_table")
+    render_tone_sentences(comparison, actors)
+
+
+def render_tone_sentences(comparison: Comparison, actors: Sequence[str]) -> None:
+    """The clearest tone sentences of one actor in one outlet (a cell of the tone heat map)."""
+    if not actors:
+        return
+    st.markdown("**The sentences behind a cell:** pick an actor and an outlet.")
+    left, right = st.columns(2)
+    actor = str(left.selectbox("Actor", actors, key="compare.tone_actor", format_func=option))
+    group = str(right.selectbox(
+        "Outlet", comparison.groups, key="compare.tone_group", format_func=option
+    ))  # fmt: skip
+    rows = comparison.source.actor_articles(actor)
+    ids = [int(i) for i in rows.loc[rows["group"] == group, "article_id"].head(CELL_ARTICLES)]
+    with Library(default_path()) as library:
+        articles = [(a.title, result) for a, result in library.analyses(ids)]
+    names = {actor, *comparison.resolution.merged_into(actor)}
+    body = tone_sentences_html(articles, names, CELL_SENTENCES)
+    if not body:
+        st.caption(f"No mention of {md(actor)} in {md(group)} has a tone.")
+        return
+    with st.container(key="compare.tone_sentences"):
+        st.html(body)
+    st.caption(TONE_MODEL_SOURCE)

@@ -10,7 +10,7 @@ untrusted: every piece of it is escaped.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from analysis.present.palette import TONE_COLOURS
 from analysis.records import ArticleAnalysis, Mention
@@ -56,6 +56,48 @@ def tone_evidence_html(result: ArticleAnalysis, name: str, limit: int = SHOWN_SE
     if not blocks:
         return ""
     return f'<div class="fl-tone">{"".join(blocks)}</div>'
+
+
+def tone_sentences_html(
+    articles: Sequence[tuple[str | None, ArticleAnalysis]],
+    names: Collection[str],
+    limit: int = SHOWN_SENTENCES,
+) -> str:
+    """HTML of the clearest tone sentences about an actor across several articles (one outlet).
+
+    Args:
+        articles: (title, analysis) of each article read; analyses made before engine 0.5.0
+            have no tone and add nothing.
+        names: every stored name the actor goes by (merged spellings).
+        limit: how many sentences to show in all.
+
+    Returns:
+        Escaped HTML: under each article's title, its chosen sentences with the words that
+        decided them; the non-neutral, most confident mentions first, over all the articles,
+        each sentence once (for its clearest mention of the actor). Empty when no mention of the actor has a tone.
+    """
+    found = [
+        (k, m)
+        for k, (_, result) in enumerate(articles)
+        for m in result.mentions
+        if m.actor in names and m.tone
+    ]
+    found.sort(key=lambda km: (km[1].tone == "neutral", -(km[1].tone_score or 0.0), km[0]))
+    chosen: dict[int, list[Mention]] = {}
+    seen: set[tuple[int, int]] = set()  # a sentence once, for its clearest mention ("he", name)
+    for k, m in found:
+        if len(seen) < limit and (k, m.sentence) not in seen:
+            seen.add((k, m.sentence))
+            chosen.setdefault(k, []).append(m)
+    parts = []
+    for k, mentions in chosen.items():
+        title, result = articles[k]
+        parts.append(
+            f'<p class="fl-tone-title" style="margin:0 0 .2rem 0;color:#555">'
+            f"{html.escape(title or 'untitled')}</p>"
+        )
+        parts += [_mention_block(result, m) for m in mentions]
+    return f'<div class="fl-tone">{"".join(parts)}</div>' if parts else ""
 
 
 def _mention_block(result: ArticleAnalysis, m: Mention) -> str:

@@ -1,12 +1,16 @@
 """The Compare page's tone heat map in a real Chromium: under the distancing heat map, one column
-per outlet, and each cell's hover gives the counts it is drawn from."""
+per outlet, and each cell's hover gives the counts it is drawn from; under it, the sentences
+behind one cell (an actor in one outlet) with the words that decided their tone."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.screenshots import screenshot_path
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +42,42 @@ def test_tone_heat_map_sits_under_the_distancing_map_with_counts_in_the_hover(
     expect(hover).to_contain_text("mentions", timeout=10_000)
     expect(hover).to_contain_text("negative")
     expect(page.get_by_text("Source: the tone model trained on NewsMTSC")).to_be_visible()
+
+
+def choose(page: Any, key: str, option: str, app_idle: Any) -> None:
+    """Pick ``option`` in the select box with widget key ``key`` (typed, then clicked)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator(f".st-key-{key}")
+    for attempt in range(3):  # a rerun may redraw the box while its menu opens
+        app_idle(page)
+        box.locator("input").first.click()
+        box.locator("input").first.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+
+
+def test_the_sentences_behind_a_tone_cell_show_the_deciding_words(
+    page: Any, app_server: str, app_idle: Any
+) -> None:
+    page.goto(f"{app_server}/compare")
+    expect(page.locator(".st-key-compare-tone_heatmap .js-plotly-plot")).to_be_visible(timeout=LOAD)
+    choose(page, "compare-tone_actor", "Jens Stoltenberg", app_idle)
+    choose(page, "compare-tone_group", "Moscow Courier", app_idle)
+    app_idle(page)
+    box = page.locator(".st-key-compare-tone_sentences")
+    expect(box).to_be_visible(timeout=LOAD)
+    first = box.locator(".fl-tone-sentence").first
+    expect(first).to_contain_text("The tone model reads this sentence as")
+    expect(first).to_contain_text("towards Jens Stoltenberg")
+    expect(first.locator("u b")).to_have_count(1)  # the mention, underlined
+    expect(box.locator(".fl-tone-title").first).to_be_visible()  # the article it comes from
+    # The words that decided it are highlighted, each with its weight in the tooltip.
+    mark = box.locator("mark.fl-tone-for").first
+    expect(mark).to_have_attribute("title", re.compile(r".+ [+]\d\.\d\d$"))
+    box.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_path("compare-tone-sentences.png")), full_page=True)
