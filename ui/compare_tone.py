@@ -31,7 +31,7 @@ def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
         "the actor look bad, neither, or good?), and the cell is (positive − negative) / all "
         "mentions, from −1 to +1. Hover a cell for the three counts. Grey cells have fewer than "
         f"{MIN_MENTIONS} mentions. The reading is automatic and right about two times in three, "
-        "so compare outlets over many mentions, and read the sentences on the Analyze page. "
+        "so compare outlets over many mentions, and read the sentences behind a cell below. "
         f"Source: the {TONE_SOURCE}."
     )
     with st.expander("The tone numbers"):
