@@ -74,7 +74,8 @@ def tone_sentences_html(
     Returns:
         Escaped HTML: under each article's title, its chosen sentences with the words that
         decided them; the non-neutral, most confident mentions first, over all the articles,
-        each sentence once (for its clearest mention of the actor). Empty when no mention of the actor has a tone.
+        each sentence once (for its clearest mention of the actor). Empty when no mention of
+        the actor has a tone.
     """
     found = [
         (k, m)
