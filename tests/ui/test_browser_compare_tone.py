@@ -54,7 +54,10 @@ def choose(page: Any, key: str, option: str, app_idle: Any) -> None:
         box.locator("input").first.click()
         box.locator("input").first.fill(option)
         try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            # A sample outlet next to real ones reads "Moscow Courier (constructed)".
+            page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.click(
+                timeout=10_000
+            )
             return
         except PlaywrightTimeout:
             if attempt == 2:
@@ -67,9 +70,16 @@ def test_the_sentences_behind_a_tone_cell_show_the_deciding_words(
     page.goto(f"{app_server}/compare")
     expect(page.locator(".st-key-compare-tone_heatmap .js-plotly-plot")).to_be_visible(timeout=LOAD)
     choose(page, "compare-tone_actor", "Jens Stoltenberg", app_idle)
-    choose(page, "compare-tone_group", "Moscow Courier", app_idle)
-    app_idle(page)
+    # The first outlet whose articles mention him (other tests may have added outlets).
+    page.locator(".st-key-compare-tone_group input").first.click()
+    outlets = page.get_by_role("option").all_text_contents()
+    page.keyboard.press("Escape")
     box = page.locator(".st-key-compare-tone_sentences")
+    for outlet in outlets:
+        choose(page, "compare-tone_group", outlet, app_idle)
+        app_idle(page)
+        if box.count():
+            break
     expect(box).to_be_visible(timeout=LOAD)
     first = box.locator(".fl-tone-sentence").first
     expect(first).to_contain_text("The tone model reads this sentence as")
