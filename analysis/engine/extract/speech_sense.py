@@ -16,6 +16,10 @@ The lexicon says how much each verb needs (``reporting_verbs.csv``, column ``req
 - ``quote``: verbs of continuing ('"…," he continued', '"…," she went on'): speech only in a
   reporting clause attached to a quotation (Quirk et al. 1985, §14.29, reporting clauses).
 
+Either of the two middle kinds is speech in the first person present inside a quotation when
+the row is ``performative`` ('"I declare early elections"'), and in reply to a question put to
+the subject ("Asked about the vote, she defended it").
+
 Speech that has not happened is skipped, after the attribution guidelines and FactBank's event
 factuality (Saurí & Pustejovsky 2009): negated ("did not deny"), modal ("will claim") or under
 an intention ("plans to deny", "refused to comment"), words in ``lexicons/irrealis.csv``.
@@ -59,6 +63,10 @@ def reports_speech(
     if not_yet_said(tok) or anonymity_request(tok):
         return False
     requires = lexicon_column("reporting_verbs", "requires").get(entry.term.lower(), "")
+    if requires in ("speech", "clause") and answers_question(tok) and subj is not None:
+        return True  # "Asked about the sanctions, Merkel defended the decision"
+    if requires in ("speech", "clause") and quoted_performative(article, tok, entry, subj):
+        return True  # '"I declare early elections," he said'
     if requires == "speech":
         return speech_complement(article, tok, entry)
     if requires == "speaker":
@@ -142,6 +150,62 @@ def question_put_to_subject(tok: Token) -> bool:
     return any(c.dep_ in ("prep", "ccomp", "advcl") for c in tok.children)
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+OBJECT_MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
+
+
+def clause_read_as_object(tok: Token) -> bool:
+    """ "The report found the army used force", "they agreed the plan would fail": a complement
+    clause without "that" whose subject the parser took for the verb's object, hanging the
+    clause's verb on it as a modifier. A participle or adjective never has a subject of its own
+    and a relative clause without a relative pronoun never lacks one (Huddleston & Pullum 2002,
+    ch. 12, bare relatives), so a modifying verb with its own subject, or a finite one without
+    any, is the complement's verb."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if any(_clause_verb_on_object(m) for m in obj.children if m.i > obj.i):
+            return True
+    return False
+
+
+def _clause_verb_on_object(mod: Token) -> bool:
+    """True for a verb hung on an object that only a clause can hold (see above)."""
+    if mod.dep_ not in OBJECT_MODIFIER_DEPS or mod.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in mod.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if mod.dep_ != "relcl" and subjects:
+        return True  # "found the army used force": "used" (read as an adjective) has a subject
+    finite = mod.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in mod.children
+    )
+    first = mod.doc[min(t.i for t in mod.subtree)]
+    return finite and not subjects and first.lower_ not in RELATIVE_PRONOUNS
+
+
+def quoted_performative(
+    article: ParsedArticle, tok: Token, entry: LexiconEntry, subj: Token | None
+) -> bool:
+    """'"I declare early elections …"', '"We demand the release of …"': inside a quotation,
+    a verb of the row's ``performative`` column in the simple present with "I" or "we" as its
+    own subject performs the speech act it names (Austin 1962, explicit performatives); the
+    speaker is whoever is quoted. "I'd like to request", "we will call" are not said yet."""
+    if subj is None or subj.head.i != tok.i or subj.lower_ not in ("i", "we"):
+        return False
+    if tok.tag_ != "VBP" or any(c.dep_ in ("aux", "neg") for c in tok.children):
+        return False
+    if lexicon_column("reporting_verbs", "performative").get(entry.term.lower()) != "yes":
+        return False
+    return article.quoted(article.start(subj))
+
+
+def answers_question(tok: Token) -> bool:
+    """ "Asked about the sanctions, Merkel defended the decision", "Questioned on the vote, he
+    dismissed the poll": what a subject does in reply to a question put to it (a reduced
+    passive of asking on the verb) is said, so the verb is used in its speech sense."""
+    return any(c.dep_ == "advcl" and question_put_to_subject(c) for c in tok.children)
+
+
 def anonymity_request(tok: Token) -> bool:
     """ "a senior official who asked not to be named": the request not to be named, identified
     or quoted is the sourcing formula news agencies give for anonymity (AP Stylebook,
@@ -170,7 +234,7 @@ def has_clause(article: ParsedArticle, tok: Token) -> bool:
     """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
-    if _as_clause(tok) or misattached_that_clause(tok):
+    if _as_clause(tok) or misattached_that_clause(tok) or clause_read_as_object(tok):
         return True
     if article.quoted(article.start(tok)):
         return False
@@ -194,6 +258,7 @@ def speech_complement(article: ParsedArticle, tok: Token, entry: LexiconEntry) -
         _gerund_clause(tok)
         or _as_clause(tok)
         or misattached_that_clause(tok)
+        or clause_read_as_object(tok)
         or attached_quote(article, tok)
         or _small_clause(tok, entry)
         or _speech_object(tok, entry)
