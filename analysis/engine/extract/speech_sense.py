@@ -32,7 +32,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from analysis.engine.article import ParsedArticle
-from analysis.engine.extract.subjects import RELATIVE_PRONOUNS, subject_of
+from analysis.engine.extract.subjects import RELATIVE_PRONOUNS, documents, subject_of
 from analysis.engine.quote_marks import PAIRS
 from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, lexicon_column, load_lexicon
@@ -110,6 +110,10 @@ def not_yet_said(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
         # "was to announce" (not yet), "the rebels are to blame" (responsible, no speech act)
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+        # "was ready to deny", "is likely to announce": only an implicative adjective ("was
+        # quick to deny") says the speech took place (Karttunen 1971)
+        return tok.head.lemma_.lower() not in _irrealis("implicative")
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
 
 
@@ -393,15 +397,26 @@ def attached_quote(article: ParsedArticle, tok: Token) -> bool:
 
 def _speaking_subject(article: ParsedArticle, subj: Token) -> bool:
     """True for a subject that can speak: a named actor, a person pronoun (outside quotations:
-    "I'd like to request …" inside one reports nothing), or a person's role or kind
-    ("officials", "medical volunteers": ``titles.csv``, ``kind_nouns.csv``)."""
+    "I'd like to request …" inside one reports nothing), a person's role or kind ("officials",
+    "medical volunteers": ``titles.csv``, ``kind_nouns.csv``), or a body or document that
+    speaks for one ("the interim government blamed Moscow", "the accord calls for a
+    ceasefire": institutions and documents of ``reference_nouns.csv``)."""
     if speaker_of(article, subj) is not None:
         return True
     if subj.lower_ in PERSON_SUBJECTS:
         return not article.quoted(article.start(subj))
     lemma = subj.lemma_.lower()
     kinds = load_lexicon("kind_nouns")
-    return lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person")
+    if lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person"):
+        return True
+    return lemma in _speaking_bodies()
+
+
+@cache
+def _speaking_bodies() -> frozenset[str]:
+    """Nouns of bodies and documents that speak for someone (``reference_nouns.csv``)."""
+    lex = load_lexicon("reference_nouns")
+    return frozenset(t for t, e in lex.items() if e.category in ("institution", "document"))
 
 
 def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
@@ -421,4 +436,6 @@ def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
         return True
     # "reports indicated", "officials showed": a speech noun or a person's role
     lemma = subj.lemma_.lower()
-    return lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles")
+    if lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles"):
+        return True
+    return lemma in documents()  # "a poll showed", "the inquiry determined"
