@@ -180,8 +180,10 @@ def _clause_verb_on_object(mod: Token) -> bool:
     subjects = [c for c in mod.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if mod.dep_ != "relcl" and subjects:
         return True  # "found the army used force": "used" (read as an adjective) has a subject
-    finite = mod.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in mod.children
+    finite = (
+        mod.tag_ in FINITE_TAGS
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in mod.children)
+        or _passive_infinitive(mod)
     )
     first = mod.doc[min(t.i for t in mod.subtree)]
     return finite and not subjects and first.lower_ not in RELATIVE_PRONOUNS
@@ -201,6 +203,14 @@ def quoted_performative(
     if lexicon_column("reporting_verbs", "performative").get(entry.term.lower()) != "yes":
         return False
     return article.quoted(article.start(subj))
+
+
+def _passive_infinitive(verb: Token) -> bool:
+    """ "the deal needed to be signed": a participle read as a passive relative ("the deal
+    needed") does not take a passive infinitive ("to be signed"); the verb is finite."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children
+    )
 
 
 def answers_question(tok: Token) -> bool:
@@ -404,12 +414,24 @@ def _speaking_subject(article: ParsedArticle, subj: Token) -> bool:
     if speaker_of(article, subj) is not None:
         return True
     if subj.lower_ in PERSON_SUBJECTS:
-        return not article.quoted(article.start(subj))
+        return not article.quoted(article.start(subj)) or _told_in_the_past(subj)
     lemma = subj.lemma_.lower()
     kinds = load_lexicon("kind_nouns")
     if lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person"):
         return True
     return lemma in _speaking_bodies()
+
+
+def _told_in_the_past(subj: Token) -> bool:
+    """'"I told him we would not leave"', '"We warned them"': inside a quotation a person
+    pronoun speaks when its verb is in the simple past, a speech event the quoted speaker
+    reports ("I'd like to request" or "we will ask" have not happened)."""
+    verb = subj.head
+    return (
+        subj.dep_ == "nsubj"
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+    )
 
 
 @cache
