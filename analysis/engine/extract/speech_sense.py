@@ -168,7 +168,7 @@ def clause_read_as_object(tok: Token) -> bool:
     for obj in tok.children:
         if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
-        if any(_clause_verb_on_object(m) for m in obj.children if m.i > obj.i):
+        if any(_clause_verb_on_object(m) for m in obj.children):
             return True
     return False
 
