@@ -500,3 +500,24 @@ def test_a_finite_verb_on_the_object_without_a_subject_is_the_complement() -> No
         ["NNP", "VBD", "DT", "NN", "VBN", "IN", "NNP", "."],
     )
     assert cues(reduced) == []
+
+
+def speaking_name(pronoun: str) -> ParsedArticle:
+    """ "Volkov said <pronoun> would resign ." with "Volkov" tagged as an organisation."""
+    return chunk(
+        words=["Volkov", "said", pronoun, "would", "resign", "."],
+        heads=[1, 1, 4, 4, 1, 1],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+        lemmas=["Volkov", "say", pronoun, "would", "resign", "."],
+        ents=["B-ORG", "O", "O", "O", "O", "O"],
+        tags=["NNP", "VBD", "PRP", "MD", "VB", "."],
+    )
+
+
+def test_a_one_word_organisation_that_speaks_as_he_is_a_person() -> None:
+    actors = with_actors(speaking_name("he")).actors
+    assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "PERSON")]
+    # referred to as "it", the name stays the organisation the model saw
+    actors = with_actors(speaking_name("it")).actors
+    assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "ORG")]
