@@ -45,7 +45,10 @@ def wrap_label(label: str, width: int = 24, lines: int = 2) -> str:
     parts = textwrap.wrap(label, width, break_long_words=True, break_on_hyphens=False) or [""]
     if len(parts) > lines:
         last = " ".join(parts[lines - 1 :])
-        parts = [*parts[: lines - 1], last[: width - 1].rstrip() + "…"]
+        cut = last[: width - 1]
+        if " " in cut[width // 2 :]:  # end on a whole word when one ends late enough
+            cut = cut[: cut.rindex(" ")]
+        parts = [*parts[: lines - 1], cut.rstrip() + "…"]
     return "<br>".join(parts)
 
 
