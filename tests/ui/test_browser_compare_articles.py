@@ -48,11 +48,15 @@ def test_long_article_titles_wrap_and_stay_inside_the_heat_map(
         page.keyboard.press("Enter")
         app_idle(page, timeout=LOAD)
     page.keyboard.press("Escape")
+    app_idle(page, timeout=LOAD)
+    # The chart redraws as the picks change: wait for one plot with the three articles.
+    page.wait_for_function(
+        "() => { const p = document.querySelectorAll('.st-key-compare-heatmap .js-plotly-plot');"
+        " return p.length === 1 && p[0].querySelectorAll('.xtick text').length === 3; }",
+        timeout=LOAD,
+    )
     heat = page.locator(".st-key-compare-heatmap .js-plotly-plot")
-    expect(heat).to_be_visible(timeout=LOAD)
-    heat.scroll_into_view_if_needed()
-    expect(heat.locator(".ytick text", has_text="Zorba Quintana")).to_have_count(1, timeout=LOAD)
-    heat.scroll_into_view_if_needed()
+    expect(heat.locator(".ytick text", has_text="Zorba Quintana")).to_have_count(1)
     heat.screenshot(path=str(screenshot_path("compare-articles-heatmap.png")))
     page.screenshot(path=str(screenshot_path("compare-articles.png")), full_page=True)
     svg = heat.evaluate(f"(el) => ({BOXES})('.st-key-compare-heatmap svg.main-svg')")[0]
