@@ -175,7 +175,8 @@ def render_evidence(result: ArticleAnalysis, name: str) -> None:
         cols = ["kind", "category", "text", "explanation", "source", "sentence"]
         evidence = pd.DataFrame([m.to_dict() for m in markers])
         st.dataframe(evidence[cols], hide_index=True)
-        table_downloads(evidence, key="analyze.evidence_table", name=f"markers about {name}")
+        table_downloads(evidence, key="analyze.evidence_table", name=f"markers about {name}",
+                        file_stem=article_name(result), what=f"markers about {name}")  # fmt: skip
 
 
 _CHARTS = {"stance": stance_chart, "markers": marker_chart, "sentiment": sentiment_chart}
@@ -202,10 +203,18 @@ def _chart(name: str, result: ArticleAnalysis) -> go.Figure:
 
 def render_actor_charts(result: ArticleAnalysis) -> None:
     """Stance per actor and marker kinds per actor, each under a stable key (exports hook here)."""
-    show_chart(_chart("stance", result), key="analyze.chart.stance")
-    show_chart(_chart("markers", result), key="analyze.chart.markers")
+    show_chart(_chart("stance", result), key="analyze.chart.stance",
+               name=article_name(result), what="distancing by actor")  # fmt: skip
+    show_chart(_chart("markers", result), key="analyze.chart.markers",
+               name=article_name(result), what="markers by actor")  # fmt: skip
 
 
 def render_sentiment_chart(result: ArticleAnalysis) -> None:
     """Sentiment along the article with actor mentions, under a stable key."""
-    show_chart(_chart("sentiment", result), key="analyze.chart.sentiment")
+    show_chart(_chart("sentiment", result), key="analyze.chart.sentiment",
+               name=article_name(result), what="sentiment along the article")  # fmt: skip
+
+
+def article_name(result: ArticleAnalysis) -> str:
+    """What an article's downloads are named after: its title, else "article"."""
+    return result.title or "article"

@@ -15,10 +15,11 @@ PLOTLY_CONFIG = {
 }
 
 
-def show_chart(fig: go.Figure, key: str, name: str | None = None) -> None:
+def show_chart(fig: go.Figure, key: str, name: str | None = None, what: str | None = None) -> None:
     """Draw ``fig`` full width with our own styling (not Streamlit's theme), under a stable key.
 
-    ``name`` names the exported files after what the chart shows (e.g. "distancing by outlet
-    BBC CNN Reuters"); default the chart's title."""
+    The exported files are named after ``name`` (whose chart: an article's title, the outlets;
+    default the chart's title) and ``what`` it shows ("distancing by actor"):
+    :func:`ui.downloads.chart_downloads`."""
     st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG, width="stretch")
-    chart_downloads(fig, key, name)  # PNG/SVG/PDF/HTML, generated only when clicked
+    chart_downloads(fig, key, name, what)  # PNG/SVG/PDF/HTML, generated only when clicked

@@ -24,7 +24,8 @@ CELL_SENTENCES = 5
 def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
     """The tone heat map of ``actors`` (the distancing heat map's rows), how to read it, numbers."""
     grid = comparison.tone_frame(actors)
-    show_chart(tone_heatmap_figure(grid, MIN_MENTIONS), key="compare.tone_heatmap")
+    show_chart(tone_heatmap_figure(grid, MIN_MENTIONS), key="compare.tone_heatmap",
+               name=f"net tone by outlet {' '.join(comparison.groups[:4])}")  # fmt: skip
     st.markdown(
         "**How to read it:** each cell is the *net tone* of an outlet's sentences towards the "
         "actor: every mention is read as negative, neutral or positive (does the sentence make "

@@ -103,11 +103,15 @@ def _title(fig: go.Figure, fallback: str) -> str:
     return str(fig.layout.title.text or fallback)
 
 
-def chart_downloads(fig: go.Figure, key: str, name: str | None = None) -> None:
+def chart_downloads(
+    fig: go.Figure, key: str, name: str | None = None, what: str | None = None
+) -> None:
     """A "Download chart" popover: PNG (print resolution), SVG, PDF and interactive HTML.
 
-    Files are named after ``name`` (what the chart shows), else the chart's title. Without
-    Chrome/Chromium the popover explains how to install one; HTML still downloads.
+    Files are named after ``name`` (whose chart: the article, the outlets), else the chart's
+    title, then ``what`` it shows ("distancing by actor"), e.g.
+    ``nato-eastern-flank-distancing-by-actor.png``. Without Chrome/Chromium the popover
+    explains how to install one; HTML still downloads.
     """
     static = _static_export_available()
     if static:
@@ -121,7 +125,7 @@ def chart_downloads(fig: go.Figure, key: str, name: str | None = None) -> None:
             st.download_button(
                 label,
                 data=functools.partial(_figure_file, fig_json, fmt),
-                file_name=export.safe_filename(stem, fmt),
+                file_name=export.safe_filename(stem, fmt, tag=what or ""),
                 mime=export.MIME_TYPES[fmt],
                 key=f"{key}.download.{fmt}",
                 on_click="ignore",
@@ -131,15 +135,17 @@ def chart_downloads(fig: go.Figure, key: str, name: str | None = None) -> None:
             st.info(export.INSTALL_HINT, icon=":material/info:")
 
 
-def table_downloads(frame: pd.DataFrame, key: str, name: str, file_stem: str | None = None) -> None:
+def table_downloads(
+    frame: pd.DataFrame, key: str, name: str, file_stem: str | None = None, what: str = ""
+) -> None:
     """A "Download table" popover: CSV, Excel and JSON of ``frame`` (named ``name``; files
-    named ``file_stem``, default ``name``)."""
+    named ``file_stem``, default ``name``, then ``what`` the table holds)."""
     with st.popover(f"Download {md(name)}", icon=":material/download:", key=f"{key}.download"):
         for fmt, label in TABLE_LABELS.items():
             st.download_button(
                 label,
                 data=functools.partial(export.table_bytes, frame, fmt, sheet=name),
-                file_name=export.safe_filename(file_stem or name, fmt),
+                file_name=export.safe_filename(file_stem or name, fmt, tag=what),
                 mime=export.MIME_TYPES[fmt],
                 key=f"{key}.download.{fmt}",
                 on_click="ignore",
@@ -305,12 +311,12 @@ def comparison_exports(
 
 def analysis_table_downloads(result: ArticleAnalysis, key: str = "analyze") -> None:
     """Side by side: downloads of the actor table and of every marker (the evidence), the
-    files named after the article ("actors-nato-eastern-flank.csv")."""
+    files named after the article and the table ("nato-eastern-flank-actors.csv")."""
     title = result.title or "article"
     left, right = st.columns(2)
     with left:
         table_downloads(result.actors_frame(), key=f"{key}.actors_table", name="actors",
-                        file_stem=f"actors {title}")  # fmt: skip
+                        file_stem=title, what="actors")  # fmt: skip
     with right:
         table_downloads(result.markers_frame(), key=f"{key}.markers_table", name="markers",
-                        file_stem=f"markers {title}")  # fmt: skip
+                        file_stem=title, what="markers")  # fmt: skip

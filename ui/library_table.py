@@ -17,6 +17,8 @@ from analysis.library.corpus import parse_date
 from analysis.library.listing import Listing
 from analysis.library.query import ArticleFilter
 from analysis.library.store import Library
+from analysis.version import analysis_key
+from ui.library_access import actor_resolution
 from ui.text import md
 
 PAGE_SIZES = (50, 100, 500)
@@ -32,18 +34,41 @@ COLUMNS = {
 
 
 def library_filter(library: Library) -> ArticleFilter:
-    """Draw the search and filter widgets; the filter they describe."""
+    """Draw the search and filter widgets; the filter they describe (the Compare page's
+    :class:`ArticleFilter`, so both pages mean the same by each filter)."""
     c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
     search = c1.text_input("Search title, outlet and text", key="library.search")
     outlets = c2.multiselect("Outlets", library.outlets(), key="library.outlets")
     date_from = c3.date_input("From", value=None, key="library.date_from", format="YYYY-MM-DD")
     date_to = c4.date_input("To", value=None, key="library.date_to", format="YYYY-MM-DD")
+    c5, c6 = st.columns([3, 5], vertical_alignment="bottom")
+    actor = c5.text_input(
+        "Actor mentioned", key="library.actor", placeholder="e.g. Vladimir Putin",
+        help="Articles whose analysis mentions this actor, under the name the Compare page "
+        "shows (merged names count); articles not analysed yet drop out while it is set.",
+    ).strip()  # fmt: skip
+    exclude = c6.toggle(
+        "Leave out the constructed samples", key="library.exclude_samples",
+        help="The teaching examples written by the Framing Lens authors (the *constructed* "
+        "column), not real reporting.",
+    )  # fmt: skip
     return ArticleFilter(
         keyword=search.strip() or None,
         outlets=tuple(outlets) or None,
         date_from=date_from.isoformat() if isinstance(date_from, date) else None,
         date_to=date_to.isoformat() if isinstance(date_to, date) else None,
+        actor=actor or None,
+        exclude_constructed=bool(exclude),
     )
+
+
+def listing_of(library: Library, flt: ArticleFilter) -> Listing:
+    """The listing of ``flt``, its actor condition read through the library's actor merge
+    (the one the Compare page uses; looked up only when an actor is asked for)."""
+    if not flt.actor:
+        return Listing(library, flt)
+    resolution, _ = actor_resolution(str(library.path), library.revision(), analysis_key())
+    return Listing(library, flt, names=resolution.names, dropped=resolution.dropped)
 
 
 def table_key(flt: ArticleFilter, page: int, size: int) -> str:
@@ -55,7 +80,7 @@ def table_key(flt: ArticleFilter, page: int, size: int) -> str:
 
 def render_table(library: Library, flt: ArticleFilter) -> list[int]:
     """One page of the matching articles, with row selection; the ids of the selected rows."""
-    listing = Listing(library, flt)
+    listing = listing_of(library, flt)
     total = listing.count()
     c1, c2, c3 = st.columns([4, 1, 1], vertical_alignment="bottom")
     size = int(c3.selectbox("Rows per page", PAGE_SIZES, key="library.page_size"))
@@ -154,7 +179,7 @@ def _ids_digest(ids: list[int]) -> str:
 
 def render_delete_matching(library: Library, flt: ArticleFilter) -> None:
     """Delete every article the filter keeps, after a confirmation naming how many."""
-    listing = Listing(library, flt)
+    listing = listing_of(library, flt)
     total = listing.count()
     everything = flt == ArticleFilter()
     with st.expander(

@@ -17,7 +17,8 @@ from ui.text import md
 
 def render_tone_chart(result: ArticleAnalysis) -> None:
     """Tone mentions per actor, under a stable key (exports hook here), and how to read it."""
-    show_chart(tone_chart(result), key="analyze.chart.tone")
+    show_chart(tone_chart(result), key="analyze.chart.tone", name=result.title or "article",
+               what="tone by actor")  # fmt: skip
     st.caption(f"{TONE_EXPLANATION} {TONE_MODEL_SOURCE}")
 
 

@@ -9,12 +9,15 @@ without an analysis are listed too (the page shows the whole library).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from analysis.library.query import ArticleFilter, fts_query
+from analysis.library.query import ArticleFilter, Selection, fts_query
 from analysis.library.store import Library
 
 LISTING_COLUMNS = ("id", "title", "outlet", "date", "url", "constructed", "added")
@@ -23,16 +26,23 @@ DELETE_BATCH = 5_000
 
 @dataclass(frozen=True)
 class Listing:
-    """The articles of ``library`` passing ``filter`` (its actor condition is not used).
+    """The articles of ``library`` passing ``filter``.
 
     Args:
         library: the open library.
         filter: which articles; ``keyword`` matches words (or word beginnings) of the title or
-            the text through the full-text index, or a part of the outlet's name.
+            the text through the full-text index, or a part of the outlet's name; ``actor``
+            keeps the articles whose current analysis mentions that actor (read as the
+            Compare page reads it: :meth:`Selection.actor_articles`, so not-yet-analysed
+            articles drop out while it is set).
+        names, dropped: the actor name merge the actor condition uses (stored name → the
+            name it counts under, and names that are not actors), as in :class:`Selection`.
     """
 
     library: Library
     filter: ArticleFilter = field(default_factory=ArticleFilter)
+    names: Mapping[str, str] = field(default_factory=dict)
+    dropped: frozenset[str] = frozenset()
 
     def _where(self) -> tuple[str, list[Any]]:
         """(WHERE clause, parameters) of the filter over the ``articles`` table."""
@@ -64,7 +74,22 @@ class Listing:
         if flt.ids is not None:
             where.append("id IN (SELECT value FROM json_each(?))")
             params.append("[" + ",".join(str(int(i)) for i in flt.ids) + "]")
+        if flt.actor:
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(self._actor_ids)
         return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    @cached_property
+    def _actor_ids(self) -> str:
+        """Ids (a JSON array) of the articles mentioning the filter's actor (merged names
+        included); found once per listing, which counts, pages and deletes with them."""
+        selection = Selection(self.library, ArticleFilter(), names=self.names,
+                              dropped=self.dropped)  # fmt: skip
+        try:
+            found = selection.actor_articles(str(self.filter.actor))["article_id"]
+            return json.dumps([int(i) for i in found])
+        finally:
+            selection.close()
 
     def count(self) -> int:
         """How many articles pass the filter."""

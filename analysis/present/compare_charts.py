@@ -20,6 +20,14 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.present.charts import FONT_SIZE
+from analysis.present.heat_layout import (
+    HeatGeometry,
+    apply_heat_geometry,
+    colour_bar,
+    heat_geometry,
+    label_lines,
+    wrap_label,
+)
 from analysis.present.palette import KIND_COLOURS, STANCE_COLOURS
 from analysis.records import MARKER_KINDS, STANCES
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
@@ -70,17 +78,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _title_above_axis(fig: go.Figure, longest: int, font: int) -> None:
-    """Keep the title at the top of the figure and reserve the top margin for the slanted
-    (−45°) outlet names under it, so that the two never overlap (Plotly's own automargin
-    pushes for the tick labels but would put the title over them)."""
-    names = math.ceil(math.sin(math.pi / 4) * (0.62 * font * longest + font))
-    fig.update_layout(
-        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}},
-        margin={"t": 64 + names + 8},
-    )  # fmt: skip
-
-
 def _empty(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to draw."""
     fig = go.Figure()
@@ -91,9 +88,9 @@ def _empty(title: str, message: str) -> go.Figure:
     return _layout(fig, title, 260)
 
 
-def _cell_font(columns: int, width: int = 900, labels: int = 220) -> int:
-    """A cell-text size that keeps "100%*" inside a cell of a plot ``width`` px wide."""
-    cell = (width - labels - 110) / max(1, columns)  # minus the actor labels and colour bar
+def _cell_font(columns: int, geometry: HeatGeometry, width: int = 900) -> int:
+    """A cell-text size that keeps "100%*" inside a cell of a figure ``width`` px wide."""
+    cell = (width - geometry.left - geometry.right) / max(1, columns)
     return int(max(9, min(FONT_SIZE - 4, (cell - 6) / 3.2)))
 
 
@@ -102,6 +99,77 @@ def _cell_text(share: float, n: int, enough: bool, mark: str) -> str:
     if enough:
         return f"{share:.0%}{mark}"
     return "–" if n == 0 else f"n={n}"
+
+
+def heat_labels(names: Sequence[str], width: int = 24) -> list[str]:
+    """Heat-map axis labels: escaped, long ones (article titles) wrapped on two lines of
+    ``width`` characters and then cut with "…" (the hover keeps the whole name), kept unique
+    (Plotly merges equal category labels)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        lines = label_lines(wrap_label(str(name), width))
+        label = "<br>".join(_esc(line) for line in lines)
+        k = 2
+        while label in seen:
+            label = "<br>".join(_esc(line) for line in lines[:-1])
+            label += ("<br>" if len(lines) > 1 else "") + _esc(_short(lines[-1], width - 4))
+            label += f" ({k})"
+            k += 1
+        seen.add(label)
+        out.append(label)
+    return out
+
+
+def heat_map(
+    z: Sequence[Sequence[float | None]],
+    columns: Sequence[str],
+    rows: Sequence[str],
+    *,
+    title: str,
+    scale: Any,
+    zrange: tuple[float, float],
+    bar: tuple[str, str],
+    note: str,
+    text: Sequence[Sequence[Any]] | None = None,
+    hover: Sequence[Sequence[str]] | None = None,
+) -> go.Figure:
+    """An actor × group heat map laid out by :mod:`analysis.present.heat_layout`: margins from
+    the longest labels, the colour bar right of the plot with its title up its side.
+
+    Args:
+        z: colour values, row by row (None = no value, drawn in the "too few" grey).
+        columns, rows: the names (unescaped; labels are made by :func:`heat_labels`).
+        title: the figure's title.
+        scale, zrange: the colour scale and its (min, max).
+        bar: (colour-bar title, tick format).
+        note: the explanation under the plot (``<br>`` between lines).
+        text, hover: cell labels and hover texts, row by row.
+    """
+    x, y = heat_labels(columns), heat_labels(rows, 30)
+    ticks = max(len(f"{v:{bar[1]}}") for v in zrange)  # d3 and Python agree here
+    geometry = heat_geometry(x, y, bar_title=bar[0], tick_chars=ticks,
+                             note_lines=note.count("<br>") + 1)  # fmt: skip
+    trace: dict[str, Any] = {"z": z, "x": x, "y": y, "colorscale": scale, "zmin": zrange[0],
+                             "zmax": zrange[1], "xgap": 2, "ygap": 2, "hoverongaps": True,
+                             "colorbar": colour_bar(bar[0], bar[1])}  # fmt: skip
+    if text is not None:
+        trace |= {"text": text, "texttemplate": "%{text}",
+                  "textfont": {"size": _cell_font(len(x), geometry)}}  # fmt: skip
+    if hover is not None:
+        trace |= {"customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"}
+    fig = go.Figure(go.Heatmap(**trace))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(showgrid=False)
+    fig.update_layout(plot_bgcolor=TOO_FEW_COLOUR)
+    fig = _layout(fig, title, geometry.height)
+    apply_heat_geometry(fig, geometry)
+    fig.add_annotation(
+        text=note, showarrow=False, x=0, y=0, yshift=-6, xref="paper", yref="paper",
+        xanchor="left", yanchor="top", align="left",
+        font={"size": FONT_SIZE - 5, "color": "#555555"},
+    )  # fmt: skip
+    return fig
 
 
 def heatmap_figure(
@@ -122,8 +190,8 @@ def heatmap_figure(
         A heat map: colour = distancing attributions / all attributions of that actor in that
         outlet; hover = the stance counts it comes from; cells with fewer than
         ``min_attributions`` attributions are grey and print only their count ("n=2"), so the
-        label fits the cell. The title sits above the slanted outlet names (it pushes the
-        margin, ``title.automargin``), never over them.
+        label fits the cell. The title sits above the slanted outlet names and the colour bar
+        right of the plot, each in a margin computed from the labels (:func:`heat_map`).
     """
     marks = marks or {}
     title = "Who is reported with distancing verbs (claimed, alleged…), by outlet"
@@ -132,41 +200,12 @@ def heatmap_figure(
     actors = list(dict.fromkeys(grid["actor"]))
     groups = list(dict.fromkeys(grid["group"]))
     z, text, hover = _heat_cells(grid, actors, groups, min_attributions, marks)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=_labels(groups),
-            y=_labels(actors),
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": _cell_font(len(groups))},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale=HEAT_SCALE,
-            zmin=0,
-            zmax=1,
-            xgap=2,
-            ygap=2,
-            hoverongaps=True,
-            colorbar={"title": {"text": "distancing<br>share"}, "tickformat": ".0%"},
-        )
-    )
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False, tickangle=-45, automargin=True,
-                     tickfont={"size": FONT_SIZE - 4})  # fmt: skip
-    fig.update_yaxes(automargin=True)
-    fig.update_layout(plot_bgcolor=TOO_FEW_COLOUR)
-    longest = max(len(html.unescape(label)) for label in _labels(groups))
-    fig = _layout(fig, title, max(320, 170 + 42 * len(actors) + int(6 * longest)))
-    _title_above_axis(fig, longest, FONT_SIZE - 4)
     mark_note = "; * = significant difference" if marks else ""
-    fig.add_annotation(
-        text=f"grey = too few to compare (n = attributions, under {min_attributions})"
-        + mark_note,
-        showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
-        yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
+    note = f"grey = too few to compare (n = attributions, under {min_attributions}){mark_note}"
+    return heat_map(
+        z, groups, actors, title=title, scale=HEAT_SCALE, zrange=(0, 1),
+        bar=("distancing share", ".0%"), note=note, text=text, hover=hover,
     )  # fmt: skip
-    return fig
 
 
 def _heat_cells(
@@ -438,27 +477,16 @@ def similarity_figure(sim: pd.DataFrame) -> go.Figure:
     title = "How similar the outlets' framing profiles are (1 = same, −1 = opposite)"
     if sim.shape[0] < 2:
         return _empty(title, "Pick at least two outlets.")
-    labels = _labels(sim.index)
     hover = [
         [f"{_esc(a)} ↔ {_esc(b)}: {sim.loc[a, b]:.2f}" for b in sim.columns] for a in sim.index
     ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=sim.to_numpy(),
-            x=labels,
-            y=labels,
-            zmin=-1,
-            zmax=1,
-            colorscale=[[0, "#D55E00"], [0.5, "#f7f7f7"], [1, "#0072B2"]],
-            text=np.round(sim.to_numpy(), 2),
-            texttemplate="%{text}",
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-30)
-    return _layout(fig, title, max(360, 140 + 40 * sim.shape[0]))
+    scale = [[0, "#D55E00"], [0.5, "#f7f7f7"], [1, "#0072B2"]]
+    return heat_map(
+        sim.to_numpy().tolist(), list(sim.columns), list(sim.index), title=title, scale=scale,
+        zrange=(-1, 1), bar=("cosine similarity", "+.1f"),
+        note="1 = the same framing profile, 0 = unrelated, −1 = opposite",
+        text=[[f"{v:+.2f}" for v in row] for row in sim.to_numpy()], hover=hover,
+    )  # fmt: skip
 
 
 def stance_mix_figure(table: pd.DataFrame, actor: str) -> go.Figure:

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any
@@ -321,14 +322,28 @@ def table_bytes(frame: pd.DataFrame, fmt: str, *, sheet: str = "data") -> bytes:
     raise ValueError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
 
 
+FILENAME_STEM = 60
+FILENAME_TAG = 40
+
+
+def _slug(text: str, limit: int) -> str:
+    """Lower-case ASCII letters and digits joined by dashes, accents folded, at most ``limit``."""
+    # Apostrophes join their word ("NATO's" → "natos"); accents fold ("café" → "cafe").
+    folded = unicodedata.normalize("NFKD", re.sub(r"['’]", "", text))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower()[:limit].strip("-")
+
+
 def safe_filename(stem: str, ext: str, *, tag: str = "") -> str:
     """A download file name from a title: ASCII letters, digits, dashes; never empty.
 
-    ``tag`` (e.g. ``report``) is appended after the title is shortened, so it always shows.
+    ``tag`` says what the file shows (``distancing by actor``, ``report``); it is shortened
+    on its own and appended after the title is shortened, so it always shows:
+    ``safe_filename("NATO’s eastern flank", "png", tag="distancing by actor")`` →
+    ``natos-eastern-flank-distancing-by-actor.png`` (at most 60 + 40 characters + extension).
     """
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()[:60].strip("-")
-    suffix = re.sub(r"[^A-Za-z0-9]+", "-", tag).strip("-").lower()
-    return "-".join(p for p in (slug or "framing-lens", suffix) if p) + f".{ext}"
+    parts = (_slug(stem, FILENAME_STEM) or "framing-lens", _slug(tag, FILENAME_TAG))
+    return "-".join(p for p in parts if p) + f".{ext}"
 
 
 # ---- HTML → PDF -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.present.charts import FONT_SIZE, _empty, _layout, _top_actors
-from analysis.present.compare_charts import TOO_FEW_COLOUR, _esc, _labels, cell_grid
+from analysis.present.compare_charts import _esc, cell_grid, heat_map
 from analysis.present.palette import TONE_COLOURS
 from analysis.records import TONES, ArticleAnalysis
 
@@ -94,37 +94,14 @@ def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
     actors = list(dict.fromkeys(grid["actor"]))
     groups = list(dict.fromkeys(grid["group"]))
     z, text, hover = cell_grid(grid, actors, groups, partial(_tone_cell, min_mentions=min_mentions))
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=_labels(groups),
-            y=_labels(actors),
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": FONT_SIZE - 4},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale=TONE_SCALE,
-            zmin=-1,
-            zmax=1,
-            xgap=2,
-            ygap=2,
-            hoverongaps=True,
-            colorbar={"title": {"text": "net tone"}, "tickformat": "+.1f"},
-        )
+    note = (
+        f"−1 = every mention negative, +1 = every mention positive<br>grey = fewer than "
+        f"{min_mentions} mentions with a tone"
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False, tickangle=-30)
-    fig.update_layout(plot_bgcolor=TOO_FEW_COLOUR)
-    fig = _layout(fig, title, max(320, 120 + 42 * len(actors)))
-    fig.update_layout(margin={"t": 170})
-    fig.add_annotation(
-        text=f"−1 = every mention negative, +1 = every mention positive<br>grey = fewer than "
-        f"{min_mentions} mentions with a tone",
-        showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
-        yanchor="top", font={"size": FONT_SIZE - 5, "color": "#555555"},
+    return heat_map(
+        z, groups, actors, title=title, scale=TONE_SCALE, zrange=(-1, 1),
+        bar=("net tone", "+.1f"), note=note, text=text, hover=hover,
     )  # fmt: skip
-    return fig
 
 
 def _tone_cell(a: str, g: str, r: pd.Series, min_mentions: int) -> tuple[float | None, str, str]:

@@ -12,6 +12,7 @@ import pytest
 
 from analysis.present.compare_charts import heatmap_figure, outlet_map_figure
 from analysis.present.export import figure_bytes, static_export_available
+from analysis.present.tone_charts import tone_heatmap_figure
 from analysis.vocabulary import STANCES
 
 pytestmark = pytest.mark.browser
@@ -104,3 +105,47 @@ def test_outlet_map_labels_do_not_overlap_or_get_cut(page: Any, exported: bool) 
             assert not overlap(a, b), f"{a['text']} overlaps {b['text']}"
     svg = page.evaluate(BOXES, "svg.main-svg")[0]
     assert all(svg["x0"] <= b["x0"] and b["x1"] <= svg["x1"] for b in labels), "label cut off"
+
+
+def tone_grid() -> pd.DataFrame:
+    """The same cells as tone counts: distancing read as negative mentions."""
+    g = grid()
+    return g.assign(
+        scored=g["attributions"], tone_negative=g["distancing"], tone_positive=0,
+        tone_neutral=g["attributions"] - g["distancing"],
+        net_tone=[-d / n if n else float("nan") for d, n in zip(g["distancing"],
+                                                               g["attributions"], strict=True)],
+    )  # fmt: skip
+
+
+HEAT_MAPS = {
+    "distancing": lambda: heatmap_figure(grid()),
+    "tone": lambda: tone_heatmap_figure(tone_grid()),
+}
+
+
+@pytest.mark.parametrize("exported", [False, True], ids=["page", "export"])
+@pytest.mark.parametrize("chart", list(HEAT_MAPS))
+def test_colour_bar_stands_clear_of_its_title_the_cells_and_the_names(
+    page: Any, chart: str, exported: bool
+) -> None:
+    draw(page, HEAT_MAPS[chart](), exported)
+    plot = page.evaluate(BOXES, ".heatmaplayer")[0]
+    bar_title = page.evaluate(BOXES, ".cbtitle text")
+    bar_ticks = [t for t in page.evaluate(BOXES, ".colorbar .ytick text, .colorbar text.ytick")
+                 if t["text"]]  # fmt: skip
+    if not bar_ticks:  # plotly.js names the colour bar's ticks by their axis
+        bar_ticks = [t for t in page.evaluate(BOXES, ".colorbar text") if t["text"]
+                     and t["text"] not in {b["text"] for b in bar_title}]  # fmt: skip
+    assert bar_title and len(bar_ticks) >= 3
+    for t in [*bar_ticks, *bar_title]:
+        assert t["x0"] >= plot["x1"], f"colour bar label {t['text']!r} over the cells"
+    for a in bar_ticks:
+        assert not overlap(a, bar_title[0]), f"tick {a['text']!r} under the bar's title"
+        assert all(not overlap(a, b) for b in bar_ticks if b is not a), "ticks overlap"
+    names = page.evaluate(BOXES, ".xtick text")
+    svg = page.evaluate(BOXES, "svg.main-svg")[0]
+    rows = page.evaluate(BOXES, ".ytick text")
+    assert all(n["x1"] <= svg["x1"] + 1 for n in names), "a column name is cut off"
+    assert all(r["x0"] >= svg["x0"] - 1 for r in rows), "a row name is cut off"
+    assert all(not overlap(n, t) for n in names for t in [*bar_ticks, *bar_title])

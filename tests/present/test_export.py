@@ -160,6 +160,19 @@ def test_safe_filename() -> None:
     assert len(long) <= 60 + len("-report.pdf")
 
 
+def test_file_names_say_whose_chart_and_what_it_shows() -> None:
+    name = export.safe_filename("Zelenskyy’s café talks", "png", tag="distancing by actor")
+    assert name == "zelenskyys-cafe-talks-distancing-by-actor.png"  # accents folded, not lost
+    long = export.safe_filename("Title " * 30, "csv", tag="markers about " + "Name " * 30)
+    stem, _, tag = long.removesuffix(".csv").partition("-markers-about-")
+    assert len(long) <= 60 + 1 + 40 + len(".csv")
+    assert stem.startswith("title-title") and len(stem) <= 60 and tag.startswith("name-name")
+    assert (
+        export.safe_filename("Путин", "png", tag="tone by actor")
+        == "framing-lens-tone-by-actor.png"
+    )
+
+
 # ---- no browser ---------------------------------------------------------------------------
 
 

@@ -67,8 +67,16 @@ def test_chart_png_download_has_print_resolution(
     width, height = struct.unpack(">II", data[16:24])
     assert width == 900 * 3  # the chart's 900 px layout width at 3x: 300 dpi over 9 inches
     assert height >= 3 * 200
-    assert png.name.endswith(".png")
-    assert png.name.startswith("how-each-actor")  # named after the chart's title
+    # Named after what it shows: the article, then the chart ("…-distancing-by-actor.png").
+    assert png.name.endswith("-distancing-by-actor.png")
+    article = png.name.removesuffix("-distancing-by-actor.png")
+    assert article and not article.startswith("how-each-actor")
+    assert re.fullmatch(r"[a-z0-9-]{1,60}", article)
+    page.keyboard.press("Escape")
+    page.locator(".st-key-analyze-actors_table-download button").first.click()
+    csv = download(page, button(page, "analyze-actors_table-download-csv", "CSV"), tmp_path)
+    assert csv.name == f"{article}-actors.csv"  # the table's own name, not always actors.csv
+    assert "Jens Stoltenberg" in csv.read_text("utf-8")
 
 
 def test_report_downloads_hold_the_article(page: Any, app_server: str, tmp_path: Path) -> None:

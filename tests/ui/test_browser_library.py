@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from analysis.library.store import Library
+from tests.library.test_query import analysis_of
 from tests.screenshots import screenshot_path
 
 pytestmark = pytest.mark.browser
@@ -103,3 +104,35 @@ def test_select_a_row_edit_it_then_delete_all_matching(
     delete.click()
     expect(page.get_by_text("Deleted 3 article(s).")).to_be_visible(timeout=LOAD)
     assert rows(db) == {k: v for k, v in after.items() if k not in mine}
+
+
+def test_samples_out_and_an_actor_filter_then_delete_all_matching(
+    page: Any, app_server: str, app_server_dir: Path, app_idle: Any
+) -> None:
+    db = app_server_dir / "library.sqlite"
+    open_library(page, app_server, app_idle)  # the first visit seeds the samples
+    with Library(db) as lib:
+        for i, constructed in enumerate((False, True, False)):
+            text = f"Yola Pemberton claimed on day {i} that the talks had failed."
+            lib.add(text, title=f"Pemberton talks {i}", outlet="Browser Filter",
+                    date=f"2024-06-0{i + 1}", constructed=constructed,
+                    analysis=analysis_of(text, {"Yola Pemberton": 1} if i < 2 else {}))  # fmt: skip
+    before = rows(db)
+    open_library(page, app_server, app_idle)
+    actor = page.get_by_role("textbox", name="Actor mentioned")
+    actor.fill("Yola Pemberton")
+    actor.press("Enter")
+    app_idle(page)
+    expect(page.get_by_text("2 of")).to_be_visible(timeout=LOAD)  # real and constructed
+    page.get_by_text("Leave out the constructed samples").click()
+    app_idle(page)
+    expect(page.get_by_text("1 of")).to_be_visible(timeout=LOAD)
+    page.get_by_text("Delete all matching articles").click()
+    page.get_by_text("Yes, delete all 1 matching article(s)").click()
+    app_idle(page)
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.screenshot(path=str(screenshot_path("library-filters.png")), full_page=True)
+    page.get_by_role("button", name="Delete 1 article(s)").click()
+    expect(page.get_by_text("Deleted 1 article(s).")).to_be_visible(timeout=LOAD)
+    gone = [k for k, r in before.items() if r["title"] == "Pemberton talks 0"]
+    assert rows(db) == {k: v for k, v in before.items() if k not in gone}

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
+from analysis.present.compare_charts import heat_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "compare.py")
@@ -103,7 +104,8 @@ def test_single_articles_mode_and_top_actor_slider(db: Path) -> None:
     run(app)
     heat = chart(app, "compare.heatmap")["data"][0]
     assert len(heat["x"]) == 2
-    assert sorted(heat["x"]) == sorted(f"#{x.id} {x.title}"[:27] + "…" for x in (a, b))
+    # Long titles wrap on two lines (heat_labels), the whole title stays in the hover.
+    assert sorted(heat["x"]) == sorted(heat_labels([f"#{x.id} {x.title}" for x in (a, b)]))
     app.slider(key="compare.top_actors").set_value(3)
     run(app)
     assert len(chart(app, "compare.heatmap")["data"][0]["y"]) == 3
@@ -145,5 +147,5 @@ def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
     app.session_state["compare.tab"] = "Who is distanced"
     run(app)
     heat = chart(app, "compare.heatmap")["data"][0]
-    assert "&lt;script&gt;Evil&lt;/script&gt; Times" in heat["x"]
+    assert "&lt;script&gt;Evil&lt;/script&gt;<br>Times" in heat["x"]  # escaped, then wrapped
     assert all("<script>" not in x for x in heat["x"])
