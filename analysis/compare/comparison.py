@@ -435,6 +435,11 @@ class Comparison:
         (:func:`analysis.compare.timeline.timeline_frame`; ``over``: week, month, year, date)."""
         return timeline_frame(self.source, over, actors, self.min_attributions)
 
+    def tested(self, actors: Sequence[str] | None = None, q: float = 0.05) -> bool:
+        """True when :meth:`differences` of these actors is computed already (returns at once)."""
+        names = tuple(actors if actors is not None else self.top_actors())
+        return (*names, str(q)) in self._differences
+
     def differences(
         self, actors: Sequence[str] | None = None, q: float = 0.05
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
