@@ -10,8 +10,10 @@ form layers that import only downwards:
 - :mod:`analysis.cli` — the command line.
 """
 
+from typing import TYPE_CHECKING
+
 from analysis import _moved
-from analysis.engine import analyze, analyze_many
+from analysis.lazy_exports import lazy_exports
 from analysis.lexicons import lexicon_frame, lexicon_versions, load_lexicon
 from analysis.records import (
     MARKER_KINDS,
@@ -24,6 +26,13 @@ from analysis.records import (
 )
 from analysis.version import ENGINE_VERSION
 
+if TYPE_CHECKING:
+    from analysis.engine import analyze, analyze_many
+
+# The engine (spaCy) loads on first use: the library and compare layers run without it.
+__getattr__ = lazy_exports(
+    __name__, {"analyze": "analysis.engine", "analyze_many": "analysis.engine"}
+)
 _moved.install()  # old module paths (analysis.store, analysis.pipeline …) keep importing
 
 __all__ = [

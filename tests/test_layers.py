@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "version": 0,
     "lexicons": 0,
     "_moved": 0,
+    "lazy_exports": 0,
     "engine": 1,
     "library": 2,
     "compare": 2,

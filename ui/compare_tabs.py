@@ -23,7 +23,7 @@ from analysis.present.compare_charts import (
 )
 from analysis.present.differences_text import difference_sentence, thin_sentence
 from analysis.present.highlight import legend_html, stylesheet
-from ui.charts import show_chart
+from ui.charts import PLOTLY_CONFIG, show_chart
 from ui.compare_tone import render_tone_heatmap
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
 from ui.page_text import page_text
@@ -31,6 +31,8 @@ from ui.text import option
 
 MIN_Z = 1.96
 MAX_ACTORS = 300  # the actor menus list the most attributed ones
+DRAFT_ABOVE = 2000
+"""From this many articles the heat map shows its shares before the tests of differences."""
 PERIODS = {"week": "Week", "month": "Month", "year": "Year", "date": "Date (each day)"}
 
 
@@ -55,9 +57,20 @@ def heat_tab(comparison: Comparison) -> int:
     top = st.slider("Actors shown", 3, 40, 15, key="compare.top_actors")
     actors = comparison.top_actors(top)
     grid = comparison.heatmap_frame(actors)
+    slot = st.empty()
+    if comparison.article_count >= DRAFT_ABOVE and not comparison.tested(actors):
+        # The tests read every article of these actors (seconds over 100,000 articles): the
+        # shares show at once, the stars of significant cells follow when the tests are done.
+        with slot.container():
+            st.plotly_chart(heatmap_figure(grid, comparison.min_attributions, {}), theme=None,
+                            config=PLOTLY_CONFIG, width="stretch",
+                            key="compare.heatmap_untested")  # fmt: skip
+            st.caption(":material/hourglass_top: Testing the differences between outlets…")
     marks = significant_marks(comparison, actors)
-    show_chart(heatmap_figure(grid, comparison.min_attributions, marks), key="compare.heatmap",
-               name=f"distancing share by outlet {groups_label(comparison)}")  # fmt: skip
+    with slot.container():
+        show_chart(heatmap_figure(grid, comparison.min_attributions, marks),
+                   key="compare.heatmap",
+                   name=f"distancing share by outlet {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/heat", min_attributions=comparison.min_attributions))
     with st.expander("The numbers"):
         st.dataframe(grid, hide_index=True, key="compare.heatmap_table")

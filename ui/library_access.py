@@ -125,11 +125,25 @@ def warn_about_damaged(library: Library) -> None:
     if damaged:
         st.warning(md_block(damaged_message(damaged)))
         library.drop_analyses(damaged)
+        _missing_in_library.clear()  # dropping analyses does not change the revision
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _missing_in_library(path: str, revision: int, key: str) -> int:
+    """Articles of the whole library with no analysis under ``key``, once per revision (storing
+    an analysis changes the revision)."""
+    with Library(path) as library:
+        return library.missing_count(key)
 
 
 def missing_of(library: Library, flt: ArticleFilter) -> list[int]:
     """Ids of the articles passing ``flt`` that have no current analysis yet."""
-    return Selection(library, flt).missing_ids()
+    key = analysis_key()
+    # Usually every article is analysed: then no filter needs its own search (a second on
+    # 100,000 articles at every filter change).
+    if not _missing_in_library(str(library.path), library.revision(), key):
+        return []
+    return Selection(library, flt, key=key).missing_ids()
 
 
 def ids_filter(ids: Iterable[int]) -> ArticleFilter:

@@ -282,15 +282,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``compare`` and ``import`` sub-commands to the CLI."""
-    p = subparsers.add_parser(
-        "compare",
-        help="compare how outlets frame actors in a corpus (CSV/JSONL/text files)",
-        description="Analyse a corpus and compare its groups (outlets): distancing share per "
-        "actor, marker rates per 1,000 words, distinctive words (Monroe et al. 2008).",
-    )
-    p.add_argument("corpus", nargs="*", metavar="CORPUS", help=".csv, .jsonl, or article files")
-    p.add_argument("--db", default=None, help="compare the articles stored in this library")
-    p.add_argument("--by", choices=GROUP_FIELDS, default="outlet", help="group articles by")
+    _add_compare(subparsers)
+    _add_import(subparsers)
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """The filters of ``compare``: dates, outlets, keyword, actor, constructed samples."""
     p.add_argument(
         "--from", dest="date_from", default=None, help="only articles from this date (YYYY-MM-DD)"
     )
@@ -303,6 +300,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--exclude-constructed", action="store_true", help="leave out the constructed samples"
     )
+
+
+def _add_compare(subparsers: argparse._SubParsersAction) -> None:
+    """The ``compare`` sub-command: the corpus or library, filters, what to print."""
+    p = subparsers.add_parser(
+        "compare",
+        help="compare how outlets frame actors in a corpus (CSV/JSONL/text files)",
+        description="Analyse a corpus and compare its groups (outlets): distancing share per "
+        "actor, marker rates per 1,000 words, distinctive words (Monroe et al. 2008).",
+    )
+    p.add_argument("corpus", nargs="*", metavar="CORPUS", help=".csv, .jsonl, or article files")
+    p.add_argument("--db", default=None, help="compare the articles stored in this library")
+    p.add_argument("--by", choices=GROUP_FIELDS, default="outlet", help="group articles by")
+    _add_filters(p)
     p.add_argument(
         "--over", choices=("week", "month", "year", "date"), default=None,
         help="JSON: add a timeline of each actor's distancing share per period",
@@ -325,6 +336,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_compare)
 
+
+def _add_import(subparsers: argparse._SubParsersAction) -> None:
+    """The ``import`` sub-command: store a corpus in the library and analyse it."""
     p = subparsers.add_parser(
         "import",
         help="import a corpus into the article library (and analyse it)",

@@ -15,14 +15,22 @@ Layer 2: reads records and counts, never the library or the presentation.
   (spelling variants, short names, places, the alias table).
 """
 
+from typing import TYPE_CHECKING
+
 from analysis.compare.comparison import Comparison, compare_analyses
 from analysis.compare.counts import ActorCounts, ArticleCounts
 from analysis.compare.evidence import Evidence
-from analysis.compare.log_odds import LogOddsComparer
 from analysis.compare.names import merge_short_names
 from analysis.compare.rates import marker_rates
 from analysis.compare.resolution import RULES, ActorResolution, AliasRule, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
+from analysis.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from analysis.compare.log_odds import LogOddsComparer
+
+# scikit-learn loads with the first word comparison, not with every comparison.
+__getattr__ = lazy_exports(__name__, {"LogOddsComparer": "analysis.compare.log_odds"})
 
 __all__ = [
     "RULES",

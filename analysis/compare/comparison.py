@@ -11,25 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sklearn.decomposition import PCA
 
 from analysis.compare.differences import MIN_ARTICLES, PERMUTE_MAX, pairwise_differences
 from analysis.compare.evidence import Evidence, sentences_of
-from analysis.compare.log_odds import (
-    LogOddsComparer,
-    content_stop_words,
-    name_words,
-    sentences_with,
-)
 from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.resolution import RULES, ActorResolution, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 from analysis.compare.timeline import timeline_frame
 from analysis.records import MARKER_KINDS, STANCES, TONES, ArticleAnalysis
+
+if TYPE_CHECKING:  # scikit-learn loads when words or the outlet map are first asked for
+    from analysis.compare.log_odds import LogOddsComparer
 
 SCHEMA = "framing-lens/compare/1"
 MIN_ATTRIBUTIONS = 3
@@ -289,6 +285,8 @@ class Comparison:
         if len(self.groups) < 2:
             return None
         if leave_out_names not in self._comparers:
+            from analysis.compare.log_odds import LogOddsComparer, content_stop_words, name_words
+
             stop = set(content_stop_words())
             if leave_out_names:
                 stop |= name_words(self.actor_table["actor"].unique())
@@ -312,6 +310,8 @@ class Comparison:
         """The sentences of the sampled articles that use ``term`` (as counted: any apostrophe,
         with or without a possessive): group, article_id, title, sentence, start, end (the
         word in the sentence). At most ``limit`` per group; ``group`` picks one group."""
+        from analysis.compare.log_odds import sentences_with
+
         sample = self.word_sample
         if group is not None:
             sample = sample[sample["group"] == group]
@@ -371,6 +371,8 @@ class Comparison:
         coords = np.zeros((x.shape[0], 2))
         explained = [0.0, 0.0]
         if n_comp >= 1 and x.shape[0] >= 2 and np.any(x):
+            from sklearn.decomposition import PCA
+
             pca = PCA(n_components=n_comp, random_state=0).fit(x)
             coords[:, :n_comp] = pca.transform(x)
             explained[:n_comp] = [float(v) for v in pca.explained_variance_ratio_]
@@ -432,6 +434,11 @@ class Comparison:
         """Each actor's distancing share per (period, group)
         (:func:`analysis.compare.timeline.timeline_frame`; ``over``: week, month, year, date)."""
         return timeline_frame(self.source, over, actors, self.min_attributions)
+
+    def tested(self, actors: Sequence[str] | None = None, q: float = 0.05) -> bool:
+        """True when :meth:`differences` of these actors is computed already (returns at once)."""
+        names = tuple(actors if actors is not None else self.top_actors())
+        return (*names, str(q)) in self._differences
 
     def differences(
         self, actors: Sequence[str] | None = None, q: float = 0.05

@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -236,25 +237,14 @@ def pairwise_differences(
         (tested pairs: :data:`DIFFERENCE_COLUMNS`; groups left out for too little data:
         :data:`THIN_COLUMNS`). The adjustment counts every pair tested (all actors).
     """
-    rows, thin = [], []
+    rows: list[list[Any]] = []
+    thin: list[tuple[str, str, int, int, str]] = []
     cells = units.groupby(["actor", "group"], sort=False).indices if len(units) else {}
-    dist = units["distancing"].to_numpy(float)
-    att = units["attributions"].to_numpy(float)
-    arts = units["articles"].to_numpy(int)
+    columns = (units["distancing"].to_numpy(float), units["attributions"].to_numpy(float),
+               units["articles"].to_numpy(int))  # fmt: skip
     for k, actor in enumerate(actors):
-        usable: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        size: dict[str, int] = {}
-        for g in groups:
-            at = cells.get((actor, g))
-            if at is None:
-                continue
-            n_art, n_att = int(arts[at].sum()), int(att[at].sum())
-            if n_art >= min_articles and n_att >= min_attributions:
-                usable[g] = (dist[at], att[at])
-                size[g] = n_art
-            else:
-                reason = _thin_reason(n_art, n_att, min_articles, min_attributions)
-                thin.append((actor, g, n_art, n_att, reason))
+        found = [(g, cells[(actor, g)]) for g in groups if (actor, g) in cells]
+        usable, size = _usable_groups(actor, found, columns, min_articles, min_attributions, thin)
         pairs = itertools.combinations([g for g in groups if g in usable], 2)
         for i, (ga, gb) in enumerate(pairs):
             t = difference_test(usable[ga], usable[gb], seed=seed + 7919 * k + i, n_perm=n_perm,
@@ -267,6 +257,30 @@ def pairwise_differences(
         out["p_adjusted"] = benjamini_hochberg(out["p_value"].tolist())
         out["significant"] = out["p_adjusted"] <= q
     return out, pd.DataFrame(thin, columns=THIN_COLUMNS)
+
+
+def _usable_groups(
+    actor: str,
+    found: Sequence[tuple[str, np.ndarray]],
+    columns: tuple[np.ndarray, np.ndarray, np.ndarray],
+    min_articles: int,
+    min_attributions: int,
+    thin: list[tuple[str, str, int, int, str]],
+) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], dict[str, int]]:
+    """The groups with enough data on ``actor``: (group → its units' (distancing,
+    attributions), group → articles); the others are added to ``thin`` with the reason."""
+    dist, att, arts = columns
+    usable: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    size: dict[str, int] = {}
+    for g, at in found:
+        n_art, n_att = int(arts[at].sum()), int(att[at].sum())
+        if n_art >= min_articles and n_att >= min_attributions:
+            usable[g] = (dist[at], att[at])
+            size[g] = n_art
+        else:
+            reason = _thin_reason(n_art, n_att, min_articles, min_attributions)
+            thin.append((actor, g, n_art, n_att, reason))
+    return usable, size
 
 
 def _thin_reason(n_art: int, n_att: int, min_articles: int, min_attributions: int) -> str:

@@ -19,6 +19,7 @@ import json
 import random
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -47,6 +48,11 @@ ARTICLE_FRAME_COLUMNS = (
     *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
 )  # fmt: skip
 ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
+UNIT_COLUMNS = ("actor", "group", "unit", "articles", "distancing", "attributions")
+UNITS_KEPT = 256
+"""Per-actor unit tables kept across selections (each at most a few thousand rows)."""
+_UNITS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_UNITS_LOCK = threading.Lock()
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -482,10 +488,48 @@ class Selection:
         per article, a larger one ``max_units`` hashed blocks of them (block sums of clusters
         are clusters: the cluster-robust variance is unchanged, the rows a thousandth).
 
+        Grouped by outlet, an outlet's units do not depend on which other outlets are
+        compared: they are computed for every outlet once per library revision and filter
+        (the outlet list aside) and kept (:data:`_UNITS`), so adding or removing an outlet
+        reads no count row again.
+
         Returns:
             actor, group, unit, articles (in the unit), distancing, attributions.
         """
-        cols = ["actor", "group", "unit", "articles", "distancing", "attributions"]
+        if self.by != "outlet":
+            return self._actor_units(actors, max_units, self.filter)
+        every = replace(self.filter, outlets=None)
+        base = (str(self.path), self._local_library().revision(), self.key, every, max_units,
+                tuple(self._raw_names(self.filter.actor)) if self.filter.actor else ())  # fmt: skip
+        wanted = {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
+        with _UNITS_LOCK:
+            found = {a: _UNITS[k] for a, k in wanted.items() if k in _UNITS}
+        missing = [a for a in actors if a not in found]
+        if missing:
+            fresh = self._actor_units(missing, max_units, every)
+            for a, part in fresh.groupby("actor", sort=False):
+                found[str(a)] = part
+            for a in missing:
+                found.setdefault(a, fresh.iloc[:0])
+            with _UNITS_LOCK:
+                for a in missing:
+                    _UNITS[wanted[a]] = found[a]
+                    _UNITS.move_to_end(wanted[a])
+                while len(_UNITS) > UNITS_KEPT:
+                    _UNITS.popitem(last=False)
+        frame = pd.concat([found[a] for a in actors], ignore_index=True) if actors else None
+        if frame is None or frame.empty:
+            return pd.DataFrame(columns=UNIT_COLUMNS)
+        if self.filter.outlets is not None:
+            groups = {o or "(no outlet)" for o in self.filter.outlets}
+            frame = frame[frame["group"].isin(groups)]
+        return frame.reset_index(drop=True)
+
+    def _actor_units(
+        self, actors: Sequence[str], max_units: int, flt: ArticleFilter
+    ) -> pd.DataFrame:
+        """:meth:`actor_units` read from the count rows under ``flt``."""
+        cols = list(UNIT_COLUMNS)
         names = {raw: k for k, a in enumerate(actors) for raw in self._raw_names(a)}
         ids = dict(self._con.execute(
             f"SELECT name, id FROM actor_names WHERE name IN ({','.join('?' * len(names))})",
@@ -494,10 +538,13 @@ class Selection:
         if not ids:
             return pd.DataFrame(columns=cols)
         case = " ".join(f"WHEN {int(i)} THEN {names[n]}" for n, i in ids.items())
-        where, params = self._where()
+        where, params = self._where(flt)
         att = " + ".join(f"c.{st}" for st in STANCES)
+        # MATERIALIZED: the per-article sums are read twice (group sizes, units); computing
+        # them once halves the time.
         sql = (
-            f"WITH a AS (SELECT CASE c.name_id {case} END AS actor, {self._group_sql()} AS grp, "
+            f"WITH a AS MATERIALIZED (SELECT CASE c.name_id {case} END AS actor, "
+            f"{self._group_sql()} AS grp, "
             f"c.article_id AS art, SUM(c.distancing) AS d, SUM({att}) AS n FROM actor_counts c "
             f"WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))}) "
             "GROUP BY actor, grp, art HAVING n > 0), "

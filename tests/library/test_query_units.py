@@ -1,0 +1,118 @@
+"""The units of the tests of differences are kept across outlet choices and equal a fresh read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.library.query import ArticleFilter, Selection
+from analysis.library.store import Library
+from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker
+from analysis.version import ENGINE_VERSION
+
+OUTLETS = ("Wire", "Courier", "Herald", "")
+ACTORS = ("Jens Stoltenberg", "Putin", "Vladimir Putin")
+
+
+def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalysis:
+    """An analysis whose actors have (distancing, neutral) attributions."""
+    profiles = tuple(
+        ActorProfile(
+            id=name.lower(), name=name, type="PERSON", aliases=(), mentions=1,
+            stance_counts={s: {"distancing": d, "neutral": n}.get(s, 0) for s in STANCES},
+            quotes=0, scare_quotes=0, doubt=0, loaded=0, sentiment=None,
+        )
+        for name, (d, n) in stances.items()
+    )  # fmt: skip
+    markers = tuple(
+        Marker("attribution", stance, text[:1], 0, 1, name, "why", "src", 0)
+        for name, (d, n) in stances.items()
+        for stance, k in (("distancing", d), ("neutral", n))
+        for _ in range(k)
+    )
+    return ArticleAnalysis(
+        text=text, title=None, words=100, engine_version=ENGINE_VERSION, actors=profiles,
+        markers=markers,
+    )  # fmt: skip
+
+
+def add_article(library: Library, i: int) -> None:
+    outlet = OUTLETS[i % len(OUTLETS)]
+    stances = {a: ((i * (k + 2)) % 3, (i + k) % 2) for k, a in enumerate(ACTORS) if (i + k) % 4}
+    text = f"Report {i} about Stoltenberg and Putin."
+    library.add(
+        text, title=f"Report {i}", outlet=outlet or None, date=f"2022-0{1 + i % 3}-1{i % 10}",
+        constructed=i % 5 == 0, analysis=analysis_of(text, stances),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def lib(tmp_path: Path):
+    with Library(tmp_path / "lib.sqlite3") as library:
+        for i in range(48):
+            add_article(library, i)
+        yield library
+
+
+NAMES = {"Putin": "Vladimir Putin"}
+FILTERS = [
+    ArticleFilter(),
+    ArticleFilter(outlets=("Wire", "Herald")),
+    ArticleFilter(outlets=("Courier", "")),
+    ArticleFilter(outlets=()),
+    ArticleFilter(outlets=("Wire", "Courier"), date_from="2022-02-01", exclude_constructed=True),
+    ArticleFilter(outlets=("Herald", "Courier"), keyword="Stoltenberg report"),
+    ArticleFilter(outlets=("Wire", "Herald"), actor="Vladimir Putin"),
+]
+
+
+@pytest.mark.parametrize("max_units", [2, 200])
+def test_units_equal_a_fresh_read_of_the_count_rows(lib: Library, max_units: int) -> None:
+    actors = ["Jens Stoltenberg", "Vladimir Putin"]
+    for flt in FILTERS:
+        selection = Selection(lib, flt, names=NAMES)
+        kept = selection.actor_units(actors, max_units)
+        fresh = selection._actor_units(actors, max_units, flt)
+        pd.testing.assert_frame_equal(
+            kept.reset_index(drop=True), fresh.reset_index(drop=True), check_dtype=False
+        )
+        if flt.outlets:
+            assert set(kept["group"]) <= {o or "(no outlet)" for o in flt.outlets}
+    # Blocks: a group of more articles than max_units pools them; every article is counted once.
+    whole = Selection(lib, names=NAMES).actor_units(actors, max_units)
+    per_actor = whole.groupby("actor")["articles"].sum()
+    for actor in actors:
+        rows = Selection(lib, names=NAMES).actor_articles(actor)
+        with_attributions = rows[rows[list(STANCES)].sum(axis=1) > 0]
+        assert per_actor[actor] == len(with_attributions)
+
+
+def test_another_outlet_choice_reads_no_count_rows(lib: Library) -> None:
+    actors = ["Jens Stoltenberg", "Vladimir Putin"]
+    Selection(lib, ArticleFilter(outlets=("Wire", "Courier")), names=NAMES).actor_units(actors, 5)
+    other = Selection(lib, ArticleFilter(outlets=("Herald", "")), names=NAMES)
+    statements: list[str] = []
+    other._con.set_trace_callback(statements.append)
+    units = other.actor_units(actors, 5)
+    other._con.set_trace_callback(None)
+    assert not [s for s in statements if "actor_counts" in s]
+    assert set(units["group"]) == {"Herald", "(no outlet)"}
+    # Another filter (not only the outlets) reads the rows again.
+    dated = Selection(lib, ArticleFilter(date_from="2022-02-01"), names=NAMES)
+    dated._con.set_trace_callback(statements.append)
+    dated.actor_units(actors, 5)
+    dated._con.set_trace_callback(None)
+    assert [s for s in statements if "actor_counts" in s]
+
+
+def test_a_new_article_is_in_the_units_at_once(lib: Library) -> None:
+    actors = ["Jens Stoltenberg"]
+    flt = ArticleFilter(outlets=("Courier",))
+    before = Selection(lib, flt).actor_units(actors, 200)
+    add_article(lib, 49)  # a Courier article with attributions of Stoltenberg
+    after = Selection(lib, flt).actor_units(actors, 200)
+    assert after["articles"].sum() == before["articles"].sum() + 1
+    fresh = Selection(lib, flt)._actor_units(actors, 200, flt)
+    assert after["articles"].sum() == fresh["articles"].sum()
