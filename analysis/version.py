@@ -6,7 +6,7 @@ A change of rules bumps :data:`ENGINE_VERSION`; a change of any lexicon file cha
 
 from __future__ import annotations
 
-ENGINE_VERSION = "0.6.0"
+ENGINE_VERSION = "0.7.0"
 
 
 def analysis_key() -> str:

@@ -144,7 +144,7 @@ def _label_said(span: Span, label: str) -> str:
     kind = stated_kind(span)
     if kind is not None:
         return KIND_LABELS[kind]
-    if label != "PERSON" and _looks_like_person(span):
+    if label != "PERSON" and (_looks_like_person(span) or _speaks_as_a_person(span)):
         return "PERSON"
     return label
 
@@ -353,6 +353,32 @@ def _looks_like_person(span: Span) -> bool:
     if len(span) != 2 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
         return False
     return span[0].lower_ in load_lexicon("first_names")
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def _speaks_as_a_person(span: Span) -> bool:
+    """ "Lavrov said he would meet Kerry": a one-word name (no acronym, no organisation word)
+    that is the subject of a reporting verb whose clause then refers back to it as "he" or
+    "she", and never as "it", is a person's surname the small model took for an organisation
+    ("Gazprom said it would cut supplies" stays one)."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if not tok.is_title or tok.pos_ != "PROPN" or tok.dep_ != "nsubj":
+        return False
+    if organisation_word(tok.text) or tok.head.lemma_.lower() not in _reporting_lemmas():
+        return False
+    after = {t.lower_ for t in tok.head.subtree if t.i > tok.i}
+    return bool(after & PERSON_PRONOUNS) and not after & THING_PRONOUNS
+
+
+@cache
+def _reporting_lemmas() -> frozenset[str]:
+    """One-word reporting verbs (``reporting_verbs.csv``)."""
+    return frozenset(t for t in load_lexicon("reporting_verbs") if " " not in t)
 
 
 def _dateline(ent: Span) -> bool:

@@ -53,6 +53,13 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
                     open_at, closer = i, ("’" if ch == "‘" else PAIRS[ch])
                 elif ch in "”»":
                     unbalanced += 1
+            elif ch == '"' and closer == '"' and _reopens(para, open_at, i):
+                # paragraphs run together: the quote goes on, its next paragraph opens here
+                end = len(para[:i].rstrip())
+                spans.append(
+                    QuoteSpan(base + open_at, base + end, base + open_at + 1, base + end, False)
+                )
+                open_at = i
             elif ch == closer and (closer != "’" or _closes_single(para, i)):
                 double = para[open_at] in DOUBLE_MARKS
                 spans.append(
@@ -75,6 +82,23 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], int]:
         spans.extend(_straight_singles(para, base, spans[first:]))
     spans.sort(key=lambda q: q.start)
     return spans, unbalanced
+
+
+def _reopens(para: str, open_at: int, i: int) -> bool:
+    """True when the straight mark at ``i`` opens the next paragraph of a quotation still open
+    (one opened at ``open_at``) in text whose paragraph breaks were lost: 'statement: "Dear
+    compatriots! "In these days …'. A closing mark follows the quoted words; this one follows a
+    finished sentence and a space and comes before a word, as an opening mark does (the AP
+    convention reopens each paragraph of a long quotation and closes only the last)."""
+    before = para[open_at + 1 : i]
+    after = para[i + 1 : i + 2]
+    return (
+        i > 0
+        and para[i - 1].isspace()
+        and before.rstrip()[-1:] in (".", "!", "?")
+        and len(before.split()) > 1
+        and (after.isupper() or after.isdigit())
+    )
 
 
 def _straight_singles(para: str, base: int, found: list[QuoteSpan]) -> list[QuoteSpan]:

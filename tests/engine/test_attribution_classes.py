@@ -184,3 +184,80 @@ def test_title_case_headline_keeps_the_text_as_written() -> None:
         assert text[m.start : m.end] == m.text
     warns = next(m for m in result.markers_of("attribution") if m.text == "Warns")
     assert warns.speaker == "Kerry"
+
+
+SENSES_FOUND = [
+    # a complement clause without "that" whose subject the parser took for the object
+    (
+        "Sergei Lavrov agreed the talks held in Geneva needed to continue.",
+        ("agreed", "neutral", "Sergei Lavrov"),
+    ),
+    # … with a participle before a passive infinitive: "needed to be signed" is finite
+    ("The ministers agreed the deal needed to be signed quickly.", ("agreed", "neutral", None)),
+    # in reply to a question put to the subject, a verb of many senses is speech
+    (
+        "Asked about the sanctions, Angela Merkel defended the decision.",
+        ("defended", "distancing", "Angela Merkel"),
+    ),
+    # a first-person performative inside a quotation is the quoted speaker's speech act
+    (
+        '"I declare a state of emergency in the region," Petro Poroshenko said.',
+        ("declare", "neutral", "Petro Poroshenko"),
+    ),
+    # a person pronoun in the simple past inside a quotation speaks
+    (
+        '"We warned them again and again," Sergei Lavrov said.',
+        ("warned", "emotive", "Sergei Lavrov"),
+    ),
+    # bodies and documents speak
+    ("The accord calls for an immediate ceasefire.", ("calls for", "neutral", None)),
+    ("The interim government has blamed Moscow for the unrest.", ("blamed", "emotive", None)),
+    ("A poll showed that most voters backed the government.", ("showed", "endorsing", None)),
+    # a speaking kind of people
+    ("The rebels claimed responsibility for the attack.", ("claimed", "distancing", None)),
+    # an implicative adjective: the speech took place, the copula's subject spoke
+    (
+        "European Union leaders were quick to condemn the attack.",
+        ("condemn", "emotive", "European Union"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENSES_FOUND, ids=[c[0][:45] for c in SENSES_FOUND])
+def test_speech_sense_class_is_found(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in cues(text)
+
+
+SENSES_NO_CUE = [
+    # a non-implicative adjective: the speech has not happened
+    ("Moscow was ready to deny the report.", "deny"),
+    # objects with a participle or a relative clause of their own stay objects
+    ("They found the money hidden in a safe.", "found"),
+    ("The rebels agreed a deal reached in Minsk.", "agreed"),
+    ("The army held the town it captured last week.", "held"),
+    # inside a quotation: a wish, a future, and a verb of finding in its other sense
+    ('"I\'d like to request a meeting," the minister said.', "request"),
+    ('"We will ask for more time," the minister said.', "ask"),
+    ('"We found the bodies near the road," the officer said.', "found"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SENSES_NO_CUE, ids=[c[0][:45] for c in SENSES_NO_CUE])
+def test_speech_sense_class_is_not_a_cue(text: str, word: str) -> None:
+    assert word not in [m.text for m in analyze(text).markers_of("attribution")]
+
+
+def test_a_quotation_whose_paragraph_breaks_were_lost_keeps_its_speaker() -> None:
+    # each paragraph of a long quotation reopens it; run together, the marks still pair so
+    # that every paragraph is inside the quotation and the first-person cues are the speaker's
+    text = (
+        'Petro Poroshenko\'s statement: "Dear citizens! "We demand that the fighting stop at'
+        ' once. "I call on our partners to help us."'
+    )
+    result = analyze(text)
+    quotes = result.markers_of("quote")
+    assert len(quotes) == 3
+    assert {q.actor for q in quotes} == {"Petro Poroshenko"}
+    actors = {m.text: m.actor for m in result.markers_of("attribution")}
+    assert actors["demand"] == "Petro Poroshenko"
+    assert actors["call on"] == "Petro Poroshenko"

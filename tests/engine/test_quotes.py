@@ -211,3 +211,22 @@ def test_a_quoted_word_nobody_said_stays_the_outlets_scare_quote() -> None:
     assert [(m.text, m.category) for m in got.markers_of("scare_quote")] == [
         ("referendum", "scare")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        # paragraphs of one quotation run together: each reopens, only the last closes
+        (
+            'Her statement: "Dear friends! "We are ready. "We will win."',
+            ["Dear friends!", "We are ready.", "We will win."],
+        ),
+        # a closing mark after a finished sentence is still a closing mark
+        ('"We are ready." The talks began. "We will win."', ["We are ready.", "We will win."]),
+        # a mark after a space that opens no new sentence closes the quote as before
+        ('He said "no more. " and left.', ["no more. "]),
+    ],
+)
+def test_straight_quotes_reopened_per_paragraph(text: str, inner: list[str]) -> None:
+    spans, _ = pair_quotes(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == inner

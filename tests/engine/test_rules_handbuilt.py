@@ -443,3 +443,81 @@ def test_light_verb_phrase_needs_what_was_said() -> None:
         tags=["DT", "NN", "VBD", "PRP", "JJ", "."],
     )
     assert cues(storm) == []
+
+
+def test_a_clause_the_parser_hung_on_the_object_is_the_complement() -> None:
+    # "Kiev denied the army used force": the complement's verb read as an adjective of the
+    # object, with the complement's subject as its own subject
+    words = ["Kiev", "denied", "the", "army", "used", "force", "."]
+    heads = [1, 1, 3, 4, 5, 1, 1]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Kiev", "deny", "the", "army", "use", "force", "."]
+    tags = ["NNP", "VBD", "DT", "NN", "VBN", "NN", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O"]
+    misparsed = chunk(
+        words,
+        heads,
+        ["nsubj", "ROOT", "det", "nsubj", "amod", "dobj", "punct"],
+        pos,
+        lemmas,
+        ents,
+        tags,
+    )
+    assert cues(misparsed) == [("denied", "denial", "Ukraine")]
+    # "Kiev denied the used force": an adjective without a subject leaves a plain object
+    plain = chunk(
+        ["Kiev", "denied", "the", "used", "force", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+        ["PROPN", "VERB", "DET", "VERB", "NOUN", "PUNCT"],
+        ["Kiev", "deny", "the", "use", "force", "."],
+        ["B-GPE", "O", "O", "O", "O", "O"],
+        ["NNP", "VBD", "DT", "VBN", "NN", "."],
+    )
+    assert cues(plain) == []
+
+
+def test_a_finite_verb_on_the_object_without_a_subject_is_the_complement() -> None:
+    # "Kiev denied the deal needed to be signed": a participle before a passive infinitive
+    words = ["Kiev", "denied", "the", "deal", "needed", "to", "be", "signed", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "aux", "auxpass", "xcomp", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PART", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Kiev", "deny", "the", "deal", "need", "to", "be", "sign", "."]
+    tags = ["NNP", "VBD", "DT", "NN", "VBN", "TO", "VB", "VBN", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert cues(chunk(words, heads, deps, pos, lemmas, ents, tags)) == [
+        ("denied", "denial", "Ukraine")
+    ]
+    # "Kiev denied the deal signed in Minsk": a reduced relative, no complement
+    reduced = chunk(
+        ["Kiev", "denied", "the", "deal", "signed", "in", "Minsk", "."],
+        [1, 1, 3, 1, 3, 4, 5, 1],
+        ["nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["Kiev", "deny", "the", "deal", "sign", "in", "Minsk", "."],
+        ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O"],
+        ["NNP", "VBD", "DT", "NN", "VBN", "IN", "NNP", "."],
+    )
+    assert cues(reduced) == []
+
+
+def speaking_name(pronoun: str) -> ParsedArticle:
+    """ "Volkov said <pronoun> would resign ." with "Volkov" tagged as an organisation."""
+    return chunk(
+        words=["Volkov", "said", pronoun, "would", "resign", "."],
+        heads=[1, 1, 4, 4, 1, 1],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+        lemmas=["Volkov", "say", pronoun, "would", "resign", "."],
+        ents=["B-ORG", "O", "O", "O", "O", "O"],
+        tags=["NNP", "VBD", "PRP", "MD", "VB", "."],
+    )
+
+
+def test_a_one_word_organisation_that_speaks_as_he_is_a_person() -> None:
+    actors = with_actors(speaking_name("he")).actors
+    assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "PERSON")]
+    # referred to as "it", the name stays the organisation the model saw
+    actors = with_actors(speaking_name("it")).actors
+    assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "ORG")]

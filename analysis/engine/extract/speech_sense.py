@@ -16,6 +16,10 @@ The lexicon says how much each verb needs (``reporting_verbs.csv``, column ``req
 - ``quote``: verbs of continuing ('"…," he continued', '"…," she went on'): speech only in a
   reporting clause attached to a quotation (Quirk et al. 1985, §14.29, reporting clauses).
 
+Either of the two middle kinds is speech in the first person present inside a quotation when
+the row is ``performative`` ('"I declare early elections"'), and in reply to a question put to
+the subject ("Asked about the vote, she defended it").
+
 Speech that has not happened is skipped, after the attribution guidelines and FactBank's event
 factuality (Saurí & Pustejovsky 2009): negated ("did not deny"), modal ("will claim") or under
 an intention ("plans to deny", "refused to comment"), words in ``lexicons/irrealis.csv``.
@@ -28,7 +32,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from analysis.engine.article import ParsedArticle
-from analysis.engine.extract.subjects import RELATIVE_PRONOUNS, subject_of
+from analysis.engine.extract.subjects import RELATIVE_PRONOUNS, documents, subject_of
 from analysis.engine.quote_marks import PAIRS
 from analysis.engine.speakers import speaker_of
 from analysis.lexicons import LexiconEntry, lexicon_column, load_lexicon
@@ -59,6 +63,10 @@ def reports_speech(
     if not_yet_said(tok) or anonymity_request(tok):
         return False
     requires = lexicon_column("reporting_verbs", "requires").get(entry.term.lower(), "")
+    if requires in ("speech", "clause") and answers_question(tok) and subj is not None:
+        return True  # "Asked about the sanctions, Merkel defended the decision"
+    if requires in ("speech", "clause") and quoted_performative(article, tok, entry, subj):
+        return True  # '"I declare early elections," he said'
     if requires == "speech":
         return speech_complement(article, tok, entry)
     if requires == "speaker":
@@ -102,6 +110,10 @@ def not_yet_said(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
         # "was to announce" (not yet), "the rebels are to blame" (responsible, no speech act)
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+        # "was ready to deny", "is likely to announce": only an implicative adjective ("was
+        # quick to deny") says the speech took place (Karttunen 1971)
+        return tok.head.lemma_.lower() not in _irrealis("implicative")
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
 
 
@@ -142,6 +154,72 @@ def question_put_to_subject(tok: Token) -> bool:
     return any(c.dep_ in ("prep", "ccomp", "advcl") for c in tok.children)
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+OBJECT_MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
+
+
+def clause_read_as_object(tok: Token) -> bool:
+    """ "The report found the army used force", "they agreed the plan would fail": a complement
+    clause without "that" whose subject the parser took for the verb's object, hanging the
+    clause's verb on it as a modifier. A participle or adjective never has a subject of its own
+    and a relative clause without a relative pronoun never lacks one (Huddleston & Pullum 2002,
+    ch. 12, bare relatives), so a modifying verb with its own subject, or a finite one without
+    any, is the complement's verb."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if any(_clause_verb_on_object(m) for m in obj.children):
+            return True
+    return False
+
+
+def _clause_verb_on_object(mod: Token) -> bool:
+    """True for a verb hung on an object that only a clause can hold (see above)."""
+    if mod.dep_ not in OBJECT_MODIFIER_DEPS or mod.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in mod.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if mod.dep_ != "relcl" and subjects:
+        return True  # "found the army used force": "used" (read as an adjective) has a subject
+    finite = (
+        mod.tag_ in FINITE_TAGS
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in mod.children)
+        or _passive_infinitive(mod)
+    )
+    first = mod.doc[min(t.i for t in mod.subtree)]
+    return finite and not subjects and first.lower_ not in RELATIVE_PRONOUNS
+
+
+def quoted_performative(
+    article: ParsedArticle, tok: Token, entry: LexiconEntry, subj: Token | None
+) -> bool:
+    """'"I declare early elections …"', '"We demand the release of …"': inside a quotation,
+    a verb of the row's ``performative`` column in the simple present with "I" or "we" as its
+    own subject performs the speech act it names (Austin 1962, explicit performatives); the
+    speaker is whoever is quoted. "I'd like to request", "we will call" are not said yet."""
+    if subj is None or subj.head.i != tok.i or subj.lower_ not in ("i", "we"):
+        return False
+    if tok.tag_ != "VBP" or any(c.dep_ in ("aux", "neg") for c in tok.children):
+        return False
+    if lexicon_column("reporting_verbs", "performative").get(entry.term.lower()) != "yes":
+        return False
+    return article.quoted(article.start(subj))
+
+
+def _passive_infinitive(verb: Token) -> bool:
+    """ "the deal needed to be signed": a participle read as a passive relative ("the deal
+    needed") does not take a passive infinitive ("to be signed"); the verb is finite."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children
+    )
+
+
+def answers_question(tok: Token) -> bool:
+    """ "Asked about the sanctions, Merkel defended the decision", "Questioned on the vote, he
+    dismissed the poll": what a subject does in reply to a question put to it (a reduced
+    passive of asking on the verb) is said, so the verb is used in its speech sense."""
+    return any(c.dep_ == "advcl" and question_put_to_subject(c) for c in tok.children)
+
+
 def anonymity_request(tok: Token) -> bool:
     """ "a senior official who asked not to be named": the request not to be named, identified
     or quoted is the sourcing formula news agencies give for anonymity (AP Stylebook,
@@ -170,7 +248,7 @@ def has_clause(article: ParsedArticle, tok: Token) -> bool:
     """
     if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or tok.dep_ == "parataxis":
         return True
-    if _as_clause(tok) or misattached_that_clause(tok):
+    if _as_clause(tok) or misattached_that_clause(tok) or clause_read_as_object(tok):
         return True
     if article.quoted(article.start(tok)):
         return False
@@ -194,6 +272,7 @@ def speech_complement(article: ParsedArticle, tok: Token, entry: LexiconEntry) -
         _gerund_clause(tok)
         or _as_clause(tok)
         or misattached_that_clause(tok)
+        or clause_read_as_object(tok)
         or attached_quote(article, tok)
         or _small_clause(tok, entry)
         or _speech_object(tok, entry)
@@ -328,15 +407,38 @@ def attached_quote(article: ParsedArticle, tok: Token) -> bool:
 
 def _speaking_subject(article: ParsedArticle, subj: Token) -> bool:
     """True for a subject that can speak: a named actor, a person pronoun (outside quotations:
-    "I'd like to request …" inside one reports nothing), or a person's role or kind
-    ("officials", "medical volunteers": ``titles.csv``, ``kind_nouns.csv``)."""
+    "I'd like to request …" inside one reports nothing), a person's role or kind ("officials",
+    "medical volunteers": ``titles.csv``, ``kind_nouns.csv``), or a body or document that
+    speaks for one ("the interim government blamed Moscow", "the accord calls for a
+    ceasefire": institutions and documents of ``reference_nouns.csv``)."""
     if speaker_of(article, subj) is not None:
         return True
     if subj.lower_ in PERSON_SUBJECTS:
-        return not article.quoted(article.start(subj))
+        return not article.quoted(article.start(subj)) or _told_in_the_past(subj)
     lemma = subj.lemma_.lower()
     kinds = load_lexicon("kind_nouns")
-    return lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person")
+    if lemma in load_lexicon("titles") or (lemma in kinds and kinds[lemma].category == "person"):
+        return True
+    return lemma in _speaking_bodies()
+
+
+def _told_in_the_past(subj: Token) -> bool:
+    """'"I told him we would not leave"', '"We warned them"': inside a quotation a person
+    pronoun speaks when its verb is in the simple past, a speech event the quoted speaker
+    reports ("I'd like to request" or "we will ask" have not happened)."""
+    verb = subj.head
+    return (
+        subj.dep_ == "nsubj"
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+    )
+
+
+@cache
+def _speaking_bodies() -> frozenset[str]:
+    """Nouns of bodies and documents that speak for someone (``reference_nouns.csv``)."""
+    lex = load_lexicon("reference_nouns")
+    return frozenset(t for t, e in lex.items() if e.category in ("institution", "document"))
 
 
 def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
@@ -356,4 +458,6 @@ def _own_speaker(article: ParsedArticle, tok: Token) -> bool:
         return True
     # "reports indicated", "officials showed": a speech noun or a person's role
     lemma = subj.lemma_.lower()
-    return lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles")
+    if lemma in load_lexicon("reporting_nouns") or lemma in load_lexicon("titles"):
+        return True
+    return lemma in documents()  # "a poll showed", "the inquiry determined"

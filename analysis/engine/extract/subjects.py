@@ -3,7 +3,8 @@
 After the patterns of quotation attribution studies (Pareti 2016, PARC 3.0; Newell, Cowlishaw &
 Man 2018): the subject of the cue ("X said"/"said X"), the subject shared by a participle or a
 conjoined verb ("Mocking …, X asked"), the agent of a passive ("rejected by X"), the head of a
-relative clause ("X, who claimed"), "X was quoted as saying", and the issuer of a document ("X
+relative clause ("X, who claimed"), "X was quoted as saying", the subject of "X was quick to
+deny", and the issuer of a document ("X
 issued a statement condemning …").
 """
 
@@ -43,6 +44,9 @@ def subject_of(tok: Token) -> Found:
             return found
         if cur.dep_ in SHARED_SUBJECT_DEPS and cur.head is not cur:
             cur = cur.head
+            continue
+        if cur.dep_ == "acomp" and cur.lemma_.lower() in implicative_adjectives():
+            cur = cur.head  # "leaders were quick to condemn": the copula's subject speaks
             continue
         break
     # The parser found no subject: after a quotation the noun just before the verb speaks
@@ -97,6 +101,14 @@ def _clause_speaker(cur: Token) -> Found | None:
     if cur.i > cur.head.i:
         return cur.head, False  # misparsed '…," the NATO boss thundered'
     return None
+
+
+@cache
+def implicative_adjectives() -> frozenset[str]:
+    """Adjectives whose infinitive happened ("was quick to deny", "the first to say"), after
+    Karttunen 1971 (implicative predicates): ``irrealis.csv``, category ``implicative``."""
+    lex = load_lexicon("irrealis")
+    return frozenset(t for t, e in lex.items() if e.category == "implicative")
 
 
 @cache
