@@ -140,7 +140,7 @@ def parse(
     docs = (
         doc
         for batch in _batches(pieces, batch_size)
-        for doc in nlp.pipe(batch, batch_size=len(batch))
+        for doc in nlp.pipe(batch, batch_size=batch_size)
     )
     parsed = []
     for (a, _b), doc in zip(spans, docs, strict=True):
