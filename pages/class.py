@@ -51,4 +51,4 @@ try:
         st.title("Class activity")
         render_setup()
 except ClassUnavailable as exc:
-    st.error(f"{exc} Ask the teacher to check the server.")
+    st.error(f"{md(exc)} Ask the teacher to check the server.")

@@ -127,11 +127,14 @@ def _pick_article(slot: int, source: str) -> tuple[ArticleAnalysis, str | None] 
         article_id = state.get(f"class.library.{slot}")
         if article_id is None:
             return "Choose an article from the library first."
-        with open_library() as library:
-            article = library.get(int(article_id))
-            if article is None:
-                return "That article is no longer in the library."
-            result = library.analysis(article.id)
+        try:
+            with open_library() as library:
+                article = library.get(int(article_id))
+                if article is None:
+                    return "That article is no longer in the library."
+                result = library.analysis(article.id)
+        except (LibraryError, OSError, sqlite3.Error) as exc:
+            return f"The library cannot be read right now ({exc}). Try Start again."
         if result is None:
             return "That article could not be analysed."
         return result, article.outlet
@@ -160,7 +163,7 @@ def _slot_widgets(slot: int, source: str) -> None:
             with open_library() as library:
                 listed = library.articles(with_text=False)
         except (LibraryError, OSError, sqlite3.Error) as exc:
-            st.error(f"The library cannot be read ({exc}).")
+            st.error(f"The library cannot be read ({md(exc)}).")
             return
         labels = {a.id: a.label for a in listed}
         st.selectbox(
@@ -219,7 +222,7 @@ def render_setup() -> None:
     for slot in slots:
         picked = _pick_article(slot, source)
         if isinstance(picked, str):
-            st.error(f"Article {'AB'[slot]}: {picked}" if twins else picked)
+            st.error(f"Article {'AB'[slot]}: {md(picked)}" if twins else md(picked))
             return
         result, outlet = picked
         flags = flags_from_markers(m for m in result.markers if _keep(m, set(kinds), neutral))
@@ -235,7 +238,7 @@ def render_setup() -> None:
         with class_store() as store:
             new = store.create(title, articles)
     except (ClassUnavailable, ClassError, sqlite3.Error) as exc:
-        st.error(f"The activity could not be started: {exc}")
+        st.error(f"The activity could not be started: {md(exc)}")
         return
     st.session_state["class.started"] = new.activity.code
     st.query_params.clear()
@@ -442,7 +445,7 @@ def _send(activity: Activity, token: str) -> None:
         st.error(md(str(exc)))
         return
     except (ClassUnavailable, sqlite3.Error) as exc:
-        st.error(f"Your answers could not be saved ({exc}). Press Send answers again.")
+        st.error(f"Your answers could not be saved ({md(exc)}). Press Send answers again.")
         return
     st.query_params["me"] = token  # a reload keeps this student's answers (see _student_token)
     who = f", {md(name)}" if name else ""
@@ -487,7 +490,7 @@ def render_teacher(activity: Activity, token: str) -> None:
         with class_store() as store:
             submissions = store.submissions(activity.id)
     except (ClassUnavailable, sqlite3.Error) as exc:
-        st.error(f"The answers cannot be read right now ({exc}). Try Refresh answers.")
+        st.error(f"The answers cannot be read right now ({md(exc)}). Try Refresh answers.")
         return
     n = len(submissions)
     with st.container(key="class.count"):

@@ -27,7 +27,7 @@ from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
 from analysis.library.stored import damaged_message, damaged_rows
 from analysis.version import analysis_key
-from ui.text import md_block
+from ui.text import md, md_block
 
 
 def open_library() -> Library:
@@ -75,7 +75,7 @@ def import_with_progress(
             try:
                 runner = stack.enter_context(connect(address))
             except OSError as exc:
-                st.warning(f"{exc}. Analysing on this machine instead.")
+                st.warning(f"{md(exc)}. Analysing on this machine instead.")
         report = import_corpus(
             library, rows, total=len(rows), progress=progress, runner=runner, keep_ids=True
         )

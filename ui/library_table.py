@@ -9,6 +9,7 @@ every article the filter keeps, after a confirmation naming how many.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date
 
 import streamlit as st
@@ -147,12 +148,18 @@ def _edit_form(library: Library, article_id: int) -> None:
                 except ValueError as exc:
                     st.error(md(f"Not saved: {exc}."))
                 else:
-                    library.update(
-                        article_id, title=title, outlet=outlet, date=iso, url=url,
-                        constructed=constructed,
-                    )  # fmt: skip
-                    st.session_state["library.saved"] = article_id
-                    st.rerun()
+                    try:
+                        library.update(
+                            article_id, title=title, outlet=outlet, date=iso, url=url,
+                            constructed=constructed,
+                        )  # fmt: skip
+                    except sqlite3.Error as exc:  # busy or read-only file: the form keeps the edits
+                        st.error(md(f"Not saved: the library could not be written ({exc}). "
+                                    "Your changes are still in the form: press Save changes "
+                                    "again."))  # fmt: skip
+                    else:
+                        st.session_state["library.saved"] = article_id
+                        st.rerun()
         with st.container(height=220):
             st.text(art.text)
 

@@ -14,6 +14,13 @@ from analysis.lexicons import load_lexicon
 
 # Very long lines are cut so the parser's memory stays flat.
 CHUNK_CHARS = 20_000
+BATCH_CHARS = CHUNK_CHARS
+"""Characters parsed in one ``nlp.pipe`` batch at most (a longer piece goes alone).
+
+The parser's working memory grows with the tokens of the whole batch (about 15 KB per token,
+freed after the batch but kept by the allocator), so 64 pieces of 20,000 characters took
+1.4 GB; batching by characters keeps the peak that of one long piece (benchmarks/input_scale.py).
+"""
 _LINE = re.compile(r"\n")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
@@ -99,6 +106,20 @@ def _lowered_words() -> frozenset[str]:
     return frozenset((set(STOP_WORDS) - {"may", "us"}) | forms)
 
 
+def _batches(pieces: list[str], most: int) -> Iterator[list[str]]:
+    """Consecutive pieces in groups of at most ``most`` and about BATCH_CHARS characters."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == most or size + len(piece) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece)
+    if batch:
+        yield batch
+
+
 def parse(
     text: str, nlp: Language, *, batch_size: int = 64, deadline: Deadline | None = None
 ) -> ParsedArticle:
@@ -107,7 +128,7 @@ def parse(
     Args:
         text: the article text (never modified).
         nlp: a loaded spaCy pipeline.
-        batch_size: passed to ``nlp.pipe``.
+        batch_size: pieces per ``nlp.pipe`` batch at most (batches also stop at BATCH_CHARS).
         deadline: checked after every piece parsed (raises ``AnalysisTimeout`` once passed).
 
     Returns:
@@ -115,9 +136,11 @@ def parse(
         sentence numbering.
     """
     spans = list(_pieces(text))
-    pieces = (text[a:b] for a, b in spans)
-    docs = nlp.pipe(
-        (_sentence_cased(p) if _title_case(p) else p for p in pieces), batch_size=batch_size
+    pieces = [_sentence_cased(p) if _title_case(p) else p for p in (text[a:b] for a, b in spans)]
+    docs = (
+        doc
+        for batch in _batches(pieces, batch_size)
+        for doc in nlp.pipe(batch, batch_size=batch_size)
     )
     parsed = []
     for (a, _b), doc in zip(spans, docs, strict=True):

@@ -320,6 +320,17 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     CREATE TRIGGER actor_aliases_del AFTER DELETE ON actor_aliases BEGIN
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
     """,
+    # 9 -> 10: the full-text index follows text updates too (version 6 watched only the title,
+    # so a changed text kept its old words in the index); rebuilt once for files already stale.
+    """
+    DROP TRIGGER articles_fts_retitle;
+    CREATE TRIGGER articles_fts_follow_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -162,6 +162,22 @@ def _row_article(row: sqlite3.Row) -> Article:
     )
 
 
+def _with_iso_dates(records: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The records with ISO dates; ValueError listing each record whose date is not a date."""
+    from analysis.library.corpus import parse_date  # the importer's rule, one place
+
+    out: list[Mapping[str, Any]] = []
+    problems: list[str] = []
+    for i, rec in enumerate(records):
+        try:
+            out.append({**rec, "date": parse_date(rec.get("date"))})
+        except ValueError as exc:
+            problems.append(f"record {i + 1}: {exc}" if len(records) > 1 else str(exc))
+    if problems:
+        raise ValueError("; ".join(problems) + ". Nothing was stored.")
+    return out
+
+
 def _article_values(rec: Mapping[str, Any], text: str, sha: str) -> tuple[Any, ...]:
     """The INSERT values of one article record (see :meth:`Library.add`)."""
     return (
@@ -299,7 +315,13 @@ class Library:
         records: Sequence[Mapping[str, Any]],
         analyses: Sequence[ArticleAnalysis | None] | None = None,
     ) -> list[AddResult]:
-        """Store many articles in one transaction; see :meth:`add` for the record keys."""
+        """Store many articles in one transaction; see :meth:`add` for the record keys.
+
+        Dates are normalised to ``YYYY-MM-DD`` as the importer does
+        (:func:`analysis.library.corpus.parse_date`). Raises ValueError naming every record
+        whose date is not one, and then stores nothing.
+        """
+        records = _with_iso_dates(records)
         results: list[AddResult] = []
         ready: list[StoredAnalysis] = []
         with self._write() as con:
@@ -410,6 +432,8 @@ class Library:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot edit {sorted(unknown)}; editable: {', '.join(EDITABLE)}")
+        if "date" in changes:
+            changes["date"] = _with_iso_dates([changes])[0]["date"]
         if changes:
             sets = ", ".join(f"{k} = ?" for k in changes)
             values = [int(bool(v)) if k == "constructed" else _clean(v) for k, v in changes.items()]

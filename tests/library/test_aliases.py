@@ -33,7 +33,7 @@ def test_an_old_library_file_gets_the_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("BEGIN")
-    for i, step in enumerate(MIGRATIONS[: SCHEMA_VERSION - 1]):  # the file one version back
+    for i, step in enumerate(MIGRATIONS[:8]):  # a file of version 8, before the alias table
         apply_migration(con, step)
         con.execute(f"PRAGMA user_version = {i + 1}")
     con.execute("COMMIT")
