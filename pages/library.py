@@ -44,13 +44,14 @@ def _export(path: str, fmt: str) -> str:
         return lib.export_text(fmt)
 
 
-c1, c2, _ = st.columns([1, 1, 3])
-c1.download_button(
+# One row of buttons as wide as their labels (fixed columns cut "Export all as JSONL" at 1280 px).
+exports = st.container(horizontal=True, key="library.exports")
+exports.download_button(
     "Export all as CSV", partial(_export, str(library.path), "csv"),
     file_name="framing-lens-library.csv", mime="text/csv", key="library.export_csv",
     on_click="ignore",
 )  # fmt: skip
-c2.download_button(
+exports.download_button(
     "Export all as JSONL", partial(_export, str(library.path), "jsonl"),
     file_name="framing-lens-library.jsonl", mime="application/jsonl",
     key="library.export_jsonl", on_click="ignore",

@@ -57,20 +57,21 @@ def heat_tab(comparison: Comparison) -> int:
     top = st.slider("Actors shown", 3, 40, 15, key="compare.top_actors")
     actors = comparison.top_actors(top)
     grid = comparison.heatmap_frame(actors)
+    kind = comparison.group_kind
     slot = st.empty()
     if comparison.article_count >= DRAFT_ABOVE and not comparison.tested(actors):
         # The tests read every article of these actors (seconds over 100,000 articles): the
         # shares show at once, the stars of significant cells follow when the tests are done.
         with slot.container():
-            st.plotly_chart(heatmap_figure(grid, comparison.min_attributions, {}), theme=None,
+            st.plotly_chart(heatmap_figure(grid, comparison.min_attributions, {}, kind), theme=None,
                             config=PLOTLY_CONFIG, width="stretch",
                             key="compare.heatmap_untested")  # fmt: skip
             st.caption(":material/hourglass_top: Testing the differences between outlets…")
     marks = significant_marks(comparison, actors)
     with slot.container():
-        show_chart(heatmap_figure(grid, comparison.min_attributions, marks),
+        show_chart(heatmap_figure(grid, comparison.min_attributions, marks, kind),
                    key="compare.heatmap",
-                   name=f"distancing share by outlet {groups_label(comparison)}")  # fmt: skip
+                   name=f"distancing share by {kind} {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/heat", min_attributions=comparison.min_attributions))
     with st.expander("The numbers"):
         st.dataframe(grid, hide_index=True, key="compare.heatmap_table")

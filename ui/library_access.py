@@ -105,7 +105,7 @@ def _comparison(path: str, revision: int, key: str, flt: ArticleFilter, by: str)
     resolution, _ = actor_resolution(path, revision, key)
     with Library(path) as library:
         selection = Selection(library, flt, by=by, key=key)
-    return Comparison(selection, resolution=resolution)
+    return Comparison(selection, resolution=resolution, group_kind=by)
 
 
 def comparison_of(library: Library, flt: ArticleFilter, by: str) -> Comparison:
@@ -125,7 +125,6 @@ def warn_about_damaged(library: Library) -> None:
     if damaged:
         st.warning(md_block(damaged_message(damaged)))
         library.drop_analyses(damaged)
-        _missing_in_library.clear()  # dropping analyses does not change the revision
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -59,6 +59,7 @@ class Comparison:
         resolution: how stored actor names map to actors; default
             :func:`~analysis.compare.resolution.resolve_actors` over the source's corpus and
             alias table.
+        group_kind: what a group is ("outlet", "article", "date"), named in warnings and titles.
     """
 
     def __init__(
@@ -69,8 +70,10 @@ class Comparison:
         n_boot: int = 1000,
         seed: int = 0,
         resolution: ActorResolution | None = None,
+        group_kind: str = "outlet",
     ) -> None:
         self._resolution = resolution
+        self.group_kind = group_kind
         self._raw_source: ComparisonSource = (
             MemorySource(source) if isinstance(source, Sequence) else source
         )
@@ -160,7 +163,7 @@ class Comparison:
         if len(self.groups) < 2:
             out.append("Pick at least two outlets (or articles) to compare.")
         single = [g for g in self.groups if self.sizes.get(g, 0) < 2]
-        if single:
+        if single and self.group_kind != "article":  # one article per group is the point there
             out.append(
                 "Only one article for " + ", ".join(single) + ": its confidence interval cannot "
                 "show how much articles of that outlet vary."

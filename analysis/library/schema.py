@@ -27,7 +27,9 @@ Versions:
 8. class activities and shared article links (:mod:`analysis.library.classes`,
    :mod:`analysis.library.links`);
 9. ``actor_aliases``: the researcher's corrections of the corpus-level actor resolution (merge,
-   split, rename, ignore; :mod:`analysis.library.aliases`); an edit bumps the revision.
+   split, rename, ignore; :mod:`analysis.library.aliases`); an edit bumps the revision;
+10. the full-text index follows text edits as well as title edits;
+11. dropping or rewriting a stored analysis bumps the revision.
 """
 
 from __future__ import annotations
@@ -330,6 +332,14 @@ MIGRATIONS: tuple[str | Migration, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """,
+    # 10 -> 11: dropping or rewriting a stored analysis changes the revision too (version 2
+    # counted only new analyses), so a cached comparison never shows numbers of analyses gone.
+    """
+    CREATE TRIGGER analyses_upd AFTER UPDATE ON analyses BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
+    CREATE TRIGGER analyses_del AFTER DELETE ON analyses BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'; END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

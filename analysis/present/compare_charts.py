@@ -176,6 +176,7 @@ def heatmap_figure(
     grid: pd.DataFrame,
     min_attributions: int = 3,
     marks: Mapping[tuple[str, str], str] | None = None,
+    group_kind: str = "outlet",
 ) -> go.Figure:
     """Actor × outlet heat map of the distancing share, too-thin cells greyed and labelled.
 
@@ -185,6 +186,7 @@ def heatmap_figure(
         min_attributions: the threshold the ``enough`` column used (named in the legend).
         marks: (actor, group) → a mark printed after the share and explained in the hover,
             e.g. ``"*"`` for cells in a significant tested difference.
+        group_kind: what a column is ("outlet", "article"), named in the title.
 
     Returns:
         A heat map: colour = distancing attributions / all attributions of that actor in that
@@ -194,7 +196,7 @@ def heatmap_figure(
         right of the plot, each in a margin computed from the labels (:func:`heat_map`).
     """
     marks = marks or {}
-    title = "Who is reported with distancing verbs (claimed, alleged…), by outlet"
+    title = f"Who is reported with distancing verbs (claimed, alleged…), by {group_kind}"
     if grid.empty:
         return _empty(title, "No actor has attributions in the articles picked.")
     actors = list(dict.fromkeys(grid["actor"]))

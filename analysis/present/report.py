@@ -652,7 +652,7 @@ def default_comparison_figures(
     figures = [
         (
             "Distancing share by actor and outlet",
-            cc.heatmap_figure(grid, comparison.min_attributions, marks),
+            cc.heatmap_figure(grid, comparison.min_attributions, marks, comparison.group_kind),
         ),
         ("Tone towards each actor by outlet", tone_heatmap_figure(comparison.tone_frame(actors))),
     ]

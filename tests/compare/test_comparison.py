@@ -11,6 +11,7 @@ from sklearn.base import clone
 
 from analysis import analyze_many
 from analysis.compare import Comparison, Entry, LogOddsComparer, compare_analyses
+from analysis.present.compare_charts import heatmap_figure
 from analysis.records import MARKER_KINDS, STANCES
 
 # ---- the Fightin' Words maths ----------------------------------------------------------------
@@ -158,6 +159,14 @@ def test_marker_rates_and_bootstrap_intervals(comparison: Comparison) -> None:
     again = Comparison(comparison.entries, n_boot=500, seed=1).marker_rates()
     assert again.equals(comparison.marker_rates())  # seeded: reproducible
     assert any("Only one article for Courier" in w for w in comparison.warnings)
+
+
+def test_single_articles_mode_names_articles_and_does_not_warn(comparison: Comparison) -> None:
+    by_article = Comparison(comparison.entries, group_kind="article")
+    assert not any("Only one article" in w for w in by_article.warnings)
+    figure = heatmap_figure(by_article.heatmap_frame(), 3, {}, by_article.group_kind)
+    assert figure.layout.title.text.endswith("by article")
+    assert heatmap_figure(comparison.heatmap_frame()).layout.title.text.endswith("by outlet")
 
 
 def test_outlet_map_and_similarity(comparison: Comparison) -> None:
