@@ -30,9 +30,12 @@ if TYPE_CHECKING:
     from analysis.engine import analyze, analyze_many
 
 # The engine (spaCy) loads on first use: the library and compare layers run without it.
-__getattr__ = lazy_exports(
-    __name__, {"analyze": "analysis.engine", "analyze_many": "analysis.engine"}
-)
+# Under mypy the names come from the TYPE_CHECKING imports above; a module-level __getattr__
+# would make every misspelt name pass as Any.
+if not TYPE_CHECKING:
+    __getattr__ = lazy_exports(
+        __name__, {"analyze": "analysis.engine", "analyze_many": "analysis.engine"}
+    )
 _moved.install()  # old module paths (analysis.store, analysis.pipeline …) keep importing
 
 __all__ = [

@@ -174,7 +174,10 @@ def _compare_library(args: argparse.Namespace) -> int:
                 return 2
             resolution = resolve_actors(selection.name_counts(), [*selection.alias_rules(), *rows])
         comparison = Comparison(
-            selection, min_attributions=args.min_attributions, resolution=resolution
+            selection,
+            min_attributions=args.min_attributions,
+            resolution=resolution,
+            group_kind=args.by,
         )
         if comparison.article_count == 0:
             print("error: no stored article passes the filters.", file=sys.stderr)
@@ -231,7 +234,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         _report_errors(alias_errors)
         return 2
     comparison = Comparison(
-        MemorySource(entries, aliases=aliases), min_attributions=args.min_attributions
+        MemorySource(entries, aliases=aliases),
+        min_attributions=args.min_attributions,
+        group_kind=args.by,
     )
     if args.format == "csv":
         _print_csv(comparison)

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from analysis.compare.log_odds import LogOddsComparer
 
 # scikit-learn loads with the first word comparison, not with every comparison.
-__getattr__ = lazy_exports(__name__, {"LogOddsComparer": "analysis.compare.log_odds"})
+# Under mypy the names come from the TYPE_CHECKING imports above; a module-level __getattr__
+# would make every misspelt name pass as Any.
+if not TYPE_CHECKING:
+    __getattr__ = lazy_exports(__name__, {"LogOddsComparer": "analysis.compare.log_odds"})
 
 __all__ = [
     "RULES",

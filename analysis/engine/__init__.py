@@ -50,7 +50,10 @@ _EXPORTS = {
     "AnalysisTimeout": "analysis.engine.time_limit",
     "Deadline": "analysis.engine.time_limit",
 }
-__getattr__ = lazy_exports(__name__, _EXPORTS)
+# Under mypy the names come from the TYPE_CHECKING imports above; a module-level __getattr__
+# would make every misspelt name pass as Any.
+if not TYPE_CHECKING:
+    __getattr__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "EXTRACTORS",

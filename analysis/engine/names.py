@@ -371,8 +371,13 @@ def _speaks_as_a_person(span: Span) -> bool:
         return False
     if organisation_word(tok.text) or tok.head.lemma_.lower() not in _reporting_lemmas():
         return False
-    after = {t.lower_ for t in tok.head.subtree if t.i > tok.i}
-    return bool(after & PERSON_PRONOUNS) and not after & THING_PRONOUNS
+    after = [t for t in tok.head.subtree if t.i > tok.i]
+    # the pronoun must be the subject of what was said ("Lavrov said he would"), not an object
+    # the speaker talks about ("Reuters quoted him as saying")
+    said_by = {
+        t.lower_ for t in after if t.dep_ in ("nsubj", "nsubjpass") and t.head is not tok.head
+    }
+    return bool(said_by & PERSON_PRONOUNS) and not {t.lower_ for t in after} & THING_PRONOUNS
 
 
 @cache

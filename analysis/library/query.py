@@ -504,6 +504,8 @@ class Selection:
         wanted = {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
         with _UNITS_LOCK:
             found = {a: _UNITS[k] for a, k in wanted.items() if k in _UNITS}
+            for a in found:
+                _UNITS.move_to_end(wanted[a])  # least recently used goes first
         missing = [a for a in actors if a not in found]
         if missing:
             fresh = self._actor_units(missing, max_units, every)

@@ -231,6 +231,11 @@ def test_speech_sense_class_is_found(text: str, expected: tuple[str, str, str | 
 SENSES_NO_CUE = [
     # a non-implicative adjective: the speech has not happened
     ("Moscow was ready to deny the report.", "deny"),
+    # an implicative adjective whose copula does not assert a past event: willing, not said
+    ("Officials were not able to confirm the report.", "confirm"),
+    ("The minister would be happy to comment on the plan.", "comment"),
+    ("The senator is happy to discuss the deal.", "discuss"),
+    ("The mayor was not quick to condemn the attack.", "condemn"),
     # objects with a participle or a relative clause of their own stay objects
     ("They found the money hidden in a safe.", "found"),
     ("The rebels agreed a deal reached in Minsk.", "agreed"),

@@ -521,3 +521,18 @@ def test_a_one_word_organisation_that_speaks_as_he_is_a_person() -> None:
     # referred to as "it", the name stays the organisation the model saw
     actors = with_actors(speaking_name("it")).actors
     assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "ORG")]
+
+
+def test_a_name_that_speaks_about_him_stays_an_organisation() -> None:
+    # "Volkov quoted him as saying ...": "him" is who the organisation talks about, not itself
+    article = chunk(
+        words=["Volkov", "quoted", "him", "as", "saying", "so", "."],
+        heads=[1, 1, 1, 1, 3, 4, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pcomp", "advmod", "punct"],
+        pos=["PROPN", "VERB", "PRON", "ADP", "VERB", "ADV", "PUNCT"],
+        lemmas=["Volkov", "quote", "he", "as", "say", "so", "."],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O"],
+        tags=["NNP", "VBD", "PRP", "IN", "VBG", "RB", "."],
+    )
+    actors = with_actors(article).actors
+    assert [(a.name, a.type) for a in actors.actors] == [("Volkov", "ORG")]

@@ -112,9 +112,24 @@ def not_yet_said(tok: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
         # "was ready to deny", "is likely to announce": only an implicative adjective ("was
-        # quick to deny") says the speech took place (Karttunen 1971)
-        return tok.head.lemma_.lower() not in _irrealis("implicative")
+        # quick to deny") says the speech took place (Karttunen 1971), and only when the
+        # copula asserts it did
+        adj = tok.head
+        return adj.lemma_.lower() not in _irrealis("implicative") or not _copula_happened(adj)
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _irrealis("intention")
+
+
+def _copula_happened(adj: Token) -> bool:
+    """True when the copula of ``adj`` says a past event: "were quick to condemn", "has been
+    quick to deny"; not "is happy to discuss" (willing), "was not able to confirm" or "would be
+    glad to comment" (Karttunen 1971: implicatives entail only in an asserted past)."""
+    cop = adj.head
+    if any(c.dep_ == "neg" for c in (*adj.children, *cop.children)):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _irrealis("modal") for c in cop.children):
+        return False
+    perfect = cop.tag_ == "VBN" and any(c.lemma_ == "have" for c in cop.children)
+    return cop.tag_ == "VBD" or perfect
 
 
 def light_phrase_reports_speech(
