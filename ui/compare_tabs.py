@@ -66,7 +66,7 @@ def heat_tab(comparison: Comparison) -> int:
             st.plotly_chart(heatmap_figure(grid, comparison.min_attributions, {}, kind), theme=None,
                             config=PLOTLY_CONFIG, width="stretch",
                             key="compare.heatmap_untested")  # fmt: skip
-            st.caption(":material/hourglass_top: Testing the differences between outlets…")
+            st.caption(f":material/hourglass_top: Testing the differences between {kind}s…")
     marks = significant_marks(comparison, actors)
     with slot.container():
         show_chart(heatmap_figure(grid, comparison.min_attributions, marks, kind),

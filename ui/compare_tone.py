@@ -24,8 +24,9 @@ CELL_SENTENCES = 5
 def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
     """The tone heat map of ``actors`` (the distancing heat map's rows), how to read it, numbers."""
     grid = comparison.tone_frame(actors)
-    show_chart(tone_heatmap_figure(grid, MIN_MENTIONS), key="compare.tone_heatmap",
-               name=f"net tone by outlet {' '.join(comparison.groups[:4])}")  # fmt: skip
+    kind = comparison.group_kind
+    show_chart(tone_heatmap_figure(grid, MIN_MENTIONS, kind), key="compare.tone_heatmap",
+               name=f"net tone by {kind} {' '.join(comparison.groups[:4])}")  # fmt: skip
     st.markdown(
         "**How to read it:** each cell is the *net tone* of an outlet's sentences towards the "
         "actor: every mention is read as negative, neutral or positive (does the sentence make "
@@ -44,11 +45,12 @@ def render_tone_sentences(comparison: Comparison, actors: Sequence[str]) -> None
     """The clearest tone sentences of one actor in one outlet (a cell of the tone heat map)."""
     if not actors:
         return
-    st.markdown("**The sentences behind a cell:** pick an actor and an outlet.")
+    kind = comparison.group_kind
+    st.markdown(f"**The sentences behind a cell:** pick an actor and an {kind}.")
     left, right = st.columns(2)
     actor = str(left.selectbox("Actor", actors, key="compare.tone_actor", format_func=option))
     group = str(right.selectbox(
-        "Outlet", comparison.groups, key="compare.tone_group", format_func=option
+        kind.capitalize(), comparison.groups, key="compare.tone_group", format_func=option
     ))  # fmt: skip
     rows = comparison.source.actor_articles(actor)
     ids = [int(i) for i in rows.loc[rows["group"] == group, "article_id"].head(CELL_ARTICLES)]

@@ -649,12 +649,16 @@ def default_comparison_figures(
     tested, _ = comparison.differences(actors)
     sig = tested[tested["significant"]]
     marks = {(r.actor, g): "*" for r in sig.itertuples() for g in (r.group_a, r.group_b)}
+    kind = comparison.group_kind
     figures = [
         (
-            "Distancing share by actor and outlet",
-            cc.heatmap_figure(grid, comparison.min_attributions, marks, comparison.group_kind),
+            f"Distancing share by actor and {kind}",
+            cc.heatmap_figure(grid, comparison.min_attributions, marks, kind),
         ),
-        ("Tone towards each actor by outlet", tone_heatmap_figure(comparison.tone_frame(actors))),
+        (
+            f"Tone towards each actor by {kind}",
+            tone_heatmap_figure(comparison.tone_frame(actors), group_kind=kind),
+        ),
     ]
     if not tested.empty:
         first = str(tested.sort_values("p_adjusted")["actor"].iloc[0])

@@ -76,19 +76,22 @@ def tone_chart(analysis: ArticleAnalysis) -> go.Figure:
     return fig
 
 
-def tone_heatmap_figure(grid: pd.DataFrame, min_mentions: int = 3) -> go.Figure:
+def tone_heatmap_figure(
+    grid: pd.DataFrame, min_mentions: int = 3, group_kind: str = "outlet"
+) -> go.Figure:
     """Actor × outlet heat map of the net tone, too-thin cells grey, counts in the hover.
 
     Args:
         grid: :meth:`analysis.compare.Comparison.tone_frame` (actor, group, tone_negative,
             tone_neutral, tone_positive, scored, net_tone), actors in the order to draw.
         min_mentions: cells with fewer scored mentions are grey ("too few").
+        group_kind: what a column is ("outlet", "article"), named in the title.
 
     Returns:
         A heat map: colour = (positive − negative mentions) / scored mentions, −1 … +1; the
         hover gives the three counts it comes from.
     """
-    title = "Tone towards each actor, by outlet"
+    title = f"Tone towards each actor, by {group_kind}"
     if grid.empty or not int(grid["scored"].sum()):
         return _empty(title, "No tone counts yet: analyses made before engine 0.5.0 have none.")
     actors = list(dict.fromkeys(grid["actor"]))

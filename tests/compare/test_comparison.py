@@ -12,6 +12,7 @@ from sklearn.base import clone
 from analysis import analyze_many
 from analysis.compare import Comparison, Entry, LogOddsComparer, compare_analyses
 from analysis.present.compare_charts import heatmap_figure
+from analysis.present.tone_charts import tone_heatmap_figure
 from analysis.records import MARKER_KINDS, STANCES
 
 # ---- the Fightin' Words maths ----------------------------------------------------------------
@@ -167,6 +168,8 @@ def test_single_articles_mode_names_articles_and_does_not_warn(comparison: Compa
     figure = heatmap_figure(by_article.heatmap_frame(), 3, {}, by_article.group_kind)
     assert figure.layout.title.text.endswith("by article")
     assert heatmap_figure(comparison.heatmap_frame()).layout.title.text.endswith("by outlet")
+    tone = tone_heatmap_figure(by_article.tone_frame(), group_kind=by_article.group_kind)
+    assert tone.layout.title.text.endswith("by article")
 
 
 def test_outlet_map_and_similarity(comparison: Comparison) -> None:
