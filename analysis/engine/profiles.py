@@ -43,14 +43,7 @@ def build_profiles(
     sentences_of: dict[str, set[int]] = defaultdict(set)
     for m in actors.mentions:
         sentences_of[m.actor].add(m.sentence)
-    by_kind: Counter[tuple[str, str]] = Counter()
-    stances: dict[str, Counter[str]] = defaultdict(Counter)
-    for mk in markers:
-        if mk.actor is None:
-            continue
-        by_kind[(mk.actor, mk.kind)] += 1
-        if mk.kind == "attribution":
-            stances[mk.actor][mk.category] += 1
+    by_kind, stances = _marker_counts(markers)
     score = {s.index: s.sentiment for s in sentences}
     toned: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions if mentions is not None else actors.mentions:
@@ -109,3 +102,18 @@ def tone_summary(
     n = len(mentions)
     net = round((counts["positive"] - counts["negative"]) / n, 4) if n else None
     return {t: counts[t] for t in TONES}, net, tuple(sentences)
+
+
+def _marker_counts(
+    markers: Sequence[Marker],
+) -> tuple[Counter[tuple[str, str]], dict[str, Counter[str]]]:
+    """Markers per (actor, kind), and attribution stances per actor."""
+    by_kind: Counter[tuple[str, str]] = Counter()
+    stances: dict[str, Counter[str]] = defaultdict(Counter)
+    for mk in markers:
+        if mk.actor is None:
+            continue
+        by_kind[(mk.actor, mk.kind)] += 1
+        if mk.kind == "attribution":
+            stances[mk.actor][mk.category] += 1
+    return by_kind, stances

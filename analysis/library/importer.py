@@ -357,26 +357,10 @@ def import_corpus(
     writer = _Writer(library, progress, expected)
     writer.skipped(0)
 
-    def todo() -> Iterator[tuple[str, str]]:
-        it = iter(rows)
-        while batch := list(islice(it, ROW_BATCH)):
-            results = library.add_many([r.record() for r in batch])
-            added = sum(not r.duplicate for r in results)
-            counts["added"] += added
-            counts["duplicates"] += len(results) - added
-            if keep_ids:
-                ids.extend(r.id for r in results)
-            writer.total = max(writer.total, writer.done + len(results))
-            done = library.analysed([r.sha256 for r in results]) if analyse else set()
-            need = {r.sha256: row.text for r, row in zip(results, batch, strict=True)}
-            need = {sha: t for sha, t in need.items() if sha not in done} if analyse else {}
-            counts["reused"] += len(results) - len(need) if analyse else 0
-            writer.skipped(len(results) - len(need))
-            yield from ((sha, normalise_text(t)) for sha, t in need.items())
-
     size = expected if total is not None else MIN_PARALLEL
     with _runner(size, workers, runner) as run:
-        for results in run_chunks(_chunks(todo()), run):
+        todo = _store_and_list_missing(library, rows, analyse, keep_ids, counts, ids, writer)
+        for results in run_chunks(_chunks(todo), run):
             writer.add(results)
         writer.finish()
     return ImportReport(
@@ -386,6 +370,34 @@ def import_corpus(
         ids=tuple(ids),
         reused=counts["reused"],
     )
+
+
+def _store_and_list_missing(
+    library: Library,
+    rows: Iterable[CorpusRow],
+    analyse: bool,
+    keep_ids: bool,
+    counts: dict[str, int],
+    ids: list[int],
+    writer: _Writer,
+) -> Iterator[tuple[str, str]]:
+    """Store ``rows`` in batches (counting added, duplicate and reused rows into ``counts``)
+    and yield (hash, text) of each stored row that still needs an analysis."""
+    it = iter(rows)
+    while batch := list(islice(it, ROW_BATCH)):
+        results = library.add_many([r.record() for r in batch])
+        added = sum(not r.duplicate for r in results)
+        counts["added"] += added
+        counts["duplicates"] += len(results) - added
+        if keep_ids:
+            ids.extend(r.id for r in results)
+        writer.total = max(writer.total, writer.done + len(results))
+        done = library.analysed([r.sha256 for r in results]) if analyse else set()
+        need = {r.sha256: row.text for r, row in zip(results, batch, strict=True)}
+        need = {sha: t for sha, t in need.items() if sha not in done} if analyse else {}
+        counts["reused"] += len(results) - len(need) if analyse else 0
+        writer.skipped(len(results) - len(need))
+        yield from ((sha, normalise_text(t)) for sha, t in need.items())
 
 
 def import_rows(

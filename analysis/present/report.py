@@ -378,11 +378,7 @@ def build_comparison_report(
     groups = comparison.groups
     warn = list(comparison.warnings)
     texts, evidence = _comparison_articles(comparison, chosen, evidence_per_article, warn)
-    total = len(comparison.top_actors(None))
-    if total > top_actors:
-        warn.append(
-            f"The actor table lists the {top_actors} actors with most attributions of {total}."
-        )
+    warn.extend(_actor_table_cut(comparison, top_actors))
     sentences, table = _differences_section(comparison) if "differences" in chosen else ((), None)
     arts = comparison.articles_frame
     return Report(
@@ -397,17 +393,28 @@ def build_comparison_report(
         figures=tuple(_pairs(figures or [])),
         actors=_comparison_actor_table(comparison, by, top_actors),
         texts=tuple(texts),
-        evidence=(
-            pd.concat(evidence, ignore_index=True)
-            if evidence
-            else pd.DataFrame(columns=["article", *EVIDENCE_COLUMNS])
-        ),
+        evidence=_joined_evidence(evidence),
         warnings=tuple(warn),
         notes=(*METHOD_NOTES, COMPARISON_NOTE, DIFFERENCES_NOTE),
         sections=chosen,
         differences=sentences,
         differences_table=table,
     )
+
+
+def _actor_table_cut(comparison: Comparison, top_actors: int) -> list[str]:
+    """A warning when the actor table leaves actors out (empty when it lists them all)."""
+    total = len(comparison.top_actors(None))
+    if total <= top_actors:
+        return []
+    return [f"The actor table lists the {top_actors} actors with most attributions of {total}."]
+
+
+def _joined_evidence(evidence: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """The per-article evidence tables as one (an empty table with the columns when none)."""
+    if evidence:
+        return pd.concat(evidence, ignore_index=True)
+    return pd.DataFrame(columns=["article", *EVIDENCE_COLUMNS])
 
 
 def _comparison_articles(
