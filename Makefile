@@ -22,7 +22,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo "Framing Lens: open http://localhost:$(PORT)/analyze (the seed article is analysed there)"
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+	$(BIN)/python -m ui.serve --server.port $(PORT) --server.headless true \
 		--server.address $(HOST) \
 		--browser.serverAddress $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),localhost,$(LAN_NAME)) \
 		--browser.gatherUsageStats false

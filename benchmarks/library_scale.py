@@ -7,31 +7,28 @@
    this run.
 2. The listing (:class:`analysis.library.listing.Listing`, what the table shows): seconds to
    count the matching articles and fetch one page of 50 under each kind of filter. Target ≤ 1 s.
-3. A real ``streamlit run`` server, /library in Chromium: seconds until the table and its count
-   are drawn (first render, target ≤ 3 s), for a page change (page 2, until the count line says
-   "showing 51–100"; target ≤ 1 s) and for a filter change (a keyword typed, until the count
-   line changes; target ≤ 1 s), and the server's peak memory (VmHWM).
+3. A real server started as `make run` starts it (``python -m ui.serve``), /library in
+   Chromium: seconds until the table and its count are drawn (first render, target ≤ 3 s), for
+   a page change (page 2, until the count line says "showing 51–100"; target ≤ 1 s) and for a
+   filter change (a keyword typed, until the count line changes; target ≤ 1 s), and the
+   server's peak memory (VmHWM).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from compare_scale import CHROMIUM_ARGS, _free_port, _rss_kb  # noqa: E402
+from app_server import CHROMIUM_ARGS, rss_mb, served  # noqa: E402
 from synth import stored_library  # noqa: E402
 
 from analysis.library.importer import analyse_missing  # noqa: E402
@@ -68,35 +65,6 @@ def time_listing(db: Path) -> list[tuple[str, float, int]]:
     return out
 
 
-@contextlib.contextmanager
-def served(db: Path) -> Iterator[tuple[str, int]]:
-    """(base URL, pid) of a real ``streamlit run app.py`` on ``db``, stopped afterwards."""
-    port = _free_port()
-    env = {**os.environ, "FRAMING_LENS_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "0"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--server.fileWatcherType", "none"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r,
-            ):
-                if r.read().strip() == b"ok":
-                    break
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.2)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 def _count_line(page: object) -> str:
     return str(page.get_by_text(COUNT_LINE).first.inner_text())  # type: ignore[attr-defined]
 
@@ -121,7 +89,7 @@ def browser_run(db: Path) -> tuple[float, float, float, float]:
     keyword, expected = narrowing_keyword(db)
     from playwright.sync_api import sync_playwright
 
-    with served(db) as (url, pid), sync_playwright() as pw:
+    with served(db) as (url, pid, _start), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         t0 = time.perf_counter()
@@ -148,7 +116,7 @@ def browser_run(db: Path) -> tuple[float, float, float, float]:
         )
         change = time.perf_counter() - t0
         browser.close()
-        peak = _rss_kb(pid, "VmHWM") / 1024
+        peak = rss_mb(pid)
     return first, turn, change, peak
 
 

@@ -53,7 +53,7 @@ heat, diffs, time, rates, words, side, mapping = st.tabs(
     ["Who is distanced", "Tested differences", "Over time", "Markers per 1,000 words",
      "Distinctive words", "Side by side", "Outlet map"], key="compare.tab", on_change="rerun",
 )  # fmt: skip
-top = st.session_state.get("compare.top_actors", 15)
+top = st.session_state.get("compare.top_actors", tabs.TOP_ACTORS)
 for tab, draw in (
     (heat, lambda: tabs.heat_tab(comparison)),
     (diffs, lambda: tabs.differences_tab(comparison, top)),

@@ -60,7 +60,8 @@ def _healthy(url: str) -> bool:
 
 @contextlib.contextmanager
 def run_app_server(tmp: Path, env_extra: dict[str, str] | None = None) -> Iterator[str]:
-    """A real `streamlit run app.py` on a free loopback port; yields its base URL.
+    """A real app server (`make run`'s ``python -m ui.serve``, i.e. ``streamlit run app.py``
+    started warm) on a free loopback port; yields its base URL.
 
     Its library (`FRAMING_LENS_DB`) and its log (`server.log`, stdout and stderr) live in ``tmp``.
     """
@@ -74,7 +75,7 @@ def run_app_server(tmp: Path, env_extra: dict[str, str] | None = None) -> Iterat
     }
     log_path = tmp / "server.log"
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "ui.serve",  # what `make run` runs: `streamlit run app.py`, warm
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",

@@ -18,7 +18,7 @@ from analysis.vocabulary import KIND_LABELS
 from ui.analysis_cache import text_digest
 from ui.charts import show_chart
 from ui.downloads import analysis_table_downloads, table_downloads
-from ui.text import md, md_block, option
+from ui.text import article_name, md, md_block, option
 from ui.tone_view import render_tone_evidence
 
 MAX_EVIDENCE_SENTENCES = 60
@@ -213,8 +213,3 @@ def render_sentiment_chart(result: ArticleAnalysis) -> None:
     """Sentiment along the article with actor mentions, under a stable key."""
     show_chart(_chart("sentiment", result), key="analyze.chart.sentiment",
                name=article_name(result), what="sentiment along the article")  # fmt: skip
-
-
-def article_name(result: ArticleAnalysis) -> str:
-    """What an article's downloads are named after: its title, else "article"."""
-    return result.title or "article"

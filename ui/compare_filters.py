@@ -62,13 +62,22 @@ def _shipped_real() -> int:
     return sum(not r.constructed for r in sample_rows())
 
 
+def default_filter(library: Library) -> ArticleFilter:
+    """What the page compares before anyone touches a filter: every outlet, and the
+    constructed samples left out once the user has real articles of their own (beyond the
+    shipped seed)."""
+    span = library_span(library)
+    return ArticleFilter(
+        outlets=tuple(library.outlets()), exclude_constructed=span.real_articles > _shipped_real()
+    )
+
+
 def _filters(library: Library) -> ArticleFilter:
     """The filters every mode shares: samples, dates, keyword, actor."""
     span = library_span(library)
-    # On by default once the user has real articles of their own (beyond the shipped seed).
     exclude = st.toggle(
         "Leave out the constructed samples",
-        value=span.real_articles > _shipped_real(),
+        value=default_filter(library).exclude_constructed,
         key="compare.exclude_samples",
         help=f"{span.constructed} teaching samples come with the app; "
         f"{span.real_articles} real articles are in the library.",

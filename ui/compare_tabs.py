@@ -24,13 +24,15 @@ from analysis.present.compare_charts import (
 from analysis.present.differences_text import difference_sentence, thin_sentence
 from analysis.present.highlight import legend_html, stylesheet
 from ui.charts import PLOTLY_CONFIG, show_chart
-from ui.compare_tone import render_tone_heatmap
+from ui.compare_tone import CELL_ARTICLES, render_tone_heatmap
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
 from ui.page_text import page_text
 from ui.text import option
 
 MIN_Z = 1.96
 MAX_ACTORS = 300  # the actor menus list the most attributed ones
+TOP_ACTORS = 15
+"""Actors the heat map shows until the slider says otherwise."""
 DRAFT_ABOVE = 2000
 """From this many articles the heat map shows its shares before the tests of differences."""
 PERIODS = {"week": "Week", "month": "Month", "year": "Year", "date": "Date (each day)"}
@@ -52,9 +54,20 @@ def significant_marks(comparison: Comparison, actors: list[str]) -> dict[tuple[s
     return marks
 
 
+def precompute_heat_tab(comparison: Comparison, top: int = TOP_ACTORS) -> None:
+    """Compute what :func:`heat_tab` first shows (the tables, the tests of differences, the
+    tone map and its first cell's articles) without drawing: the server's start-up warm-up."""
+    actors = comparison.top_actors(top)
+    comparison.heatmap_frame(actors)
+    comparison.differences(actors)
+    comparison.tone_frame(actors)
+    if actors and comparison.groups:
+        comparison.cell_analyses(actors[0], comparison.groups[0], CELL_ARTICLES)
+
+
 def heat_tab(comparison: Comparison) -> int:
     """The heat map of distancing shares, significant cells starred; returns the actors shown."""
-    top = st.slider("Actors shown", 3, 40, 15, key="compare.top_actors")
+    top = st.slider("Actors shown", 3, 40, TOP_ACTORS, key="compare.top_actors")
     actors = comparison.top_actors(top)
     grid = comparison.heatmap_frame(actors)
     kind = comparison.group_kind

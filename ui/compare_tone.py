@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import streamlit as st
 
 from analysis.compare.comparison import Comparison
-from analysis.library.store import Library, default_path
 from analysis.present.tone_charts import TONE_SOURCE, tone_heatmap_figure
 from analysis.present.tone_evidence import TONE_MODEL_SOURCE, tone_sentences_html
 from ui.charts import show_chart
@@ -52,10 +51,7 @@ def render_tone_sentences(comparison: Comparison, actors: Sequence[str]) -> None
     group = str(right.selectbox(
         kind.capitalize(), comparison.groups, key="compare.tone_group", format_func=option
     ))  # fmt: skip
-    rows = comparison.source.actor_articles(actor)
-    ids = [int(i) for i in rows.loc[rows["group"] == group, "article_id"].head(CELL_ARTICLES)]
-    with Library(default_path()) as library:
-        articles = [(a.title, result) for a, result in library.analyses(ids)]
+    articles = comparison.cell_analyses(actor, group, CELL_ARTICLES)
     names = {actor, *comparison.resolution.merged_into(actor)}
     body = tone_sentences_html(articles, names, CELL_SENTENCES)
     if not body:

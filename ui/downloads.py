@@ -37,7 +37,7 @@ from analysis.present.report import (
 )
 from analysis.records import ArticleAnalysis
 from ui.errors import guarded
-from ui.text import md
+from ui.text import article_name, md
 
 if TYPE_CHECKING:
     from analysis.compare.comparison import Comparison
@@ -234,7 +234,7 @@ def article_exports(
     report_buttons(
         lambda: build_article_report(result),
         lambda: write_bundle(result),
-        name=result.title or "article",
+        name=article_name(result),
         key=key,
     )
 
@@ -312,7 +312,7 @@ def comparison_exports(
 def analysis_table_downloads(result: ArticleAnalysis, key: str = "analyze") -> None:
     """Side by side: downloads of the actor table and of every marker (the evidence), the
     files named after the article and the table ("nato-eastern-flank-actors.csv")."""
-    title = result.title or "article"
+    title = article_name(result)
     left, right = st.columns(2)
     with left:
         table_downloads(result.actors_frame(), key=f"{key}.actors_table", name="actors",

@@ -31,3 +31,9 @@ def use_app_navigation() -> None:
     if legacy_pages_mode():
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def start_in_app_navigation() -> None:
+    """Before the server starts (:mod:`ui.serve`): no run is ever sent to the legacy mode, so
+    the first visitor's deep link runs through app.py at once (no extra rerun)."""
+    PagesManager.uses_pages_directory = False

@@ -12,6 +12,7 @@ HTML blocks (``st.html``) use :func:`html` (the escaping rules live in analysis.
 from __future__ import annotations
 
 from analysis.present.text import escape_html, escape_markdown, plain
+from analysis.records import ArticleAnalysis
 
 LABEL_LIMIT = 120
 """Longest option label shown (a title pasted with a whole article in it stays one line)."""
@@ -38,3 +39,8 @@ def html(value: object) -> str:
 
 
 __all__ = ["html", "md", "md_block", "option"]
+
+
+def article_name(result: ArticleAnalysis) -> str:
+    """What an article's downloads are named after: its title, else "article"."""
+    return result.title or "article"

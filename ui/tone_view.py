@@ -12,12 +12,12 @@ from analysis.present.tone_evidence import (
 )
 from analysis.records import ArticleAnalysis
 from ui.charts import show_chart
-from ui.text import md
+from ui.text import article_name, md
 
 
 def render_tone_chart(result: ArticleAnalysis) -> None:
     """Tone mentions per actor, under a stable key (exports hook here), and how to read it."""
-    show_chart(tone_chart(result), key="analyze.chart.tone", name=result.title or "article",
+    show_chart(tone_chart(result), key="analyze.chart.tone", name=article_name(result),
                what="tone by actor")  # fmt: skip
     st.caption(f"{TONE_EXPLANATION} {TONE_MODEL_SOURCE}")
 

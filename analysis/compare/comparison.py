@@ -39,6 +39,8 @@ FEATURE_EXPLANATIONS = {
     "stance": "share of all attributions that have this stance",
 }
 TONE_COLUMNS = ("tone_negative", "tone_neutral", "tone_positive")
+CELLS_KEPT = 64
+"""Heat-map cells whose articles' analyses a comparison keeps (:meth:`Comparison.cell_analyses`)."""
 TABLE_COLUMNS = [
     "actor", "type", "group", "mentions", "articles", *STANCES,
     "attributions", "distancing_share", "enough",
@@ -83,6 +85,7 @@ class Comparison:
         self._rates: dict[float, pd.DataFrame] = {}
         self._comparers: dict[bool, LogOddsComparer] = {}
         self._differences: dict[tuple[str, ...], tuple[pd.DataFrame, pd.DataFrame]] = {}
+        self._cells: dict[tuple[str, str, int], list[tuple[str | None, ArticleAnalysis]]] = {}
 
     # ---- names and sources ---------------------------------------------------------------------
     @cached_property
@@ -391,6 +394,21 @@ class Comparison:
         return frame, explained
 
     # ---- evidence ----------------------------------------------------------------------------
+    def cell_analyses(
+        self, actor: str, group: str, limit: int = 30
+    ) -> list[tuple[str | None, ArticleAnalysis]]:
+        """(title, full analysis) of the first ``limit`` articles of ``group`` mentioning
+        ``actor``: what the sentences behind one heat-map cell are read from. Kept per cell
+        (a comparison belongs to one library revision), so page reruns read nothing again."""
+        key = (actor, group, limit)
+        if key not in self._cells:
+            rows = self.source.actor_articles(actor)
+            ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
+            if len(self._cells) >= CELLS_KEPT:
+                self._cells.clear()
+            self._cells[key] = self.source.analyses([int(i) for i in ids])
+        return list(self._cells[key])
+
     def actor_evidence(self, actor: str, per_group: int = 5) -> list[Evidence]:
         """The sentences where each group frames ``actor`` (attributions, quotes, doubt...).
 
@@ -439,9 +457,12 @@ class Comparison:
         return timeline_frame(self.source, over, actors, self.min_attributions)
 
     def tested(self, actors: Sequence[str] | None = None, q: float = 0.05) -> bool:
-        """True when :meth:`differences` of these actors is computed already (returns at once)."""
+        """True when :meth:`differences` of these actors returns at once: computed already, or
+        their resampling units kept from another comparison of the same articles (an outlet
+        added or removed)."""
         names = tuple(actors if actors is not None else self.top_actors())
-        return (*names, str(q)) in self._differences
+        kept = (*names, str(q)) in self._differences
+        return kept or self.source.units_kept(names, PERMUTE_MAX)
 
     def differences(
         self, actors: Sequence[str] | None = None, q: float = 0.05

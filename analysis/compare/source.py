@@ -77,6 +77,9 @@ class ComparisonSource(Protocol):
         per article with attributions of the actor, or ``max_units`` hashed blocks of them
         when there are more (the units a test of differences resamples)."""
 
+    def units_kept(self, actors: Sequence[str], max_units: int) -> bool:
+        """True when :meth:`actor_units` of ``actors`` is answered without reading again."""
+
     def actor_tones(self) -> pd.DataFrame:
         """Per (actor, group): :data:`TONE_TOTAL_COLUMNS`, mentions by tone, names merged
         (analyses without tone add nothing)."""
@@ -93,6 +96,9 @@ class ComparisonSource(Protocol):
 
     def text(self, article_id: int) -> str:
         """The text of one article."""
+
+    def analyses(self, ids: Sequence[int]) -> list[tuple[str | None, ArticleAnalysis]]:
+        """(title, full analysis) of these articles, where the source keeps full analyses."""
 
     def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
         """group, article_id, text of at most ``per_group`` articles of each group (seeded)."""
@@ -301,6 +307,9 @@ class MemorySource:
         agg = rows.groupby(keys, sort=True, dropna=False)[numbers].sum().reset_index()
         return agg[cols]
 
+    def units_kept(self, actors: Sequence[str], max_units: int) -> bool:
+        return False  # computed from the analyses in memory each time (small corpora)
+
     def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
         cols = ["actor", "group", "unit", "articles", "distancing", "attributions"]
         rows = self._actor_rows()
@@ -353,6 +362,9 @@ class MemorySource:
 
     def text(self, article_id: int) -> str:
         return self._by_id[article_id].text
+
+    def analyses(self, ids: Sequence[int]) -> list[tuple[str | None, ArticleAnalysis]]:
+        return []  # entries keep summaries only (no mentions with their tone evidence)
 
     def sample_texts(self, per_group: int, seed: int = 0) -> pd.DataFrame:
         rng = random.Random(seed)

@@ -30,7 +30,7 @@ import pandas as pd
 from analysis.library.aggregates import ACTOR_COLUMNS
 from analysis.library.aliases import Alias, AliasTable
 from analysis.library.store import Library
-from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES
+from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 from analysis.version import analysis_key
 
 GROUPINGS = ("outlet", "date", "article")
@@ -499,9 +499,7 @@ class Selection:
         if self.by != "outlet":
             return self._actor_units(actors, max_units, self.filter)
         every = replace(self.filter, outlets=None)
-        base = (str(self.path), self._local_library().revision(), self.key, every, max_units,
-                tuple(self._raw_names(self.filter.actor)) if self.filter.actor else ())  # fmt: skip
-        wanted = {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
+        wanted = self._unit_keys(actors, max_units)
         with _UNITS_LOCK:
             found = {a: _UNITS[k] for a, k in wanted.items() if k in _UNITS}
             for a in found:
@@ -526,6 +524,21 @@ class Selection:
             groups = {o or "(no outlet)" for o in self.filter.outlets}
             frame = frame[frame["group"].isin(groups)]
         return frame.reset_index(drop=True)
+
+    def units_kept(self, actors: Sequence[str], max_units: int) -> bool:
+        """True when :meth:`actor_units` of ``actors`` reads no count row (all kept already)."""
+        if self.by != "outlet":
+            return False
+        wanted = self._unit_keys(actors, max_units)
+        with _UNITS_LOCK:
+            return all(k in _UNITS for k in wanted.values())
+
+    def _unit_keys(self, actors: Sequence[str], max_units: int) -> dict[str, tuple[Any, ...]]:
+        """actor → the :data:`_UNITS` key of its units under this filter (outlets aside)."""
+        every = replace(self.filter, outlets=None)
+        base = (str(self.path), self._local_library().revision(), self.key, every, max_units,
+                tuple(self._raw_names(self.filter.actor)) if self.filter.actor else ())  # fmt: skip
+        return {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
 
     def _actor_units(
         self, actors: Sequence[str], max_units: int, flt: ArticleFilter
@@ -603,6 +616,11 @@ class Selection:
             sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
             out.update(self._con.execute(sql, part))
         return out
+
+    def analyses(self, ids: Sequence[int]) -> list[tuple[str | None, ArticleAnalysis]]:
+        """(title, full stored analysis) of these articles under the key, in id order."""
+        library = self._local_library()
+        return [(a.title, result) for a, result in library.analyses(ids, self.key)]
 
     def text(self, article_id: int) -> str:
         """The text of one article ("" if it is gone)."""

@@ -47,19 +47,29 @@ def _short(label: str, width: int = 28) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def _labels(names: Sequence[str], width: int = 28) -> list[str]:
-    """Escaped, shortened axis labels, kept unique (Plotly merges equal category labels)."""
+def _unique_labels(
+    names: Sequence[Any], first: Callable[[str], str], again: Callable[[str, int], str]
+) -> list[str]:
+    """Each name's label by ``first``; a label already taken is made by ``again(name, 2)``,
+    ``again(name, 3)`` … until it is unique (Plotly merges equal category labels)."""
     out: list[str] = []
     seen: set[str] = set()
-    for name in names:
-        label = _esc(_short(str(name), width))
-        k = 2
+    for name in map(str, names):
+        label, k = first(name), 2
         while label in seen:
-            label = _esc(_short(str(name), width - 3)) + f" ({k})"
-            k += 1
+            label, k = again(name, k), k + 1
         seen.add(label)
         out.append(label)
     return out
+
+
+def _labels(names: Sequence[str], width: int = 28) -> list[str]:
+    """Escaped, shortened axis labels, kept unique."""
+    return _unique_labels(
+        names,
+        lambda n: _esc(_short(n, width)),
+        lambda n, k: _esc(_short(n, width - 3)) + f" ({k})",
+    )
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -103,22 +113,17 @@ def _cell_text(share: float, n: int, enough: bool, mark: str) -> str:
 
 def heat_labels(names: Sequence[str], width: int = 24) -> list[str]:
     """Heat-map axis labels: escaped, long ones (article titles) wrapped on two lines of
-    ``width`` characters and then cut with "…" (the hover keeps the whole name), kept unique
-    (Plotly merges equal category labels)."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for name in names:
-        lines = label_lines(wrap_label(str(name), width))
-        label = "<br>".join(_esc(line) for line in lines)
-        k = 2
-        while label in seen:
-            label = "<br>".join(_esc(line) for line in lines[:-1])
-            label += ("<br>" if len(lines) > 1 else "") + _esc(_short(lines[-1], width - 4))
-            label += f" ({k})"
-            k += 1
-        seen.add(label)
-        out.append(label)
-    return out
+    ``width`` characters and then cut with "…" (the hover keeps the whole name), kept unique."""
+
+    def first(name: str) -> str:
+        return "<br>".join(_esc(line) for line in label_lines(wrap_label(name, width)))
+
+    def again(name: str, k: int) -> str:
+        lines = label_lines(wrap_label(name, width))
+        head = "".join(_esc(line) + "<br>" for line in lines[:-1])
+        return head + _esc(_short(lines[-1], width - 4)) + f" ({k})"
+
+    return _unique_labels(names, first, again)
 
 
 def heat_map(

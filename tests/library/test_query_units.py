@@ -93,6 +93,9 @@ def test_another_outlet_choice_reads_no_count_rows(lib: Library) -> None:
     actors = ["Jens Stoltenberg", "Vladimir Putin"]
     Selection(lib, ArticleFilter(outlets=("Wire", "Courier")), names=NAMES).actor_units(actors, 5)
     other = Selection(lib, ArticleFilter(outlets=("Herald", "")), names=NAMES)
+    assert other.units_kept(actors, 5)
+    assert not other.units_kept(actors, 6)  # other blocks: another read
+    assert not other.units_kept([*actors, "Putin ally"], 5)
     statements: list[str] = []
     other._con.set_trace_callback(statements.append)
     units = other.actor_units(actors, 5)
@@ -101,6 +104,7 @@ def test_another_outlet_choice_reads_no_count_rows(lib: Library) -> None:
     assert set(units["group"]) == {"Herald", "(no outlet)"}
     # Another filter (not only the outlets) reads the rows again.
     dated = Selection(lib, ArticleFilter(date_from="2022-02-01"), names=NAMES)
+    assert not dated.units_kept(actors, 5)
     dated._con.set_trace_callback(statements.append)
     dated.actor_units(actors, 5)
     dated._con.set_trace_callback(None)
@@ -111,8 +115,44 @@ def test_a_new_article_is_in_the_units_at_once(lib: Library) -> None:
     actors = ["Jens Stoltenberg"]
     flt = ArticleFilter(outlets=("Courier",))
     before = Selection(lib, flt).actor_units(actors, 200)
+    assert Selection(lib, flt).units_kept(actors, 200)
     add_article(lib, 49)  # a Courier article with attributions of Stoltenberg
+    assert not Selection(lib, flt).units_kept(actors, 200)  # a new revision: read again
     after = Selection(lib, flt).actor_units(actors, 200)
     assert after["articles"].sum() == before["articles"].sum() + 1
     fresh = Selection(lib, flt)._actor_units(actors, 200, flt)
     assert after["articles"].sum() == fresh["articles"].sum()
+
+
+def test_a_comparison_of_other_outlets_is_tested_at_once_after_one_was(lib: Library) -> None:
+    from analysis.compare import Comparison
+
+    actors = ["Jens Stoltenberg", "Vladimir Putin"]
+    first = Comparison(Selection(lib, ArticleFilter(outlets=("Wire", "Courier", "Herald"))))
+    assert not first.tested(actors)
+    first.differences(actors)
+    assert first.tested(actors)
+    # One outlet less (the page's filter change): the units are kept, the tests are instant.
+    fewer = Comparison(Selection(lib, ArticleFilter(outlets=("Wire", "Herald"))))
+    assert fewer.tested(actors)
+    # A date range is other articles: not tested until computed.
+    dated = Comparison(Selection(lib, ArticleFilter(date_from="2022-02-01")))
+    assert not dated.tested(actors)
+
+
+def test_the_articles_behind_a_cell_are_read_once_per_comparison(lib: Library) -> None:
+    from analysis.compare import Comparison
+
+    comparison = Comparison(Selection(lib, ArticleFilter(outlets=("Wire", "Courier"))))
+    first = comparison.cell_analyses("Jens Stoltenberg", "Wire", limit=3)
+    wire = Selection(lib, ArticleFilter(outlets=("Wire",))).actor_articles("Jens Stoltenberg")
+    assert [a.text for _, a in first] == [
+        lib.get(int(i)).text
+        for i in wire["article_id"].head(3)  # the first three, by id
+    ]
+    assert all(title and title.startswith("Report ") for title, _ in first)
+    statements: list[str] = []
+    comparison.source._con.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+    again = comparison.cell_analyses("Jens Stoltenberg", "Wire", limit=3)
+    comparison.source._con.set_trace_callback(None)  # type: ignore[attr-defined]
+    assert not statements and [a.text for _, a in again] == [a.text for _, a in first]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -123,10 +124,12 @@ def test_samples_out_and_an_actor_filter_then_delete_all_matching(
     actor.fill("Yola Pemberton")
     actor.press("Enter")
     app_idle(page)
-    expect(page.get_by_text("2 of")).to_be_visible(timeout=LOAD)  # real and constructed
+    expect(page.get_by_text(re.compile(r"^2 of [\d,]+ articles match"))).to_be_visible(
+        timeout=LOAD
+    )  # real and constructed
     page.get_by_text("Leave out the constructed samples").click()
     app_idle(page)
-    expect(page.get_by_text("1 of")).to_be_visible(timeout=LOAD)
+    expect(page.get_by_text(re.compile(r"^1 of [\d,]+ articles match"))).to_be_visible(timeout=LOAD)
     page.get_by_text("Delete all matching articles").click()
     page.get_by_text("Yes, delete all 1 matching article(s)").click()
     app_idle(page)

@@ -63,3 +63,11 @@ st.write(f"runs={runs}")
     app.run()
     assert not app.exception
     assert app.session_state["runs"] == [False, False]  # one rerun, with the flag cleared
+
+
+def test_started_in_app_navigation_a_pages_manager_keeps_it(flag: object) -> None:
+    PagesManager.uses_pages_directory = None
+    nav.start_in_app_navigation()  # what ui/serve.py does before the server listens
+    PagesManager(str(ROOT / "app.py"), setup_watcher=False)
+    assert PagesManager.uses_pages_directory is False
+    assert not nav.legacy_pages_mode()

@@ -1,0 +1,91 @@
+"""The launcher `make run` uses (ui/serve.py): the pages' work is done before the server listens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+
+from analysis.compare import Comparison
+from analysis.library.store import Library
+from analysis.version import analysis_key
+from tests.library.test_query_units import analysis_of
+from ui import library_access, serve
+from ui.compare_filters import default_filter
+from ui.compare_tabs import TOP_ACTORS
+
+
+@pytest.fixture
+def flag() -> object:
+    saved = PagesManager.__dict__.get("uses_pages_directory")
+    yield
+    PagesManager.uses_pages_directory = saved
+
+
+def analysed_library(path: Path) -> None:
+    """The samples plus six reports of two outlets, every one with a (stand-in) analysis."""
+    library_access.open_library().close()  # the samples, as the first visitor finds them
+    with Library(path) as library:
+        for i in range(6):
+            text = f"Vladimir Putin said talks of round {i} failed."
+            stances = {"Vladimir Putin": (i % 2, 1), "Jens Stoltenberg": (1, i % 3)}
+            library.add(text, title=f"Talks {i}", outlet=("Wire", "Courier")[i % 2],
+                        analysis=analysis_of(text, stances))  # fmt: skip
+        for _id, _sha, text in library.missing_analyses():
+            library.put_analysis(analysis_of(text, {"Kremlin": (0, 1)}))
+        assert not library.missing_count()
+
+
+def test_warm_up_resolves_the_actors_and_computes_the_default_comparison(
+    db: Path, flag: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library_access.actor_resolution.clear()
+    library_access._comparison.clear()
+    PagesManager.uses_pages_directory = None
+    analysed_library(db)
+    assert serve.warm_up().startswith("warmed up in")
+    assert PagesManager.uses_pages_directory is False  # deep links run through app.py at once
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the first page run computed it again")
+
+    monkeypatch.setattr(library_access, "resolve_actors", not_again)
+    monkeypatch.setattr(Comparison, "__init__", not_again)
+    with Library(db) as library:
+        resolution, counts = library_access.actor_resolution(
+            str(db), library.revision(), analysis_key()
+        )
+        comparison = library_access.comparison_of(library, default_filter(library), "outlet")
+    assert "Vladimir Putin" in set(counts["name"])
+    assert resolution.canonical("Vladimir Putin") == "Vladimir Putin"
+    assert {"Wire", "Courier"} <= set(comparison.groups)
+    assert comparison.tested(comparison.top_actors(TOP_ACTORS))  # the stars are ready too
+
+
+def test_with_articles_not_analysed_yet_nothing_is_compared(
+    db: Path, flag: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compared: list[object] = []
+    monkeypatch.setattr(serve, "_precompute_compare", compared.append)
+    assert serve.warm_up().startswith("warmed up in")  # the samples, not analysed yet
+    with Library(db) as library:
+        assert library.count() > 0 and library.missing_count() > 0
+    # The page analyses them first (a new library revision): a comparison now would be wasted.
+    assert compared == []
+
+
+def test_a_failed_warm_up_still_starts_the_server(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[list[str]] = []
+
+    def broken() -> str:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(serve, "warm_up", broken)
+    monkeypatch.setattr("streamlit.web.cli.main", lambda: started.append(list(serve.sys.argv)))
+    serve.main(["--server.port", "9999"])
+    assert "warm-up skipped (OSError: disk full)" in capsys.readouterr().out
+    assert started and started[0][1:3] == ["run", str(serve.ROOT / "app.py")]
+    assert started[0][3:] == ["--server.port", "9999"]

@@ -1,0 +1,78 @@
+"""Start the app server warm: ``python -m ui.serve [streamlit run options]`` (what `make run` runs).
+
+``streamlit run app.py`` imports the pages' libraries (pandas, Plotly, the analysis package),
+resolves the library's actor names and computes the Compare page's default view only when the
+first visitor arrives, so the first page anyone opens after a start waits for them (1–2 s on two
+cores over 20,000 articles: ``benchmarks/compare_scale.py``). This launcher does that work before
+the server listens (the start-up warm-up of streamlit/streamlit#6108; it prints how long it
+took), then hands over to Streamlit's own command line in the same process: the app, its
+options and its behaviour are those of ``streamlit run app.py``. The caches it fills are the
+pages' own (keyed by the library's revision), so nothing it computed can go stale.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.library.store import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+PRELOADED = ("ui.compare_tabs", "ui.library_table", "ui.class_view", "ui.tone_view")
+"""The pages' heaviest modules (pandas, Plotly, the charts), imported once per process."""
+
+
+def warm_up() -> str:
+    """Import what the pages import, resolve the library's actors and compute the Compare
+    page's default view (when every article is analysed); says how long it took.
+
+    A failure here is never fatal: the first visitor then does the same work (and sees the
+    same error message the page would show).
+    """
+    t0 = time.perf_counter()
+    for module in PRELOADED:
+        importlib.import_module(module)
+    from analysis.version import analysis_key
+    from ui.library_access import actor_resolution, open_library
+    from ui.nav import start_in_app_navigation
+
+    start_in_app_navigation()
+
+    with open_library() as library:
+        path, revision = str(library.path), library.revision()
+        actor_resolution(path, revision, analysis_key())
+        if not library.missing_count():  # else the page analyses first: a new revision
+            _precompute_compare(library)
+    return f"warmed up in {time.perf_counter() - t0:.1f} s"
+
+
+def _precompute_compare(library: Library) -> None:
+    """The Compare page's default view, computed into the caches its first run reads."""
+    from ui.compare_filters import default_filter
+    from ui.compare_tabs import precompute_heat_tab
+    from ui.library_access import comparison_of
+
+    comparison = comparison_of(library, default_filter(library), "outlet")
+    if len(comparison.groups) >= 2:
+        precompute_heat_tab(comparison)
+
+
+def main(argv: list[str]) -> None:
+    """Warm up, then run ``streamlit run app.py`` with ``argv`` as its options."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        print(f"Framing Lens: {warm_up()}", flush=True)
+    except Exception as exc:  # the first page run meets the same problem and shows it
+        print(f"Framing Lens: warm-up skipped ({type(exc).__name__}: {exc})", flush=True)
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
