@@ -89,9 +89,9 @@ def rss_mb(pid: int, field: str = "VmHWM") -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used so far."""
-    stat = Path(f"/proc/{pid}/stat").read_text().split()
-    return (int(stat[13]) + int(stat[14])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds of a process so far (/proc/<pid>/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 FLOOR_SCRIPT = '''"""The floor: a bare Streamlit page with one Plotly heat map."""

@@ -28,88 +28,32 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: make `analysis` importable
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from app_server import CHROMIUM_ARGS, cpu_seconds, rss_mb, served  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CPU_TARGET_S = 0.3
 P95_TARGET_S = 5.0
 MEMORY_TARGET_MB = 1536
 STUDENT_TIMEOUT_S = 120.0
 WAVE_TIMEOUT_S = 300.0
-TICK = os.sysconf("SC_CLK_TCK")
 IDLE = """() => { const a = document.querySelector('[data-testid="stApp"]');
   return a && a.dataset.testScriptState === "notRunning"; }"""
 FLAGS = (1, 2, 3)
 
 
 # ---- the server ---------------------------------------------------------------------------
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`streamlit run app.py` on a free loopback port; returns (process, base URL) once healthy."""
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "FRAMING_LENS_DB": str(db)}
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (/proc/<pid>/stat fields 14 and 15)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
-
-
-def memory_mb(pid: int, field_name: str = "VmHWM") -> float:
-    """A memory figure of a process in MB (VmHWM: peak resident set; VmRSS: now)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field_name + ":"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def settle(pid: int, quiet_ticks: int = 4, limit_s: float = 15.0) -> float:
     """Wait until the server has used no CPU for ``quiet_ticks`` × 0.1 s; returns its CPU total."""
     last, quiet, deadline = cpu_seconds(pid), 0, time.monotonic() + limit_s
@@ -347,7 +291,7 @@ async def run_wave(
 
     async def sample_memory() -> None:
         while not done.is_set():
-            wave.peak_rss_mb = max(wave.peak_rss_mb, memory_mb(pid, "VmRSS"))
+            wave.peak_rss_mb = max(wave.peak_rss_mb, rss_mb(pid, "VmRSS"))
             await asyncio.sleep(0.2)
 
     sampler = asyncio.create_task(sample_memory())
@@ -403,20 +347,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.sqlite3"
         code, _ = create_activity(db, "CPU per session")
-        proc, url = start_server(db)
-        try:
+        with served(db) as (url, pid, _start):
             pages = [
                 ("/home (baseline)", "/home", "h1"),
                 ("/analyze", "/analyze", ".st-key-analyze-chart-sentiment .js-plotly-plot"),
                 ("/class (teacher's form)", "/class", ".st-key-class-start button"),
                 ("/class?code= (student)", f"/class?code={code}", ".st-key-class-send button"),
             ]
-            cpu = session_cpu(proc.pid, url, pages, args.sessions)
-            results = asyncio.run(waves(proc.pid, url, db, sizes, args.browsers))
-            peak = memory_mb(proc.pid, "VmHWM")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            cpu = session_cpu(pid, url, pages, args.sessions)
+            results = asyncio.run(waves(pid, url, db, sizes, args.browsers))
+            peak = rss_mb(pid)
 
     base = statistics.median(cpu["/home (baseline)"])
     print(f"\nServer CPU per new browser session (median of {args.sessions}; target ≤ "

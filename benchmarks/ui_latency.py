@@ -13,31 +13,22 @@ Run: `.venv/bin/python benchmarks/ui_latency.py [--repeat N]`.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: make `analysis` importable
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from app_server import CHROMIUM_ARGS, served  # noqa: E402
+
 TARGET_S = 1.5
 MAIN = ".st-key-analyze-article .fl-main"
 CHARTS = ("stance", "markers", "sentiment")
@@ -57,41 +48,6 @@ ARM = """() => {
 }"""
 CHARTS_DRAWN = """(keys) => keys.every(k =>
   document.querySelector(`.st-key-analyze-chart-${k} .js-plotly-plot .main-svg`))"""
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`streamlit run app.py` on a free port; returns (process, base URL) once healthy."""
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "FRAMING_LENS_DB": str(db)}
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            pass
-        if proc.poll() is not None:
-            break
-        time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
 
 
 def article_of(words: int) -> str:
@@ -135,52 +91,50 @@ def main() -> int:
 
     base = article_of(args.words)
     n_words = len(base.split())
-    with tempfile.TemporaryDirectory() as tmp:
-        proc, url = start_server(Path(tmp) / "bench.sqlite")
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(f"{url}/analyze")
-                page.wait_for_selector(f"{MAIN} mark[data-marker]", timeout=120_000)
-                page.get_by_text("Analyse your own article").click()
-                box = page.locator(".st-key-analyze-text textarea")
-                button = page.locator(".st-key-analyze-run button")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        served(Path(tmp) / "bench.sqlite") as (url, _pid, _start),
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/analyze")
+        page.wait_for_selector(f"{MAIN} mark[data-marker]", timeout=120_000)
+        page.get_by_text("Analyse your own article").click()
+        box = page.locator(".st-key-analyze-text textarea")
+        button = page.locator(".st-key-analyze-run button")
 
-                def analyze(text: str, marker: str) -> float:
-                    def shown() -> None:
-                        page.locator(MAIN).filter(has_text=marker).wait_for()
-                        page.wait_for_function(CHARTS_DRAWN, arg=list(CHARTS))
+        def analyze(text: str, marker: str) -> float:
+            def shown() -> None:
+                page.locator(MAIN).filter(has_text=marker).wait_for()
+                page.wait_for_function(CHARTS_DRAWN, arg=list(CHARTS))
 
-                    box.fill(text)
-                    return timed(page, button.click, shown)
+            box.fill(text)
+            return timed(page, button.click, shown)
 
-                # warm-up: first analysis of this length (fills code caches, not the result cache)
-                analyze(base + " Warm-up sentence zero.", "Warm-up sentence zero.")
-                fresh, cached, baseline = [], [], []
-                for k in range(args.repeat):
-                    marker = f"Benchmark sentence number {k + 1} was added here."
-                    text = f"{base} {marker}"
-                    fresh.append(analyze(text, marker))
-                    cached.append(
-                        timed(
-                            page,
-                            button.click,
-                            lambda m=marker: page.locator(MAIN).filter(has_text=m).wait_for(),
-                        )
-                    )
-                    # baseline: toggle the "direct quote" filter pill (rerun + re-render only)
-                    pill = page.locator(".st-key-analyze-kinds").get_by_text("direct quote")
-                    baseline.append(timed(page, pill.click, lambda: None))
-                    pill.click()  # restore (untimed); the next action waits for idle itself
-                    page.wait_for_function(
-                        """() => document.querySelector('[data-testid="stApp"]')
-                               .dataset.testScriptState === "notRunning" """
-                    )
-                browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=15)
+        # warm-up: first analysis of this length (fills code caches, not the result cache)
+        analyze(base + " Warm-up sentence zero.", "Warm-up sentence zero.")
+        fresh, cached, baseline = [], [], []
+        for k in range(args.repeat):
+            marker = f"Benchmark sentence number {k + 1} was added here."
+            text = f"{base} {marker}"
+            fresh.append(analyze(text, marker))
+            cached.append(
+                timed(
+                    page,
+                    button.click,
+                    lambda m=marker: page.locator(MAIN).filter(has_text=m).wait_for(),
+                )
+            )
+            # baseline: toggle the "direct quote" filter pill (rerun + re-render only)
+            pill = page.locator(".st-key-analyze-kinds").get_by_text("direct quote")
+            baseline.append(timed(page, pill.click, lambda: None))
+            pill.click()  # restore (untimed); the next action waits for idle itself
+            page.wait_for_function(
+                """() => document.querySelector('[data-testid="stApp"]')
+                       .dataset.testScriptState === "notRunning" """
+            )
+        browser.close()
 
     # In-process engine time for the same text, for the breakdown.
     from analysis import analyze as engine
