@@ -14,10 +14,10 @@ length of the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -214,16 +214,16 @@ class ParsedArticle:
         return straight % 2 == 1 or curly > 0
 
     @cached_property
-    def _marks(self) -> dict[str, np.ndarray]:
+    def _marks(self) -> dict[str, list[int]]:
         hits: dict[str, list[int]] = {c: [] for c in DOUBLE_MARKS}
         for m in _DOUBLE_MARK.finditer(self.text):
             hits[m.group()].append(m.start())
-        return {c: np.asarray(v, dtype=np.int64) for c, v in hits.items()}
+        return hits
 
     def _count(self, mark: str, start: int, end: int) -> int:
         """How many of the quote mark ``mark`` stand in text[start:end]."""
-        at = self._marks[mark]
-        return int(np.searchsorted(at, end) - np.searchsorted(at, start))
+        at = self._marks[mark]  # sorted offsets; bisect beats NumPy calls on a few dozen
+        return bisect_left(at, end) - bisect_left(at, start)
 
     def sentence_has_double_quotes(self, token: Token) -> bool:
         """True when the sentence of ``token`` holds a double quote mark."""
@@ -239,18 +239,21 @@ class ParsedArticle:
         return self.actors.at(self.start(token))
 
 
-@cache
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
+@lru_cache(maxsize=256)  # lexicons and the few per-article word sets (short names) recur
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The spaCy string hashes of ``words``."""
+    return frozenset(hash_string(w) for w in words)
 
 
 def tokens_where(doc: Doc, attr: int, words: frozenset[str]) -> list[Token]:
     """Tokens whose ``attr`` (spacy.attrs.LOWER, LEMMA …) is one of ``words``, found in bulk.
 
-    Filtering with NumPy before touching Python token objects keeps the rule layers a small
-    fraction of the parse time on long texts.
+    One array of the attribute's hashes and set lookups on it, before touching Python token
+    objects, keep the rule layers a small fraction of the parse time on long texts (a line has
+    tens of tokens: ``np.isin`` would sort the lexicon's hashes on every call).
     """
     if not len(doc) or not words:
         return []
-    values = doc.to_array([attr]).reshape(-1).astype(np.uint64, copy=False)
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(values, _hashes(words)))]
+    hashes = _hashes(words)
+    values = doc.to_array(attr).tolist()
+    return [doc[i] for i, v in enumerate(values) if v in hashes]

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from analysis.engine.time_limit import Deadline
 from analysis.engine.tone import ToneClassifier, ToneResult, load_tone_model
+from analysis.engine.tone.features import SentenceFeatures
 from analysis.records import TONES, Mention, ToneEvidence
 
 EVIDENCE_WORDS = 6
@@ -50,14 +51,16 @@ def score_mention_tones(
     for batch in by_sentence.values():
         if deadline is not None:
             deadline.check()
+        sentence: SentenceFeatures | None = None  # made once, for the batch's first example
         for i in batch:
             job = _example(text, mentions[i], sentences)
             if job is None:
                 continue
             clf = clf or load_tone_model()
-            offset, example = job
+            offset, (sentence_text, start, end) = job
+            sentence = sentence or clf.sentence_features(sentence_text)
             try:
-                row = clf.featurize([example])[0]
+                row = (sentence.tokens, sentence.features(start, end))
             except ValueError:  # the span holds only punctuation: nothing to score
                 continue
             out[i] = _with_tone(out[i], clf.explain_features(row, EVIDENCE_WORDS), offset)

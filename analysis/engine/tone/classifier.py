@@ -19,7 +19,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.engine.tone.features import Feature, FeatureSettings, target_features
+from analysis.engine.tone.features import Feature, FeatureSettings, SentenceFeatures
 from analysis.engine.tone.result import TONES, ToneResult
 from analysis.engine.tone.tokens import Token
 
@@ -94,7 +94,18 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
     def featurize(self, X: Sequence[Example]) -> list[Featurized]:
         """Tokens and features of each example (raises ``ValueError`` naming a bad span)."""
         settings = self.feature_settings()
-        return [target_features(text, start, end, settings) for text, start, end in X]
+        rows: list[Featurized] = []
+        sentence: SentenceFeatures | None = None
+        for text, start, end in X:
+            # Targets of one sentence usually come together: they share its sentence work.
+            if sentence is None or sentence.text != text:
+                sentence = SentenceFeatures.of(text, settings)
+            rows.append((sentence.tokens, sentence.features(start, end)))
+        return rows
+
+    def sentence_features(self, text: str) -> SentenceFeatures:
+        """The target-independent features of one sentence, for several of its targets."""
+        return SentenceFeatures.of(text, self.feature_settings())
 
     def _matrix(self, rows: Sequence[Featurized]) -> sparse.csr_matrix:
         """The examples as a sparse matrix over the fitted vocabulary (unknown features dropped)."""
@@ -182,9 +193,30 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
     def explain_features(self, row: Featurized, top: int = TOP_EVIDENCE) -> ToneResult:
         """:meth:`explain` for one featurized example."""
         tokens, feats = row
+        cols, values, owners, positions = self._known_features(feats)
+        contrib = self.coef_[:, cols] * np.asarray(values, dtype=np.float64)
+        scores = self.intercept_ + contrib.sum(axis=1)
+        best = int(scores.argmax())
+        proba = _probabilities(scores[None, :])[0]
+        kept = _strongest_owners(owners, contrib[best].tolist(), top)
+        return ToneResult(
+            tone=TONES[best],
+            scores={t: float(p) for t, p in zip(TONES, proba.tolist(), strict=True)},
+            evidence=tuple((_evidence_word(o, tokens, positions), w) for o, w in kept),
+            spans=tuple(_evidence_span(o, tokens, w) for o, w in kept),
+        )
+
+    def _known_features(
+        self, feats: list[Feature]
+    ) -> tuple[list[int], list[float], list[int], list[str]]:
+        """(columns, values, owners, position names) of the features in the vocabulary.
+
+        The owner of a word feature is its token; position features are owned by "tokens"
+        -1, -2, ... in order, each naming ``positions[-owner - 1]``.
+        """
         vocab = self.vocabulary_
         cols, values, owners = [], [], []
-        positions: list[str] = []  # position features are owned by "token" -1, -2, ...
+        positions: list[str] = []
         for name, value, tok in feats:
             j = vocab.get(name)
             if j is not None:
@@ -194,28 +226,18 @@ class ToneClassifier(ClassifierMixin, BaseEstimator):
                     positions.append(name)
                     tok = -len(positions)
                 owners.append(tok)
-        contrib = self.coef_[:, cols] * np.asarray(values, dtype=np.float64)
-        scores = self.intercept_ + contrib.sum(axis=1)
-        best = int(scores.argmax())
-        proba = _probabilities(scores[None, :])[0]
-        shift = len(positions)
-        per_owner = np.bincount(
-            np.asarray(owners, dtype=np.int64) + shift,
-            weights=contrib[best],
-            minlength=shift + len(tokens),
-        )
-        order = np.lexsort((np.arange(len(per_owner)), -np.abs(per_owner)))
-        kept = [
-            (int(k) - shift, float(per_owner[k]))
-            for k in order[:top]
-            if abs(per_owner[k]) >= MIN_EVIDENCE
-        ]
-        return ToneResult(
-            tone=TONES[best],
-            scores={t: float(p) for t, p in zip(TONES, proba.tolist(), strict=True)},
-            evidence=tuple((_evidence_word(o, tokens, positions), w) for o, w in kept),
-            spans=tuple(_evidence_span(o, tokens, w) for o, w in kept),
-        )
+        return cols, values, owners, positions
+
+
+def _strongest_owners(owners: list[int], weights: list[float], top: int) -> list[tuple[int, float]]:
+    """The ``top`` owners by |summed weight| (≥ MIN_EVIDENCE), strongest first, ties by owner."""
+    # Summed in feature order from 0.0, as np.bincount sums, so the weights stay bit-identical.
+    per_owner: dict[int, float] = {}
+    for owner, w in zip(owners, weights, strict=True):
+        per_owner[owner] = per_owner.get(owner, 0.0) + w
+    strong = [(o, w) for o, w in per_owner.items() if abs(w) >= MIN_EVIDENCE]
+    strong.sort(key=lambda ow: (-abs(ow[1]), ow[0]))
+    return strong[:top]
 
 
 def _vocabulary(rows: Sequence[Featurized], min_df: int) -> dict[str, int]:

@@ -249,14 +249,13 @@ def lexicon_hits(tokens: list[Token], table: PhraseTable) -> dict[int, str]:
 
 def zones(distance: int, same_clause: bool, settings: FeatureSettings) -> list[str]:
     """The position names of a word: sentence, near/far left/right, same clause."""
-    out = ["S"]
-    side = "L" if distance < 0 else "R"
-    d = abs(distance)
-    if d <= settings.near:
-        out.append(side)
-    elif d <= settings.far:
-        out.append(side + side)
-    if same_clause and settings.clause:
+    return _positions(_side_zone(distance, settings), same_clause and settings.clause)
+
+
+def _positions(side: str, in_clause: bool) -> list[str]:
+    """The sentence zone, the near/far zone when there is one, and the clause zone."""
+    out = ["S", side] if side else ["S"]
+    if in_clause:
         out.append("C")
     return out
 
@@ -276,78 +275,132 @@ def target_features(
         (tokens, features): each feature is (name, value, token index; -1 for the mention's own
         position features). Raises ``ValueError`` when the span covers no word.
     """
-    settings = settings or FeatureSettings()
-    lex = lexicons()
-    tokens = tokenize(text, lex.lemma)
-    first, last = target_tokens(tokens, start, end)
-    context = _Context.of(tokens, first, last, lex)
-    feats: list[Feature] = _mention_features(tokens, first, last, context.quotes)
-    for i, t in enumerate(tokens):
-        if not (first <= i <= last) and t.is_word:
-            feats += _word_features(i, context, lex, settings)
-    if settings.bigrams:
-        feats += _bigrams(tokens, first, last)
-    return tokens, feats
+    sentence = SentenceFeatures.of(text, settings)
+    return sentence.tokens, sentence.features(start, end)
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
-    """Per-token facts about one sentence and one mention, computed once."""
+class SentenceFeatures:
+    """What one sentence contributes to the features of any target in it, computed once.
 
+    Tokens, clauses, quotations, negation, lexicon hits and each word's form, valence and prefix
+    do not depend on the target, so the several mentions of one sentence share them (and the
+    features a word fires in a given position); :meth:`features` adds what does depend on it.
+    """
+
+    text: str
+    settings: FeatureSettings
     tokens: list[Token]
-    first: int
     clauses: list[int]
     quotes: list[bool]
-    negated: list[bool]
-    distance: list[int]
+    words: list[str]
+    valences: list[float]
+    stems: list[str]
     loaded: dict[int, str]
     doubt: dict[int, str]
     reporting: dict[int, str]
+    # (token, near/far zone, same clause, quoted differently) -> the features the word fires
+    fired: dict[tuple[int, str, bool, bool], list[Feature]]
 
     @classmethod
-    def of(cls, tokens: list[Token], first: int, last: int, lex: Lexicons) -> _Context:
-        """Clauses, quotations, negation, distances and lexicon hits of ``tokens``."""
+    def of(cls, text: str, settings: FeatureSettings | None = None) -> SentenceFeatures:
+        """Tokenize ``text`` and work out everything about it that no target changes."""
+        settings = settings or FeatureSettings()
+        lex = lexicons()
+        tokens = tokenize(text, lex.lemma)
         clauses = clause_ids(tokens)
+        negation = negated(tokens, clauses, lex.negations)
+        words, valences, stems = _word_forms(tokens, negation, lex, settings)
         return cls(
+            text,
+            settings,
             tokens,
-            first,
             clauses,
             quoted(tokens),
-            negated(tokens, clauses, lex.negations),
-            word_distances(tokens, first, last),
+            words,
+            valences,
+            stems,
             lexicon_hits(tokens, lex.loaded),
             lexicon_hits(tokens, lex.doubt),
             lexicon_hits(tokens, lex.reporting),
+            {},
         )
 
+    def features(self, start: int, end: int) -> list[Feature]:
+        """The features of the target mention at ``[start, end)`` (``ValueError``: no word)."""
+        tokens, settings = self.tokens, self.settings
+        first, last = target_tokens(tokens, start, end)
+        feats: list[Feature] = _mention_features(tokens, first, last, self.quotes)
+        distance = word_distances(tokens, first, last)
+        clause, quote = self.clauses[first], self.quotes[first]
+        clause_zone = settings.clause
+        for i, t in enumerate(tokens):
+            if first <= i <= last or not t.is_word:
+                continue
+            key = (
+                i,
+                _side_zone(distance[i], settings),
+                clause_zone and self.clauses[i] == clause,
+                self.quotes[i] != quote,
+            )
+            fired = self.fired.get(key)
+            if fired is None:
+                fired = self.fired[key] = self._word_features(*key)
+            feats += fired
+        if settings.bigrams:
+            feats += _bigrams(tokens, first, last)
+        return feats
 
-def _word_features(i: int, c: _Context, lex: Lexicons, settings: FeatureSettings) -> list[Feature]:
-    """The features word ``i`` fires in each of its positions relative to the mention."""
-    t = c.tokens[i]
-    word = ("not_" if c.negated[i] else "") + (t.lemma if settings.lemmas else t.lower)
-    valence = lex.valence.get(t.lower, 0.0) or lex.valence.get(t.lemma, 0.0)
-    if valence and c.negated[i]:
-        valence *= -0.74  # VADER's own factor for a negated word (Hutto & Gilbert 2014)
+    def _word_features(self, i: int, side: str, in_clause: bool, requoted: bool) -> list[Feature]:
+        """The features word ``i`` fires in the sentence, its near/far zone and maybe clause."""
+        word, valence, stem = self.words[i], self.valences[i], self.stems[i]
+        n = self.settings.prefix
+        feats: list[Feature] = []
+        for z in _positions(side, in_clause):
+            feats.append((f"{z}:{word}", 1.0, i))
+            if stem:
+                feats.append((f"{z}:p{n}:{stem}", 1.0, i))
+            if valence:
+                feats.append((f"v{'+' if valence > 0 else '-'}:{z}", abs(valence) / 4.0, i))
+            if i in self.loaded:
+                feats.append((f"loaded:{self.loaded[i]}:{z}", 1.0, i))
+            if i in self.doubt:
+                feats.append((f"doubt:{z}", 1.0, i))
+            if i in self.reporting:
+                feats.append((f"say:{self.reporting[i]}:{z}", 1.0, i))
+        if requoted:  # the word stands inside a quotation and the mention outside, or vice versa
+            feats.append((f"Q:{word}", 1.0, i))
+            if stem:
+                feats.append((f"Q:p{n}:{stem}", 1.0, i))
+        return feats
+
+
+def _word_forms(
+    tokens: list[Token], negation: list[bool], lex: Lexicons, settings: FeatureSettings
+) -> tuple[list[str], list[float], list[str]]:
+    """Each token's feature word (``not_`` when negated), VADER valence and prefix stem."""
+    words, valences, stems = [], [], []
     n = settings.prefix
-    stem = word[:n] if n and len(word) > n + 1 and not c.negated[i] else ""
-    feats: list[Feature] = []
-    for z in zones(c.distance[i], c.clauses[i] == c.clauses[c.first], settings):
-        feats.append((f"{z}:{word}", 1.0, i))
-        if stem:
-            feats.append((f"{z}:p{n}:{stem}", 1.0, i))
-        if valence:
-            feats.append((f"v{'+' if valence > 0 else '-'}:{z}", abs(valence) / 4.0, i))
-        if i in c.loaded:
-            feats.append((f"loaded:{c.loaded[i]}:{z}", 1.0, i))
-        if i in c.doubt:
-            feats.append((f"doubt:{z}", 1.0, i))
-        if i in c.reporting:
-            feats.append((f"say:{c.reporting[i]}:{z}", 1.0, i))
-    if c.quotes[i] != c.quotes[c.first]:
-        feats.append((f"Q:{word}", 1.0, i))
-        if stem:
-            feats.append((f"Q:p{n}:{stem}", 1.0, i))
-    return feats
+    for t, neg in zip(tokens, negation, strict=True):
+        word = ("not_" if neg else "") + (t.lemma if settings.lemmas else t.lower)
+        valence = lex.valence.get(t.lower, 0.0) or lex.valence.get(t.lemma, 0.0)
+        if valence and neg:
+            valence *= -0.74  # VADER's own factor for a negated word (Hutto & Gilbert 2014)
+        words.append(word)
+        valences.append(valence)
+        stems.append(word[:n] if n and len(word) > n + 1 and not neg else "")
+    return words, valences, stems
+
+
+def _side_zone(distance: int, settings: FeatureSettings) -> str:
+    """The near (L/R) or far (LL/RR) window a word at ``distance`` stands in, else ""."""
+    side = "L" if distance < 0 else "R"
+    d = abs(distance)
+    if d <= settings.near:
+        return side
+    if d <= settings.far:
+        return side + side
+    return ""
 
 
 def _mention_features(
