@@ -41,7 +41,7 @@ if comparison.article_count == 0:
     st.info("No article passes these filters.", icon=":material/filter_alt_off:")
     st.stop()
 st.caption(
-    f"{comparison.article_count} articles in {len(comparison.groups)} groups. Every number "
+    f"{comparison.article_count:,} articles in {len(comparison.groups)} groups. Every number "
     "pools the articles of an outlet; hover over a cell or bar to see the counts behind it."
 )
 for warning in comparison.warnings:
