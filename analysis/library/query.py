@@ -53,6 +53,11 @@ UNITS_KEPT = 256
 """Per-actor unit tables kept across selections (each at most a few thousand rows)."""
 _UNITS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _UNITS_LOCK = threading.Lock()
+TOTALS_KEPT = 8
+"""Actor-total tables (every outlet of one filter) kept across selections: each holds a row per
+actor and outlet, so few are kept."""
+_TOTALS: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
+_TOTALS_LOCK = threading.Lock()
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -346,6 +351,11 @@ class Selection:
     def actor_totals(self, period: str | None = None) -> pd.DataFrame:
         """Per (actor, group[, period]): articles and summed counts, names merged.
 
+        Grouped by outlet, an outlet's totals do not depend on which other outlets are
+        compared: they are computed for every outlet once per library revision, filter (the
+        outlet list aside) and name merge, and kept (:data:`_TOTALS`), so adding or removing
+        an outlet reads no count row again.
+
         Args:
             period: None, or ``day``, ``week`` (the Monday it starts), ``month`` (``YYYY-MM``),
                 ``year``: then a ``period`` column splits each cell (undated articles: None).
@@ -355,33 +365,64 @@ class Selection:
             mentioning the actor; ``type`` is the actor's most frequent type in the selection
             (ties in :data:`analysis.records.ACTOR_TYPES` order).
         """
+        out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
+        if self.by == "outlet":
+            cells, kinds = self._kept_totals(period)
+            if self.filter.outlets is not None:
+                groups = {o or "(no outlet)" for o in self.filter.outlets}
+                cells = cells[cells["group"].isin(groups)]
+                kinds = kinds[kinds["group"].isin(groups)]
+        else:
+            cells, kinds = self._merged_totals(period, self.filter)
+        if cells.empty:
+            return pd.DataFrame(columns=out_cols)
+        cells = cells.assign(type=cells["actor"].map(_main_types(kinds)))
+        return cells[out_cols].reset_index(drop=True)
+
+    def _kept_totals(self, period: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """:meth:`_merged_totals` of every outlet under this filter (kept, see
+        :meth:`actor_totals`)."""
+        every = replace(self.filter, outlets=None)
+        merge = (tuple(sorted(self.names.items())), tuple(sorted(self.dropped)))
+        key = (str(self.path), self._local_library().revision(), self.key, every, period, merge)
+        with _TOTALS_LOCK:
+            found = _TOTALS.get(key)
+            if found is not None:
+                _TOTALS.move_to_end(key)  # least recently used goes first
+                return found
+        found = self._merged_totals(period, every)
+        with _TOTALS_LOCK:
+            _TOTALS[key] = found
+            while len(_TOTALS) > TOTALS_KEPT:
+                _TOTALS.popitem(last=False)
+        return found
+
+    def _merged_totals(
+        self, period: str | None, flt: ArticleFilter
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(cells: actor, group, period, articles and the summed counts; kinds: actor, type,
+        group, articles) from the count rows under ``flt``, names merged."""
         per = f", {PERIODS[period]}" if period else ", NULL"
         sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
         # Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
         # keyword, id list or actor condition reads the rows of the articles it keeps.
-        if self._cells(self.filter):
+        if self._cells(flt):
             source, params, articles = "actor_days c", list[Any](), "SUM(c.articles)"
         else:
-            (source, params), articles = self._from("actor_counts"), "COUNT(*)"
-        where, more = self._where(driven=True)
+            (source, params), articles = self._from("actor_counts", flt), "COUNT(*)"
+        where, more = self._where(flt, driven=True)
         sql = (
             f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, {articles}, "
             f"{sums} FROM {source} WHERE {where} GROUP BY c.name_id, c.type, grp, period"
         )
         cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
         raw = pd.DataFrame(self._con.execute(sql, params + more).fetchall(), columns=cols)
-        out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
-        if raw.empty:
-            return pd.DataFrame(columns=out_cols)
         names = self._names_of(raw["name_id"])
         raw["name"] = raw["name_id"].map(names)
         if self.dropped:
             raw = raw[~raw["name"].isin(self.dropped)].copy()
-            if raw.empty:
-                return pd.DataFrame(columns=out_cols)
         raw["actor"] = raw["name"].map(lambda n: self.names.get(n, n))
-        merged = self._merge_rows(raw, period)
-        return merged[out_cols]
+        return self._merge_rows(raw, period, flt)
 
     def actor_tones(self) -> pd.DataFrame:
         """Per (actor, group): mentions by tone (``tone_negative`` …), names merged.
@@ -409,16 +450,22 @@ class Selection:
         raw["actor"] = raw["name_id"].map(names).map(lambda n: self.names.get(n, n))
         return raw.groupby(["actor", "group"], sort=False)[tone_cols].sum().reset_index()
 
-    def _merge_rows(self, raw: pd.DataFrame, period: str | None) -> pd.DataFrame:
-        """Add up rows of one actor (merged names, several types); articles counted once."""
-        types = _main_types(raw)
+    def _merge_rows(
+        self, raw: pd.DataFrame, period: str | None, flt: ArticleFilter
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Add up rows of one actor (merged names, several types); articles counted once.
+
+        Returns (cells per actor, group and period; articles per actor, type and group, from
+        which the actor's main type in any set of groups is read)."""
         keys = ["actor", "group", "period"]
         agg = raw.groupby(keys, sort=False, dropna=False)[["articles", *ACTOR_COLUMNS]].sum()
         agg = agg.reset_index()
+        kinds = raw.groupby(["actor", "type", "group"], sort=False)["articles"].sum()
+        kinds = kinds.reset_index()
         parts = raw.groupby(["actor"], sort=False)[["name_id", "type"]].nunique()
         split = parts[(parts["name_id"] > 1) | (parts["type"] > 1)].index.tolist()
         if split:  # an article can hold two of the merged names: count it once
-            exact, exact_types = self._distinct_articles(raw[raw["actor"].isin(split)], period)
+            exact, exact_kinds = self._distinct_articles(raw[raw["actor"].isin(split)], period, flt)
             # Undated articles have no period: one key value for both sides of the merge.
             for frame in (agg, exact):
                 frame["period"] = frame["period"].astype(object).where(frame["period"].notna(), "")
@@ -426,22 +473,21 @@ class Selection:
             agg["period"] = agg["period"].replace("", None)
             agg["articles"] = agg["exact"].fillna(agg["articles"]).astype("int64")
             agg = agg.drop(columns="exact")
-            types.update(_main_types(exact_types))
-        agg["type"] = agg["actor"].map(types)
-        return agg
+            kinds = pd.concat([kinds[~kinds["actor"].isin(split)], exact_kinds], ignore_index=True)
+        return agg, kinds
 
     def _distinct_articles(
-        self, rows: pd.DataFrame, period: str | None
+        self, rows: pd.DataFrame, period: str | None, flt: ArticleFilter
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Exact article counts of actors with several rows (merged names, several types):
-        (actor, group, period, exact) and (actor, type, articles)."""
+        (actor, group, period, exact) and (actor, type, group, articles)."""
         # A short list of articles drives the query; otherwise the actor-ordered rows do.
-        if self._has_ids(self.filter) and self._id_total(self.filter) <= SHORT_LIST:
-            source, params = self._from("actor_counts")
-            where, more = self._where(driven=True)
+        if self._has_ids(flt) and self._id_total(flt) <= SHORT_LIST:
+            source, params = self._from("actor_counts", flt)
+            where, more = self._where(flt, driven=True)
         else:
             source, params = "actor_counts c", []
-            where, more = self._where()
+            where, more = self._where(flt)
         ids = sorted(set(rows["name_id"].tolist()))
         per = f", {PERIODS[period]}" if period else ", NULL"
         sql = (
@@ -455,7 +501,7 @@ class Selection:
         actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
         frame["actor"] = frame["name_id"].map(actor_of)
         exact = frame.groupby(["actor", "group", "period"], dropna=False)["article_id"].nunique()
-        per_type = frame.groupby(["actor", "type"])["article_id"].nunique()
+        per_type = frame.groupby(["actor", "type", "group"])["article_id"].nunique()
         return exact.rename("exact").reset_index(), per_type.rename("articles").reset_index()
 
     def actor_articles(self, actor: str) -> pd.DataFrame:

@@ -156,3 +156,40 @@ def test_the_articles_behind_a_cell_are_read_once_per_comparison(lib: Library) -
     again = comparison.cell_analyses("Jens Stoltenberg", "Wire", limit=3)
     comparison.source._con.set_trace_callback(None)  # type: ignore[attr-defined]
     assert not statements and [a.text for _, a in again] == [a.text for _, a in first]
+
+
+@pytest.mark.parametrize("period", [None, "month"])
+def test_actor_totals_kept_across_outlet_choices_equal_a_read_of_those_outlets(
+    lib: Library, period: str | None
+) -> None:
+    from analysis.library.query import _main_types
+
+    for flt in FILTERS:
+        selection = Selection(lib, flt, names=NAMES)
+        kept = selection.actor_totals(period)
+        cells, kinds = selection._merged_totals(period, flt)  # read under the outlet list
+        fresh = cells.assign(type=cells["actor"].map(_main_types(kinds)))[kept.columns]
+        order = ["actor", "group", *(["period"] if period else [])]
+        pd.testing.assert_frame_equal(
+            kept.sort_values(order).reset_index(drop=True),
+            fresh.sort_values(order).reset_index(drop=True),
+            check_dtype=False,
+        )
+        assert "Putin" not in set(kept["actor"])  # merged into Vladimir Putin, counted once
+
+
+def test_another_outlet_choice_reads_no_actor_rows_for_the_totals(lib: Library) -> None:
+    Selection(lib, ArticleFilter(outlets=("Wire", "Courier")), names=NAMES).actor_totals()
+    other = Selection(lib, ArticleFilter(outlets=("Herald",)), names=NAMES)
+    statements: list[str] = []
+    other._con.set_trace_callback(statements.append)
+    totals = other.actor_totals()
+    other._con.set_trace_callback(None)
+    assert not [s for s in statements if "actor_days" in s or "actor_counts" in s]
+    assert set(totals["group"]) == {"Herald"}
+    # Another name merge is other totals: read again.
+    merged = Selection(lib, ArticleFilter(outlets=("Herald",)), names={})
+    merged._con.set_trace_callback(statements.append)
+    assert "Putin" in set(merged.actor_totals()["actor"])
+    merged._con.set_trace_callback(None)
+    assert [s for s in statements if "actor_days" in s]
