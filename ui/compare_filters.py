@@ -13,10 +13,10 @@ from functools import cache
 
 import streamlit as st
 
-from analysis.library.query import ArticleFilter, library_span
+from analysis.library.query import ArticleFilter
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
-from ui.library_access import ids_filter
+from ui.library_access import ids_filter, outlets_of, span_of
 from ui.page_text import page_text
 from ui.text import option
 
@@ -43,7 +43,7 @@ def _day(value: str | None) -> dt.date | None:
 def _date_filter(library: Library) -> tuple[str | None, str | None]:
     """The date range input: (from, to) when narrowed, (None, None) for the whole span (which
     keeps undated articles too)."""
-    span = library_span(library)
+    span = span_of(library)
     lo, hi = _day(span.first_date), _day(span.last_date)
     if lo is None or hi is None or lo == hi:
         return None, None
@@ -66,15 +66,15 @@ def default_filter(library: Library) -> ArticleFilter:
     """What the page compares before anyone touches a filter: every outlet, and the
     constructed samples left out once the user has real articles of their own (beyond the
     shipped seed)."""
-    span = library_span(library)
+    span = span_of(library)
     return ArticleFilter(
-        outlets=tuple(library.outlets()), exclude_constructed=span.real_articles > _shipped_real()
+        outlets=tuple(outlets_of(library)), exclude_constructed=span.real_articles > _shipped_real()
     )
 
 
 def _filters(library: Library) -> ArticleFilter:
     """The filters every mode shares: samples, dates, keyword, actor."""
-    span = library_span(library)
+    span = span_of(library)
     exclude = st.toggle(
         "Leave out the constructed samples",
         value=default_filter(library).exclude_constructed,
@@ -100,7 +100,7 @@ def compare_choice(library: Library) -> Choice:
     """Draw the mode, the outlets (or articles) and the filters; return what to compare."""
     mode = st.radio("Compare", MODES, horizontal=True, key="compare.mode")
     if mode == MODES[0]:
-        outlets = library.outlets()
+        outlets = outlets_of(library)
         chosen = st.multiselect(
             "Outlets (two or more)", outlets, default=outlets, key="compare.outlets",
             format_func=option,

@@ -22,7 +22,7 @@ from analysis.library.cluster import cluster_address, connect
 from analysis.library.corpus import CorpusRow
 from analysis.library.importer import MIN_PARALLEL, ImportReport, analyse_missing, import_corpus
 from analysis.library.progress import Meter
-from analysis.library.query import ArticleFilter, Selection
+from analysis.library.query import ArticleFilter, LibrarySpan, Selection, library_span
 from analysis.library.samples import seed_library
 from analysis.library.store import Library, default_path
 from analysis.library.stored import damaged_message, damaged_rows
@@ -127,7 +127,9 @@ def warn_about_damaged(library: Library) -> None:
         library.drop_analyses(damaged)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Resources, not data: the server's start-up warm-up (ui/serve.py) fills these, and only the
+# resource cache is the same before and after the Streamlit runtime starts.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _missing_in_library(path: str, revision: int, key: str) -> int:
     """Articles of the whole library with no analysis under ``key``, once per revision (storing
     an analysis changes the revision)."""
@@ -135,12 +137,35 @@ def _missing_in_library(path: str, revision: int, key: str) -> int:
         return library.missing_count(key)
 
 
+def missing_in_library(library: Library) -> int:
+    """How many articles of the library have no current analysis (cached per revision)."""
+    return _missing_in_library(str(library.path), library.revision(), analysis_key())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _library_facts(path: str, revision: int) -> tuple[tuple[str, ...], LibrarySpan]:
+    """The library's outlets and its span (dates, real and constructed articles), once per
+    revision (every change to an article changes it)."""
+    with Library(path) as library:
+        return tuple(library.outlets()), library_span(library)
+
+
+def outlets_of(library: Library) -> list[str]:
+    """The library's outlets, sorted (cached per revision)."""
+    return list(_library_facts(str(library.path), library.revision())[0])
+
+
+def span_of(library: Library) -> LibrarySpan:
+    """The library's dated range and its real and constructed article counts (cached)."""
+    return _library_facts(str(library.path), library.revision())[1]
+
+
 def missing_of(library: Library, flt: ArticleFilter) -> list[int]:
     """Ids of the articles passing ``flt`` that have no current analysis yet."""
     key = analysis_key()
     # Usually every article is analysed: then no filter needs its own search (a second on
     # 100,000 articles at every filter change).
-    if not _missing_in_library(str(library.path), library.revision(), key):
+    if not missing_in_library(library):
         return []
     return Selection(library, flt, key=key).missing_ids()
 

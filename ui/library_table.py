@@ -19,7 +19,7 @@ from analysis.library.listing import Listing
 from analysis.library.query import ArticleFilter
 from analysis.library.store import Library
 from analysis.version import analysis_key
-from ui.library_access import actor_resolution
+from ui.library_access import actor_resolution, outlets_of
 from ui.text import md
 
 PAGE_SIZES = (50, 100, 500)
@@ -39,7 +39,7 @@ def library_filter(library: Library) -> ArticleFilter:
     :class:`ArticleFilter`, so both pages mean the same by each filter)."""
     c1, c2, c3, c4 = st.columns([3, 3, 2, 2])
     search = c1.text_input("Search title, outlet and text", key="library.search")
-    outlets = c2.multiselect("Outlets", library.outlets(), key="library.outlets")
+    outlets = c2.multiselect("Outlets", outlets_of(library), key="library.outlets")
     date_from = c3.date_input("From", value=None, key="library.date_from", format="YYYY-MM-DD")
     date_to = c4.date_input("To", value=None, key="library.date_to", format="YYYY-MM-DD")
     c5, c6 = st.columns([3, 5], vertical_alignment="bottom")

@@ -37,7 +37,7 @@ def warm_up() -> str:
     for module in PRELOADED:
         importlib.import_module(module)
     from analysis.version import analysis_key
-    from ui.library_access import actor_resolution, open_library
+    from ui.library_access import actor_resolution, missing_in_library, open_library
     from ui.nav import start_in_app_navigation
 
     start_in_app_navigation()
@@ -45,7 +45,7 @@ def warm_up() -> str:
     with open_library() as library:
         path, revision = str(library.path), library.revision()
         actor_resolution(path, revision, analysis_key())
-        if not library.missing_count():  # else the page analyses first: a new revision
+        if not missing_in_library(library):  # else the page analyses first: a new revision
             _precompute_compare(library)
     return f"warmed up in {time.perf_counter() - t0:.1f} s"
 

@@ -40,8 +40,9 @@ def analysed_library(path: Path) -> None:
 def test_warm_up_resolves_the_actors_and_computes_the_default_comparison(
     db: Path, flag: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    library_access.actor_resolution.clear()
-    library_access._comparison.clear()
+    for cached in (library_access.actor_resolution, library_access._comparison,
+                   library_access._library_facts, library_access._missing_in_library):  # fmt: skip
+        cached.clear()
     PagesManager.uses_pages_directory = None
     analysed_library(db)
     assert serve.warm_up().startswith("warmed up in")
@@ -51,8 +52,12 @@ def test_warm_up_resolves_the_actors_and_computes_the_default_comparison(
         raise AssertionError("the first page run computed it again")
 
     monkeypatch.setattr(library_access, "resolve_actors", not_again)
+    monkeypatch.setattr(library_access, "library_span", not_again)
     monkeypatch.setattr(Comparison, "__init__", not_again)
     with Library(db) as library:
+        assert library_access.missing_in_library(library) == 0
+        assert {"Wire", "Courier"} <= set(library_access.outlets_of(library))
+        assert library_access.span_of(library).real_articles >= 6
         resolution, counts = library_access.actor_resolution(
             str(db), library.revision(), analysis_key()
         )
