@@ -12,11 +12,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -63,21 +64,30 @@ def served(db: Path | None = None, script: Path | None = None) -> Iterator[Serve
         env["FRAMING_LENS_DB"] = str(db)
     launch = ["streamlit", "run", str(script)] if script else ["ui.serve"]
     cmd = [sys.executable, "-m", *launch, "--server.port", str(port), *OPTIONS]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_LIMIT_S
-        while not _healthy(url):
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError(f"the server did not start: {' '.join(cmd)}")
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=0.2)  # the poll interval; returns at once if it died
-        yield Server(url, proc.pid, time.perf_counter() - t0)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with tempfile.TemporaryFile() as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_LIMIT_S
+            while not _healthy(url):
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"the server did not start: {' '.join(cmd)}\n{_tail(log)}")
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=0.2)  # the poll interval; returns at once if it died
+            started = time.perf_counter() - t0
+            if not script and "warmed up in" not in _tail(log):  # else: cold-start numbers
+                raise RuntimeError(f"the server did not warm up:\n{_tail(log)}")
+            yield Server(url, proc.pid, started)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def _tail(log: IO[bytes]) -> str:
+    """The server's output so far (its last 3,000 characters)."""
+    log.seek(0)
+    return log.read().decode(errors="replace")[-3000:]
 
 
 def rss_mb(pid: int, field: str = "VmHWM") -> float:

@@ -59,11 +59,14 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def run_app_server(tmp: Path, env_extra: dict[str, str] | None = None) -> Iterator[str]:
+def run_app_server(
+    tmp: Path, env_extra: dict[str, str] | None = None, *, plain: bool = False
+) -> Iterator[str]:
     """A real app server (`make run`'s ``python -m ui.serve``, i.e. ``streamlit run app.py``
     started warm) on a free loopback port; yields its base URL.
 
-    Its library (`FRAMING_LENS_DB`) and its log (`server.log`, stdout and stderr) live in ``tmp``.
+    Its library (`FRAMING_LENS_DB`) and its log (`server.log`, stdout and stderr) live in ``tmp``;
+    ``plain`` starts ``streamlit run app.py`` itself (no warm-up), as anyone may.
     """
     port = free_port()
     env = {
@@ -75,7 +78,9 @@ def run_app_server(tmp: Path, env_extra: dict[str, str] | None = None) -> Iterat
     }
     log_path = tmp / "server.log"
     cmd = [
-        sys.executable, "-m", "ui.serve",  # what `make run` runs: `streamlit run app.py`, warm
+        sys.executable, "-m",
+        # What `make run` runs (`streamlit run app.py`, warmed up), or plain `streamlit run`.
+        *(["streamlit", "run", "app.py"] if plain else ["ui.serve"]),
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",
@@ -113,7 +118,8 @@ def app_server_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def app_server(app_server_dir: Path) -> Iterator[str]:
-    """Base URL of a real `streamlit run app.py` on a free loopback port (one per session)."""
+    """Base URL of a real app server (`make run`'s launcher) on a free loopback port (one per
+    session)."""
     with run_app_server(app_server_dir) as url:
         yield url
 

@@ -57,6 +57,8 @@ def significant_marks(comparison: Comparison, actors: list[str]) -> dict[tuple[s
 def precompute_heat_tab(comparison: Comparison, top: int = TOP_ACTORS) -> None:
     """Compute what :func:`heat_tab` first shows (the tables, the tests of differences, the
     tone map and its first cell's articles) without drawing: the server's start-up warm-up."""
+    comparison.warnings  # noqa: B018 (cached properties: read to compute them)
+    comparison.article_count  # noqa: B018
     actors = comparison.top_actors(top)
     comparison.heatmap_frame(actors)
     comparison.differences(actors)

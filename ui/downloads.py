@@ -25,6 +25,7 @@ import streamlit as st
 
 from analysis.present import export
 from analysis.present.bundle import BundleError, read_bundle, write_bundle
+from analysis.present.charts import plain_title
 from analysis.present.report import (
     COMPARISON_SECTIONS,
     EVIDENCE_PER_ARTICLE,
@@ -100,7 +101,7 @@ def _browser_found(_browser_path: str | None) -> bool:
 
 def _title(fig: go.Figure, fallback: str) -> str:
     """The chart's title text (for file names), else ``fallback``."""
-    return str(fig.layout.title.text or fallback)
+    return plain_title(fig) or fallback
 
 
 def chart_downloads(

@@ -2,17 +2,19 @@
 
 ``streamlit run app.py`` imports the pages' libraries (pandas, Plotly, the analysis package),
 resolves the library's actor names and computes the Compare page's default view only when the
-first visitor arrives, so the first page anyone opens after a start waits for them (1–2 s on two
-cores over 20,000 articles: ``benchmarks/compare_scale.py``). This launcher does that work before
-the server listens (the start-up warm-up of streamlit/streamlit#6108; it prints how long it
-took), then hands over to Streamlit's own command line in the same process: the app, its
-options and its behaviour are those of ``streamlit run app.py``. The caches it fills are the
+first visitor arrives, so the first page anyone opens after a start waits for them (about 2 s
+on two cores over 20,000 articles, 5 s over 100,000: ``benchmarks/compare_scale.py``). This
+launcher does that work before the server listens (the start-up warm-up of
+streamlit/streamlit#6108; it prints how long it took), then hands over to Streamlit's own
+command line in the same process: the app, its options and its behaviour are those of
+``streamlit run app.py``. The caches it fills are the
 pages' own (keyed by the library's revision), so nothing it computed can go stale.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 import time
 from pathlib import Path
@@ -64,10 +66,22 @@ def _precompute_compare(library: Library) -> None:
 def main(argv: list[str]) -> None:
     """Warm up, then run ``streamlit run app.py`` with ``argv`` as its options."""
     sys.path.insert(0, str(ROOT))
+    print("Framing Lens: warming up (the pages' modules, the actor names, the Compare view)…",
+          flush=True)  # fmt: skip
+    # Caches made before the runtime exists say so once each; nothing is wrong with that here.
+    from streamlit.runtime.caching import cache_data_api  # its logger is set up on import
+
+    quiet = logging.getLogger(cache_data_api.__name__)
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         print(f"Framing Lens: {warm_up()}", flush=True)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None  # stopped while warming up: no traceback
     except Exception as exc:  # the first page run meets the same problem and shows it
         print(f"Framing Lens: warm-up skipped ({type(exc).__name__}: {exc})", flush=True)
+    finally:
+        quiet.setLevel(level)
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]

@@ -38,7 +38,7 @@ def html(value: object) -> str:
     return escape_html(value)
 
 
-__all__ = ["html", "md", "md_block", "option"]
+__all__ = ["article_name", "html", "md", "md_block", "option"]
 
 
 def article_name(result: ArticleAnalysis) -> str:

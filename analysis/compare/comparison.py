@@ -9,6 +9,8 @@ Numbers pool the articles of a group: the distancing share of an actor in an out
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
@@ -39,8 +41,9 @@ FEATURE_EXPLANATIONS = {
     "stance": "share of all attributions that have this stance",
 }
 TONE_COLUMNS = ("tone_negative", "tone_neutral", "tone_positive")
-CELLS_KEPT = 64
-"""Heat-map cells whose articles' analyses a comparison keeps (:meth:`Comparison.cell_analyses`)."""
+CELLS_KEPT = 8
+"""Tone-map cells whose articles' full analyses a comparison keeps (up to 30 each, a few MB):
+:meth:`Comparison.cell_analyses`."""
 TABLE_COLUMNS = [
     "actor", "type", "group", "mentions", "articles", *STANCES,
     "attributions", "distancing_share", "enough",
@@ -85,7 +88,9 @@ class Comparison:
         self._rates: dict[float, pd.DataFrame] = {}
         self._comparers: dict[bool, LogOddsComparer] = {}
         self._differences: dict[tuple[str, ...], tuple[pd.DataFrame, pd.DataFrame]] = {}
-        self._cells: dict[tuple[str, str, int], list[tuple[str | None, ArticleAnalysis]]] = {}
+        self._cells: OrderedDict[tuple[str, str, int], list[tuple[str | None, ArticleAnalysis]]]
+        self._cells = OrderedDict()
+        self._cells_lock = threading.Lock()
 
     # ---- names and sources ---------------------------------------------------------------------
     @cached_property
@@ -401,13 +406,19 @@ class Comparison:
         ``actor``: what the sentences behind one heat-map cell are read from. Kept per cell
         (a comparison belongs to one library revision), so page reruns read nothing again."""
         key = (actor, group, limit)
-        if key not in self._cells:
-            rows = self.source.actor_articles(actor)
-            ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
-            if len(self._cells) >= CELLS_KEPT:
-                self._cells.clear()
-            self._cells[key] = self.source.analyses([int(i) for i in ids])
-        return list(self._cells[key])
+        with self._cells_lock:  # a comparison is shared by the sessions of the app
+            found = self._cells.get(key)
+            if found is not None:
+                self._cells.move_to_end(key)
+                return list(found)
+        rows = self.source.actor_articles(actor)
+        ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
+        found = self.source.analyses([int(i) for i in ids])
+        with self._cells_lock:
+            self._cells[key] = found
+            while len(self._cells) > CELLS_KEPT:
+                self._cells.popitem(last=False)  # least recently used first
+        return list(found)
 
     def actor_evidence(self, actor: str, per_group: int = 5) -> list[Evidence]:
         """The sentences where each group frames ``actor`` (attributions, quotes, doubt...).
@@ -457,9 +468,10 @@ class Comparison:
         return timeline_frame(self.source, over, actors, self.min_attributions)
 
     def tested(self, actors: Sequence[str] | None = None, q: float = 0.05) -> bool:
-        """True when :meth:`differences` of these actors returns at once: computed already, or
-        their resampling units kept from another comparison of the same articles (an outlet
-        added or removed)."""
+        """True when :meth:`differences` of these actors reads no count row: computed already,
+        or their resampling units kept from another comparison of the same articles (an outlet
+        added or removed; the permutations then run on at most ``PERMUTE_MAX`` units per
+        outlet, a few hundredths of a second)."""
         names = tuple(actors if actors is not None else self.top_actors())
         kept = (*names, str(q)) in self._differences
         return kept or self.source.units_kept(names, PERMUTE_MAX)

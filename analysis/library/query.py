@@ -351,10 +351,10 @@ class Selection:
     def actor_totals(self, period: str | None = None) -> pd.DataFrame:
         """Per (actor, group[, period]): articles and summed counts, names merged.
 
-        Grouped by outlet, an outlet's totals do not depend on which other outlets are
-        compared: they are computed for every outlet once per library revision, filter (the
-        outlet list aside) and name merge, and kept (:data:`_TOTALS`), so adding or removing
-        an outlet reads no count row again.
+        Grouped by outlet (and not by period), an outlet's totals do not depend on which other
+        outlets are compared: they are computed for every outlet once per library revision,
+        filter (the outlet list aside) and name merge, and kept (:data:`_TOTALS`), so adding
+        or removing an outlet reads no count row again.
 
         Args:
             period: None, or ``day``, ``week`` (the Monday it starts), ``month`` (``YYYY-MM``),
@@ -366,8 +366,8 @@ class Selection:
             (ties in :data:`analysis.records.ACTOR_TYPES` order).
         """
         out_cols = [*ACTOR_TOTAL_COLUMNS, *(["period"] if period else [])]
-        if self.by == "outlet":
-            cells, kinds = self._kept_totals(period)
+        if self.by == "outlet" and period is None:  # (per-period tables are large: not kept)
+            cells, kinds = self._kept_totals()
             if self.filter.outlets is not None:
                 groups = {o or "(no outlet)" for o in self.filter.outlets}
                 cells = cells[cells["group"].isin(groups)]
@@ -379,18 +379,18 @@ class Selection:
         cells = cells.assign(type=cells["actor"].map(_main_types(kinds)))
         return cells[out_cols].reset_index(drop=True)
 
-    def _kept_totals(self, period: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def _kept_totals(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """:meth:`_merged_totals` of every outlet under this filter (kept, see
         :meth:`actor_totals`)."""
         every = replace(self.filter, outlets=None)
         merge = (tuple(sorted(self.names.items())), tuple(sorted(self.dropped)))
-        key = (str(self.path), self._local_library().revision(), self.key, every, period, merge)
+        key = (str(self.path), self._local_library().revision(), self.key, every, merge)
         with _TOTALS_LOCK:
             found = _TOTALS.get(key)
             if found is not None:
                 _TOTALS.move_to_end(key)  # least recently used goes first
                 return found
-        found = self._merged_totals(period, every)
+        found = self._merged_totals(None, every)
         with _TOTALS_LOCK:
             _TOTALS[key] = found
             while len(_TOTALS) > TOTALS_KEPT:

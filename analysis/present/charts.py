@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.present.palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
+from analysis.present.text import wrap_label
 from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis, Sentence
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
 
@@ -23,10 +24,15 @@ MAX_ACTORS = 12
 """Charts show at most this many actors (the most mentioned); the title says if some are cut."""
 
 FONT_SIZE = 18
+TITLE_CHARS = 34
+"""A chart title longer than this wraps (the page's chart column holds about this many)."""
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     """Shared styling: large fonts, white background, title on top, legend under the plot."""
+    # The page draws these charts in a column about 400 px wide: a long title wraps there.
+    title = wrap_label(title, TITLE_CHARS, lines=3)
+    extra = title.count("<br>")  # Plotly grows a top-anchored title upwards: pad each line
     fig.update_layout(
         template="plotly_white",
         title={
@@ -38,11 +44,11 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "pad": {"t": 12, "l": 8},
+            "pad": {"t": 12 + 26 * extra, "l": 8},
         },
         font={"size": FONT_SIZE, "family": "Arial, Helvetica, sans-serif", "color": "#222222"},
         height=height,
-        margin={"l": 10, "r": 20, "t": 60, "b": 150},
+        margin={"l": 10, "r": 20, "t": 60 + 30 * extra, "b": 150},
         legend={
             "orientation": "h",
             "yref": "container",
@@ -57,6 +63,11 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         bargap=0.25,
     )
     return fig
+
+
+def plain_title(fig: go.Figure) -> str:
+    """A figure's title as one line of text (its wrapping ``<br>`` breaks read as spaces)."""
+    return str(fig.layout.title.text or "").replace("<br>", " ")
 
 
 def _empty(title: str, message: str) -> go.Figure:
@@ -123,7 +134,7 @@ def stance_chart(analysis: ArticleAnalysis) -> go.Figure:
             ),
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="Statements (count)", dtick=1 if _max_total(
+    fig.update_xaxes(title_text="Statements", dtick=1 if _max_total(
         profiles, names) <= 12 else None)  # fmt: skip
     fig.update_yaxes(title_text=None, automargin=True)
     return _layout(fig, title + cut, 230 + 44 * len(names))
@@ -173,7 +184,7 @@ def marker_chart(analysis: ArticleAnalysis) -> go.Figure:
             ),
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="Markers (count)")
+    fig.update_xaxes(title_text="Markers")
     fig.update_yaxes(title_text=None, automargin=True)
     return _layout(fig, title + cut, 230 + 44 * len(names))
 

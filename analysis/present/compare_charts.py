@@ -26,9 +26,9 @@ from analysis.present.heat_layout import (
     colour_bar,
     heat_geometry,
     label_lines,
-    wrap_label,
 )
 from analysis.present.palette import KIND_COLOURS, STANCE_COLOURS
+from analysis.present.text import wrap_label
 from analysis.records import MARKER_KINDS, STANCES
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
 

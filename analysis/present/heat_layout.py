@@ -12,7 +12,6 @@ tick labels never share space.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,20 +35,6 @@ BAR_TITLE_FONT = FONT_SIZE - 2
 def text_width(text: str, font: float) -> int:
     """Estimated width in CSS px of one line of ``text`` at ``font`` px (Arial)."""
     return math.ceil(CHAR_WIDTH * font * len(text))
-
-
-def wrap_label(label: str, width: int = 24, lines: int = 2) -> str:
-    """A long label on at most ``lines`` lines of ``width`` characters (Plotly ``<br>``), the
-    rest cut with "…"; the hover keeps the whole label. ``label`` must be escaped already or
-    be plain text to be escaped by the caller after wrapping."""
-    parts = textwrap.wrap(label, width, break_long_words=True, break_on_hyphens=False) or [""]
-    if len(parts) > lines:
-        last = " ".join(parts[lines - 1 :])
-        cut = last[: width - 1]
-        if " " in cut[width // 2 :]:  # end on a whole word when one ends late enough
-            cut = cut[: cut.rindex(" ")]
-        parts = [*parts[: lines - 1], cut.rstrip() + "…"]
-    return "<br>".join(parts)
 
 
 def label_lines(label: str) -> list[str]:

@@ -530,7 +530,9 @@ def _lexicon_sources() -> str:
 
 def _caption(caption: str, fig: go.Figure) -> str:
     """A figcaption, unless the figure's own title already says the same."""
-    title = fig.layout.title.text or ""
+    from analysis.present.charts import plain_title
+
+    title = plain_title(fig)
     return "" if caption and caption in title else f"<figcaption>{_e(caption)}</figcaption>"
 
 

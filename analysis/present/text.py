@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import string
+import textwrap
 
 _PUNCTUATION = frozenset(string.punctuation)
 JOINER = "\u2060"
@@ -73,3 +74,17 @@ def escape_html(value: object, *, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: max(0, limit - 1)].rstrip() + "…"
     return html.escape(_INVISIBLE.sub("", text), quote=True)
+
+
+def wrap_label(label: str, width: int = 24, lines: int = 2) -> str:
+    """A long label on at most ``lines`` lines of ``width`` characters (Plotly ``<br>``), the
+    rest cut with "…"; the hover keeps the whole label. ``label`` must be escaped already or
+    be plain text to be escaped by the caller after wrapping."""
+    parts = textwrap.wrap(label, width, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(parts) > lines:
+        last = " ".join(parts[lines - 1 :])
+        cut = last[: width - 1]
+        if " " in cut[width // 2 :]:  # end on a whole word when one ends late enough
+            cut = cut[: cut.rindex(" ")]
+        parts = [*parts[: lines - 1], cut.rstrip() + "…"]
+    return "<br>".join(parts)

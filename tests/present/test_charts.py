@@ -12,6 +12,7 @@ from analysis.present.charts import (
     FONT_SIZE,
     MAX_ACTORS,
     marker_chart,
+    plain_title,
     sentiment_chart,
     stance_chart,
 )
@@ -92,7 +93,7 @@ def test_stance_chart_stacks_each_actors_statements_by_stance() -> None:
     assert got["distancing"] == {"Alice": 0, "Bob": 1}
     assert "denial" not in got  # stances nobody has are left out of the legend
     assert "Nobody" not in fig.data[0].y  # no statements, no bar
-    assert fig.layout.xaxis.title.text == "Statements (count)"
+    assert fig.layout.xaxis.title.text == "Statements"
     assert "statements" in fig.data[0].hovertemplate
 
 
@@ -165,7 +166,7 @@ def test_many_actors_are_cut_to_the_most_mentioned() -> None:
     assert len(shown) == MAX_ACTORS
     assert "Actor 00" in shown
     assert "Actor 19" not in shown
-    assert f"{MAX_ACTORS} most mentioned of 20" in fig.layout.title.text
+    assert f"{MAX_ACTORS} most mentioned of 20" in plain_title(fig)
 
 
 @pytest.mark.parametrize("chart", [stance_chart, marker_chart, sentiment_chart])

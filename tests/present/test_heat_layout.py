@@ -16,8 +16,8 @@ from analysis.present.heat_layout import (
     TICK_FONT,
     colour_bar_width,
     text_width,
-    wrap_label,
 )
+from analysis.present.text import wrap_label
 from analysis.present.tone_charts import tone_heatmap_figure
 from tests.present.test_chart_layout import OUTLETS, grid, tone_grid
 

@@ -30,9 +30,14 @@ TITLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with run_app_server(tmp_path_factory.mktemp("fresh")) as url:
+@pytest.fixture(scope="module", params=["make run", "plain streamlit run"])
+def fresh_server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """A server nobody has visited: `make run`'s warm launcher, or a plain `streamlit run
+    app.py` (where the first deep link goes through ui/nav.py's guard)."""
+    plain = request.param == "plain streamlit run"
+    with run_app_server(tmp_path_factory.mktemp("fresh"), plain=plain) as url:
         yield url
 
 

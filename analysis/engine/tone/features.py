@@ -247,11 +247,6 @@ def lexicon_hits(tokens: list[Token], table: PhraseTable) -> dict[int, str]:
     return hits
 
 
-def zones(distance: int, same_clause: bool, settings: FeatureSettings) -> list[str]:
-    """The position names of a word: sentence, near/far left/right, same clause."""
-    return _positions(_side_zone(distance, settings), same_clause and settings.clause)
-
-
 def _positions(side: str, in_clause: bool) -> list[str]:
     """The sentence zone, the near/far zone when there is one, and the clause zone."""
     out = ["S", side] if side else ["S"]
