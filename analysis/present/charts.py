@@ -28,10 +28,11 @@ TITLE_CHARS = 34
 """A chart title longer than this wraps (the page's chart column holds about this many)."""
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """Shared styling: large fonts, white background, title on top, legend under the plot."""
-    # The page draws these charts in a column about 400 px wide: a long title wraps there.
-    title = wrap_label(title, TITLE_CHARS, lines=3)
+def _layout(fig: go.Figure, title: str, height: int, *, narrow: bool = False) -> go.Figure:
+    """Shared styling: large fonts, white background, title on top, legend under the plot;
+    ``narrow`` for a chart the page draws in a column (about 400 px): a long title wraps."""
+    if narrow:
+        title = wrap_label(title, TITLE_CHARS, lines=3)
     extra = title.count("<br>")  # Plotly grows a top-anchored title upwards: pad each line
     fig.update_layout(
         template="plotly_white",
@@ -137,7 +138,7 @@ def stance_chart(analysis: ArticleAnalysis) -> go.Figure:
     fig.update_xaxes(title_text="Statements", dtick=1 if _max_total(
         profiles, names) <= 12 else None)  # fmt: skip
     fig.update_yaxes(title_text=None, automargin=True)
-    return _layout(fig, title + cut, 230 + 44 * len(names))
+    return _layout(fig, title + cut, 230 + 44 * len(names), narrow=True)
 
 
 def _max_total(profiles: dict[str, ActorProfile], names: list[str]) -> int:
@@ -186,7 +187,7 @@ def marker_chart(analysis: ArticleAnalysis) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text="Markers")
     fig.update_yaxes(title_text=None, automargin=True)
-    return _layout(fig, title + cut, 230 + 44 * len(names))
+    return _layout(fig, title + cut, 230 + 44 * len(names), narrow=True)
 
 
 def _wrap(text: str, width: int = 60, lines: int = 4) -> str:
