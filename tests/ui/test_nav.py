@@ -9,7 +9,6 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
@@ -17,13 +16,6 @@ from streamlit.testing.v1 import AppTest
 from ui import nav
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def flag() -> object:
-    saved = PagesManager.__dict__.get("uses_pages_directory")
-    yield
-    PagesManager.uses_pages_directory = saved
 
 
 def test_the_flag_exists_and_starts_unset_until_a_pages_manager_looks(flag: object) -> None:

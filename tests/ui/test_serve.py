@@ -17,13 +17,6 @@ from ui import library_access, serve
 from ui.compare_filters import default_filter
 
 
-@pytest.fixture
-def flag() -> object:
-    saved = PagesManager.__dict__.get("uses_pages_directory")
-    yield
-    PagesManager.uses_pages_directory = saved
-
-
 def analysed_library(path: Path) -> None:
     """The samples plus six reports of two outlets, every one with a (stand-in) analysis."""
     library_access.open_library().close()  # the samples, as the first visitor finds them
