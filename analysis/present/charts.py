@@ -24,7 +24,7 @@ MAX_ACTORS = 12
 """Charts show at most this many actors (the most mentioned); the title says if some are cut."""
 
 FONT_SIZE = 18
-TITLE_CHARS = 34
+TITLE_CHARS = 26
 """A chart title longer than this wraps (the page's chart column holds about this many)."""
 
 
@@ -32,7 +32,7 @@ def _layout(fig: go.Figure, title: str, height: int, *, narrow: bool = False) ->
     """Shared styling: large fonts, white background, title on top, legend under the plot;
     ``narrow`` for a chart the page draws in a column (about 400 px): a long title wraps."""
     if narrow:
-        title = wrap_label(title, TITLE_CHARS, lines=3)
+        title = wrap_label(title, TITLE_CHARS, lines=4)
     extra = title.count("<br>")  # Plotly grows a top-anchored title upwards: pad each line
     fig.update_layout(
         template="plotly_white",
