@@ -1,14 +1,13 @@
 """Start the app server warm: ``python -m ui.serve [streamlit run options]`` (what `make run` runs).
 
 ``streamlit run app.py`` imports the pages' libraries (pandas, Plotly, the analysis package),
-resolves the library's actor names and computes the Compare page's default view only when the
-first visitor arrives, so the first page anyone opens after a start waits for them (about 2 s
-on two cores over 20,000 articles, 5 s over 100,000: ``benchmarks/compare_scale.py``). This
-launcher does that work before the server listens (the start-up warm-up of
-streamlit/streamlit#6108; it prints how long it took), then hands over to Streamlit's own
-command line in the same process: the app, its options and its behaviour are those of
-``streamlit run app.py``. The caches it fills are the
-pages' own (keyed by the library's revision), so nothing it computed can go stale.
+loads the spaCy model, resolves the library's actor names and computes the Compare page's
+default view only when the first visitor arrives, so the first page anyone opens after a start
+waits for them (several seconds on two cores; ``benchmarks/compare_scale.py``). This launcher
+does that work before the server listens (the start-up warm-up of streamlit/streamlit#6108; it
+prints how long it took), then hands over to Streamlit's own command line in the same process:
+the app, its options and its behaviour are those of ``streamlit run app.py``. The caches it
+fills are the pages' own (keyed by the library's revision), so nothing it computed can go stale.
 """
 
 from __future__ import annotations
@@ -29,8 +28,9 @@ PRELOADED = ("ui.compare_tabs", "ui.library_table", "ui.class_view", "ui.tone_vi
 
 
 def warm_up() -> str:
-    """Import what the pages import, resolve the library's actors and compute the Compare
-    page's default view (when every article is analysed); says how long it took.
+    """Import what the pages import, load the language model, resolve the library's actors and
+    compute the Compare page's default view (when every article is analysed); says how long it
+    took.
 
     A failure here is never fatal: the first visitor then does the same work (and sees the
     same error message the page would show).
@@ -39,10 +39,12 @@ def warm_up() -> str:
     for module in PRELOADED:
         importlib.import_module(module)
     from analysis.version import analysis_key
+    from ui.analysis_cache import warm_engine
     from ui.library_access import actor_resolution, missing_in_library, open_library
     from ui.nav import start_in_app_navigation
 
     start_in_app_navigation()
+    warm_engine()  # the spaCy model and lexicons: `make run` sends the user to /analyze first
 
     with open_library() as library:
         path, revision = str(library.path), library.revision()
@@ -66,7 +68,7 @@ def _precompute_compare(library: Library) -> None:
 def main(argv: list[str]) -> None:
     """Warm up, then run ``streamlit run app.py`` with ``argv`` as its options."""
     sys.path.insert(0, str(ROOT))
-    print("Framing Lens: warming up (the pages' modules, the actor names, the Compare view)…",
+    print("Framing Lens: warming up (the language model, the actor names, the Compare view)…",
           flush=True)  # fmt: skip
     # Caches made before the runtime exists say so once each; nothing is wrong with that here.
     from streamlit.runtime.caching import cache_data_api  # its logger is set up on import

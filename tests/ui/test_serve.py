@@ -10,10 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.compare import Comparison
 from analysis.compare import comparison as comparison_module
+from analysis.engine import model
 from analysis.library.query import Selection
 from analysis.library.store import Library
 from tests.library.test_query_units import analysis_of
-from ui import library_access, serve
+from ui import analysis_cache, library_access, serve
 from ui.compare_filters import default_filter
 
 
@@ -35,7 +36,8 @@ def test_warm_up_computes_what_the_compare_pages_first_run_reads(
     db: Path, flag: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for cached in (library_access.actor_resolution, library_access._comparison,
-                   library_access._library_facts, library_access._missing_in_library):  # fmt: skip
+                   library_access._library_facts, library_access._missing_in_library,
+                   analysis_cache.warm_engine):  # fmt: skip
         cached.clear()
     PagesManager.uses_pages_directory = None
     analysed_library(db)
@@ -47,6 +49,8 @@ def test_warm_up_computes_what_the_compare_pages_first_run_reads(
 
     # Everything the page would compute or read from the count tables now fails: the first
     # run of the real page must find it all in the caches the warm-up filled.
+    monkeypatch.setattr(model, "load_model", not_again)
+    assert analysis_cache.warm_engine()  # the language model was loaded by the warm-up
     for owner, name in (
         (library_access, "resolve_actors"), (library_access, "library_span"),
         (Comparison, "__init__"), (comparison_module, "pairwise_differences"),
