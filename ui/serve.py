@@ -12,10 +12,12 @@ fills are the pages' own (keyed by the library's revision), so nothing it comput
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,25 +67,36 @@ def _precompute_compare(library: Library) -> None:
         precompute_heat_tab(comparison)
 
 
+@contextlib.contextmanager
+def _quiet_runtime_warnings() -> Iterator[None]:
+    """Silence what caches say when used before the runtime exists (no session, no spinner):
+    nothing is wrong with that here. The loggers are set up when their modules are imported."""
+    from streamlit.runtime.caching import cache_data_api
+    from streamlit.runtime.scriptrunner_utils import script_run_context
+
+    quiet = [logging.getLogger(m.__name__) for m in (cache_data_api, script_run_context)]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for q, level in zip(quiet, levels, strict=True):
+            q.setLevel(level)
+
+
 def main(argv: list[str]) -> None:
     """Warm up, then run ``streamlit run app.py`` with ``argv`` as its options."""
     sys.path.insert(0, str(ROOT))
     print("Framing Lens: warming up (the language model, the actor names, the Compare view)…",
           flush=True)  # fmt: skip
-    # Caches made before the runtime exists say so once each; nothing is wrong with that here.
-    from streamlit.runtime.caching import cache_data_api  # its logger is set up on import
-
-    quiet = logging.getLogger(cache_data_api.__name__)
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)
     try:
-        print(f"Framing Lens: {warm_up()}", flush=True)
+        with _quiet_runtime_warnings():
+            print(f"Framing Lens: {warm_up()}", flush=True)
     except KeyboardInterrupt:
         raise SystemExit(130) from None  # stopped while warming up: no traceback
     except Exception as exc:  # the first page run meets the same problem and shows it
         print(f"Framing Lens: warm-up skipped ({type(exc).__name__}: {exc})", flush=True)
-    finally:
-        quiet.setLevel(level)
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
