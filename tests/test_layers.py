@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "lexicons": 0,
     "_moved": 0,
     "lazy_exports": 0,
+    "kept": 0,
     "engine": 1,
     "library": 2,
     "compare": 2,

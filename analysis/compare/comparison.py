@@ -9,8 +9,6 @@ Numbers pool the articles of a group: the distancing share of an actor in an out
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
@@ -24,6 +22,7 @@ from analysis.compare.rates import MAX_BOOT_UNITS, marker_rates
 from analysis.compare.resolution import RULES, ActorResolution, resolve_actors
 from analysis.compare.source import ComparisonSource, Entry, MemorySource
 from analysis.compare.timeline import timeline_frame
+from analysis.kept import Kept
 from analysis.records import MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 
 if TYPE_CHECKING:  # scikit-learn loads when words or the outlet map are first asked for
@@ -88,9 +87,8 @@ class Comparison:
         self._rates: dict[float, pd.DataFrame] = {}
         self._comparers: dict[bool, LogOddsComparer] = {}
         self._differences: dict[tuple[str, ...], tuple[pd.DataFrame, pd.DataFrame]] = {}
-        self._cells: OrderedDict[tuple[str, str, int], list[tuple[str | None, ArticleAnalysis]]]
-        self._cells = OrderedDict()
-        self._cells_lock = threading.Lock()
+        # A comparison is shared by the sessions of the app (one thread each).
+        self._cells: Kept[list[tuple[str | None, ArticleAnalysis]]] = Kept(CELLS_KEPT)
 
     # ---- names and sources ---------------------------------------------------------------------
     @cached_property
@@ -406,18 +404,12 @@ class Comparison:
         ``actor``: what the sentences behind one heat-map cell are read from. Kept per cell
         (a comparison belongs to one library revision), so page reruns read nothing again."""
         key = (actor, group, limit)
-        with self._cells_lock:  # a comparison is shared by the sessions of the app
-            found = self._cells.get(key)
-            if found is not None:
-                self._cells.move_to_end(key)
-                return list(found)
-        rows = self.source.actor_articles(actor)
-        ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
-        found = self.source.analyses([int(i) for i in ids])
-        with self._cells_lock:
-            self._cells[key] = found
-            while len(self._cells) > CELLS_KEPT:
-                self._cells.popitem(last=False)  # least recently used first
+        found = self._cells.get(key)
+        if found is None:
+            rows = self.source.actor_articles(actor)
+            ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
+            found = self.source.analyses([int(i) for i in ids])
+            self._cells.put(key, found)
         return list(found)
 
     def actor_evidence(self, actor: str, per_group: int = 5) -> list[Evidence]:

@@ -19,7 +19,6 @@ import json
 import random
 import sqlite3
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.kept import Kept
 from analysis.library.aggregates import ACTOR_COLUMNS
 from analysis.library.aliases import Alias, AliasTable
 from analysis.library.store import Library
@@ -51,13 +51,11 @@ ACTOR_TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COLUMNS)
 UNIT_COLUMNS = ("actor", "group", "unit", "articles", "distancing", "attributions")
 UNITS_KEPT = 256
 """Per-actor unit tables kept across selections (each at most a few thousand rows)."""
-_UNITS: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
-_UNITS_LOCK = threading.Lock()
+_UNITS: Kept[pd.DataFrame] = Kept(UNITS_KEPT)
 TOTALS_KEPT = 8
 """Actor-total tables (every outlet of one filter) kept across selections: each holds a row per
 actor and outlet, so few are kept."""
-_TOTALS: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
-_TOTALS_LOCK = threading.Lock()
+_TOTALS: Kept[tuple[pd.DataFrame, pd.DataFrame]] = Kept(TOTALS_KEPT)
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -385,16 +383,10 @@ class Selection:
         every = replace(self.filter, outlets=None)
         merge = (tuple(sorted(self.names.items())), tuple(sorted(self.dropped)))
         key = (str(self.path), self._local_library().revision(), self.key, every, merge)
-        with _TOTALS_LOCK:
-            found = _TOTALS.get(key)
-            if found is not None:
-                _TOTALS.move_to_end(key)  # least recently used goes first
-                return found
-        found = self._merged_totals(None, every)
-        with _TOTALS_LOCK:
-            _TOTALS[key] = found
-            while len(_TOTALS) > TOTALS_KEPT:
-                _TOTALS.popitem(last=False)
+        found = _TOTALS.get(key)
+        if found is None:
+            found = self._merged_totals(None, every)
+            _TOTALS.put(key, found)
         return found
 
     def _merged_totals(
@@ -546,23 +538,14 @@ class Selection:
             return self._actor_units(actors, max_units, self.filter)
         every = replace(self.filter, outlets=None)
         wanted = self._unit_keys(actors, max_units)
-        with _UNITS_LOCK:
-            found = {a: _UNITS[k] for a, k in wanted.items() if k in _UNITS}
-            for a in found:
-                _UNITS.move_to_end(wanted[a])  # least recently used goes first
+        found = {a: part for a, k in wanted.items() if (part := _UNITS.get(k)) is not None}
         missing = [a for a in actors if a not in found]
         if missing:
             fresh = self._actor_units(missing, max_units, every)
             for a, part in fresh.groupby("actor", sort=False):
                 found[str(a)] = part
             for a in missing:
-                found.setdefault(a, fresh.iloc[:0])
-            with _UNITS_LOCK:
-                for a in missing:
-                    _UNITS[wanted[a]] = found[a]
-                    _UNITS.move_to_end(wanted[a])
-                while len(_UNITS) > UNITS_KEPT:
-                    _UNITS.popitem(last=False)
+                _UNITS.put(wanted[a], found.setdefault(a, fresh.iloc[:0]))
         frame = pd.concat([found[a] for a in actors], ignore_index=True) if actors else None
         if frame is None or frame.empty:
             return pd.DataFrame(columns=UNIT_COLUMNS)
@@ -575,9 +558,7 @@ class Selection:
         """True when :meth:`actor_units` of ``actors`` reads no count row (all kept already)."""
         if self.by != "outlet":
             return False
-        wanted = self._unit_keys(actors, max_units)
-        with _UNITS_LOCK:
-            return all(k in _UNITS for k in wanted.values())
+        return all(k in _UNITS for k in self._unit_keys(actors, max_units).values())
 
     def _unit_keys(self, actors: Sequence[str], max_units: int) -> dict[str, tuple[Any, ...]]:
         """actor → the :data:`_UNITS` key of its units under this filter (outlets aside)."""
