@@ -136,7 +136,7 @@ class Comparison:
     @cached_property
     def groups(self) -> list[str]:
         """The group labels, sorted."""
-        return self.groups_of(self.source.group_totals()["group"])
+        return list(self.group_totals.index)
 
     @property
     def article_count(self) -> int:

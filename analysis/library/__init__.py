@@ -7,7 +7,8 @@
 - :mod:`~analysis.library.aliases` — :class:`AliasTable`: the researcher's corrections of the
   corpus-level actor resolution (merge, split, rename, ignore), as CSV too;
 - :mod:`~analysis.library.query` — :class:`ArticleFilter` and :class:`Selection`: DataFrames
-  aggregated in SQL for Compare, the timeline and tests of differences;
+  aggregated in SQL for Compare, the timeline and tests of differences
+  (:mod:`~analysis.library.left_out`: a filter keeping most articles as all minus those left out);
 - :mod:`~analysis.library.corpus`, :mod:`~analysis.library.importer`,
   :mod:`~analysis.library.worker`, :mod:`~analysis.library.cluster`,
   :mod:`~analysis.library.progress` — streamed, resumable imports on all cores or a Dask cluster;
@@ -44,6 +45,7 @@ from analysis.library.importer import (
     import_rows,
 )
 from analysis.library.ingest import IngestResult, check_text, from_upload, from_url
+from analysis.library.left_out import units_without
 from analysis.library.listing import Listing
 from analysis.library.progress import Meter, Progress, Reading
 from analysis.library.query import ArticleFilter, Selection
@@ -127,4 +129,5 @@ __all__ = [
     "seed_library",
     "split_analysis",
     "stored_analysis",
+    "units_without",
 ]

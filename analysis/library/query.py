@@ -29,6 +29,7 @@ import pandas as pd
 from analysis.kept import Kept
 from analysis.library.aggregates import ACTOR_COLUMNS
 from analysis.library.aliases import Alias, AliasTable
+from analysis.library.left_out import HASH, sums_without, units_without
 from analysis.library.store import Library
 from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 from analysis.version import analysis_key
@@ -36,7 +37,6 @@ from analysis.version import analysis_key
 GROUPINGS = ("outlet", "date", "article")
 SHORT_LIST = 20_000
 """Up to this many articles, an id list drives a query through the article-ordered index."""
-HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
 PERIODS = {
     "day": "NULLIF(c.date, '')",
     "week": "date(NULLIF(c.date, ''), '-6 days', 'weekday 1')",  # the Monday starting the week
@@ -52,10 +52,15 @@ UNIT_COLUMNS = ("actor", "group", "unit", "articles", "distancing", "attribution
 UNITS_KEPT = 256
 """Per-actor unit tables kept across selections (each at most a few thousand rows)."""
 _UNITS: Kept[pd.DataFrame] = Kept(UNITS_KEPT)
+PER_ARTICLE = 2**62
+"""A ``max_units`` no group reaches: one unit per article."""
 TOTALS_KEPT = 8
 """Actor-total tables (every outlet of one filter) kept across selections: each holds a row per
 actor and outlet, so few are kept."""
 _TOTALS: Kept[tuple[pd.DataFrame, pd.DataFrame]] = Kept(TOTALS_KEPT)
+CELL_SUMS_KEPT, CELL_ROWS_KEPT = 16, 50_000
+"""Sums of the per-day cells kept across selections: how many, and the most rows of one."""
+_CELL_SUMS: Kept[pd.DataFrame] = Kept(CELL_SUMS_KEPT)
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -117,6 +122,7 @@ class Selection:
     key: str = field(default_factory=analysis_key)
     dropped: frozenset[str] = frozenset()
     _id_lists: dict[tuple, str] = field(default_factory=dict, init=False, repr=False)
+    _id_sets: dict[tuple, set[int]] = field(default_factory=dict, init=False, repr=False)
     _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
     path: Path = field(init=False)
 
@@ -222,8 +228,11 @@ class Selection:
         if flt.exclude_constructed:
             where.append("c.constructed = 0")
         if self._has_ids(flt) and not driven:
-            where.append("c.article_id IN (SELECT value FROM json_each(?))")
-            params.append(self._matching_ids(flt))
+            # Checked against the shorter list: the articles kept, or those left out.
+            left = self._left_out(flt)
+            op = "IN" if left is None else "NOT IN"
+            where.append(f"c.article_id {op} (SELECT value FROM json_each(?))")
+            params.append(self._matching_ids(flt) if left is None else left)
         return " AND ".join(where), params
 
     def _matching_ids(self, flt: ArticleFilter) -> str:
@@ -232,8 +241,16 @@ class Selection:
         Found once per selection and condition (the queries of a page share the list).
         """
         wanted = (flt.keyword, flt.ids, flt.actor)
-        if wanted in self._id_lists:
-            return self._id_lists[wanted]
+        if wanted not in self._id_lists:
+            self._id_lists[wanted] = json.dumps(sorted(self._kept_ids(flt)))
+        return self._id_lists[wanted]
+
+    def _kept_ids(self, flt: ArticleFilter) -> set[int]:
+        """The ids of the articles passing the keyword, id and actor conditions (found once
+        per selection and condition)."""
+        wanted = ("kept", flt.keyword, flt.ids, flt.actor)
+        if wanted in self._id_sets:
+            return self._id_sets[wanted]
         # Each condition reads its own index (the full-text index, the actor-ordered count
         # rows), never the article rows: those hold the texts and are large.
         parts: list[set[int]] = []
@@ -251,13 +268,41 @@ class Selection:
             )
             parts.append({r[0] for r in self._con.execute(sql, [self.key, *raw])})
         kept = set.intersection(*parts) if parts else set()
-        found = json.dumps(sorted(kept))
-        self._id_lists[wanted] = found
-        return found
+        self._id_sets[wanted] = kept
+        return kept
 
     def _id_total(self, flt: ArticleFilter) -> int:
         """How many articles the keyword, id and actor conditions of ``flt`` keep."""
-        return len(json.loads(self._matching_ids(flt)))
+        return len(self._kept_ids(flt))
+
+    def _left_out(self, flt: ArticleFilter) -> str | None:
+        """The ids (a JSON array) of the articles that pass the whole-article conditions of
+        ``flt`` (outlets, dates, constructed) but not its keyword, id and actor conditions —
+        when they are fewer than those kept; else None.
+
+        Counts add up over articles, so a filter keeping most articles is answered as the
+        whole-article cells minus the rows of the few left out (:meth:`_summed`).
+        """
+        wanted = ("left", self._whole(flt), flt.keyword, flt.ids, flt.actor)
+        if wanted not in self._id_lists:
+            self._id_lists[wanted] = self._find_left_out(flt)
+        return self._id_lists[wanted] or None
+
+    def _find_left_out(self, flt: ArticleFilter) -> str:
+        """:meth:`_left_out`, read ("" when the articles kept are the fewer)."""
+        where, params = self._where(self._whole(flt))
+        kept = self._kept_ids(flt)
+        count = f"SELECT COUNT(*) FROM article_counts c WHERE {where}"
+        if 2 * len(kept) <= self._con.execute(count, params).fetchone()[0]:
+            return ""  # (a cheap count first: most filters keep few articles)
+        every = f"SELECT c.article_id FROM article_counts c WHERE {where}"
+        left = [i for (i,) in self._con.execute(every, params) if i not in kept]
+        return json.dumps(left) if len(left) < len(kept) else ""
+
+    @staticmethod
+    def _whole(flt: ArticleFilter) -> ArticleFilter:
+        """``flt`` without its keyword, id and actor conditions (whole-article ones only)."""
+        return replace(flt, keyword=None, ids=None, actor=None)
 
     def close(self) -> None:
         """Close this thread's connection (others close when their thread ends)."""
@@ -322,17 +367,9 @@ class Selection:
 
     def person_names(self) -> list[str]:
         """The stored names of people (type PERSON) in the selection, before any merge."""
-        flt = self.filter.without_actor()
-        if self._cells(flt):
-            source, params = "actor_days c", list[Any]()
-        else:
-            source, params = self._from("actor_counts", flt)
-        where, more = self._where(flt, driven=True)
-        sql = (
-            "SELECT name FROM actor_names WHERE id IN (SELECT DISTINCT c.name_id FROM "
-            f"{source} WHERE {where} AND c.type = 'PERSON') ORDER BY name"
-        )
-        return [r[0] for r in self._con.execute(sql, params + more)]
+        rows = self._summed({"name_id": "c.name_id"}, {}, self.filter.without_actor(),
+                            "c.type = 'PERSON'")  # fmt: skip
+        return sorted(self._names_of(rows["name_id"]).values())
 
     def _names_of(self, ids: Iterable[int]) -> dict[int, str]:
         """actor_names id → name for ``ids``."""
@@ -394,21 +431,9 @@ class Selection:
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(cells: actor, group, period, articles and the summed counts; kinds: actor, type,
         group, articles) from the count rows under ``flt``, names merged."""
-        per = f", {PERIODS[period]}" if period else ", NULL"
-        sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
-        # Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
-        # keyword, id list or actor condition reads the rows of the articles it keeps.
-        if self._cells(flt):
-            source, params, articles = "actor_days c", list[Any](), "SUM(c.articles)"
-        else:
-            (source, params), articles = self._from("actor_counts", flt), "COUNT(*)"
-        where, more = self._where(flt, driven=True)
-        sql = (
-            f"SELECT c.name_id, c.type, {self._group_sql()} AS grp{per} AS period, {articles}, "
-            f"{sums} FROM {source} WHERE {where} GROUP BY c.name_id, c.type, grp, period"
-        )
-        cols = ["name_id", "type", "group", "period", "articles", *ACTOR_COLUMNS]
-        raw = pd.DataFrame(self._con.execute(sql, params + more).fetchall(), columns=cols)
+        keys = {"name_id": "c.name_id", "type": "c.type", "group": self._group_sql(),
+                "period": PERIODS[period] if period else "NULL"}  # fmt: skip
+        raw = self._summed(keys, {c: f"SUM(c.{c})" for c in ACTOR_COLUMNS}, flt)
         names = self._names_of(raw["name_id"])
         raw["name"] = raw["name_id"].map(names)
         if self.dropped:
@@ -421,26 +446,73 @@ class Selection:
 
         Rows of analyses made before tone (NULL tone columns) add nothing.
         """
-        cols = ", ".join(f"SUM(COALESCE(c.tone_{t}, 0))" for t in TONES)
-        if self._cells(self.filter):
-            source, params = "actor_days c", list[Any]()
-        else:
-            source, params = self._from("actor_counts")
-        where, more = self._where(driven=True)
-        sql = (
-            f"SELECT c.name_id, {self._group_sql()} AS grp, {cols} FROM {source} "
-            f"WHERE {where} AND c.tone_neutral IS NOT NULL GROUP BY c.name_id, grp"
-        )
         tone_cols = [f"tone_{t}" for t in TONES]
-        raw = pd.DataFrame(
-            self._con.execute(sql, params + more).fetchall(),
-            columns=["name_id", "group", *tone_cols],
+        raw = self._summed(
+            {"name_id": "c.name_id", "group": self._group_sql()},
+            {f"tone_{t}": f"SUM(COALESCE(c.tone_{t}, 0))" for t in TONES},
+            self.filter,
+            "c.tone_neutral IS NOT NULL",
         )
         if raw.empty:
             return pd.DataFrame(columns=["actor", "group", *tone_cols])
         names = self._names_of(raw["name_id"])
         raw["actor"] = raw["name_id"].map(names).map(lambda n: self.names.get(n, n))
         return raw.groupby(["actor", "group"], sort=False)[tone_cols].sum().reset_index()
+
+    def _summed(
+        self, keys: Mapping[str, str], sums: Mapping[str, str], flt: ArticleFilter, cond: str = ""
+    ) -> pd.DataFrame:
+        """Count rows under ``flt`` (and the SQL condition ``cond``) summed per ``keys``:
+        columns ``keys`` (name → SQL over ``c``), ``articles``, then ``sums`` (name → SQL).
+
+        Whole-article conditions (outlet, dates, constructed) add up the per-day cells; a
+        keyword, id list or actor condition reads the count rows of the articles it keeps, or,
+        when it leaves out fewer than it keeps, the cells minus the rows of those left out
+        (every count, ``articles`` among them, adds up over articles).
+        """
+        if self._cells(flt):
+            return self._cell_sums(keys, sums, flt, cond)
+        left = self._left_out(flt) if self._cells(self._whole(flt)) else None
+        if left is None:
+            return self._summed_from("actor_counts", keys, sums, flt, cond)
+        whole = self._whole(flt)
+        every = self._cell_sums(keys, sums, whole, cond)
+        gone = replace(whole, ids=tuple(json.loads(left)))
+        out = self._summed_from("actor_counts", keys, sums, gone, cond)
+        return sums_without(every, out, list(keys))
+
+    def _cell_sums(
+        self, keys: Mapping[str, str], sums: Mapping[str, str], flt: ArticleFilter, cond: str
+    ) -> pd.DataFrame:
+        """:meth:`_summed` from the per-day cells, kept (:data:`_CELL_SUMS`) when small: the
+        same sums answer every keyword or actor filter kept by most articles."""
+        key = (str(self.path), self._local_library().revision(), self.key, flt,
+               tuple(keys.items()), tuple(sums.items()), cond)  # fmt: skip
+        found = _CELL_SUMS.get(key)
+        if found is None:
+            found = self._summed_from("actor_days", keys, sums, flt, cond)
+            if len(found) <= CELL_ROWS_KEPT:
+                _CELL_SUMS.put(key, found)
+        return found.copy()
+
+    def _summed_from(
+        self, table: str, keys: Mapping[str, str], sums: Mapping[str, str],
+        flt: ArticleFilter, cond: str,
+    ) -> pd.DataFrame:  # fmt: skip
+        """:meth:`_summed` read from one table: ``actor_days`` (the cells) or ``actor_counts``
+        (driven by the article id list of ``flt``, see :meth:`_from`)."""
+        cells = table == "actor_days"
+        source, params = ("actor_days c", list[Any]()) if cells else self._from(table, flt)
+        where, more = self._where(flt, driven=True)
+        articles = "SUM(c.articles)" if cells else "COUNT(*)"
+        named = ", ".join(f"k{i}" for i in range(len(keys)))
+        sql = (
+            f"SELECT {', '.join(f'{v} AS k{i}' for i, v in enumerate(keys.values()))}, "
+            f"{', '.join([articles, *sums.values()])} FROM {source} "
+            f"WHERE {where}{f' AND {cond}' if cond else ''} GROUP BY {named}"
+        )
+        rows = self._con.execute(sql, params + more).fetchall()
+        return pd.DataFrame(rows, columns=[*keys, "articles", *sums])
 
     def _merge_rows(
         self, raw: pd.DataFrame, period: str | None, flt: ArticleFilter
@@ -536,18 +608,8 @@ class Selection:
         """
         if self.by != "outlet":
             return self._actor_units(actors, max_units, self.filter)
-        every = replace(self.filter, outlets=None)
-        wanted = self._unit_keys(actors, max_units)
-        found = {a: part for a, k in wanted.items() if (part := _UNITS.get(k)) is not None}
-        missing = [a for a in actors if a not in found]
-        if missing:
-            fresh = self._actor_units(missing, max_units, every)
-            for a, part in fresh.groupby("actor", sort=False):
-                found[str(a)] = part
-            for a in missing:
-                _UNITS.put(wanted[a], found.setdefault(a, fresh.iloc[:0]))
-        frame = pd.concat([found[a] for a in actors], ignore_index=True) if actors else None
-        if frame is None or frame.empty:
+        frame = self._kept_units(actors, max_units, replace(self.filter, outlets=None))
+        if frame.empty:
             return pd.DataFrame(columns=UNIT_COLUMNS)
         if self.filter.outlets is not None:
             groups = {o or "(no outlet)" for o in self.filter.outlets}
@@ -558,16 +620,53 @@ class Selection:
         """True when :meth:`actor_units` of ``actors`` reads no count row (all kept already)."""
         if self.by != "outlet":
             return False
-        return all(k in _UNITS for k in self._unit_keys(actors, max_units).values())
-
-    def _unit_keys(self, actors: Sequence[str], max_units: int) -> dict[str, tuple[Any, ...]]:
-        """actor → the :data:`_UNITS` key of its units under this filter (outlets aside)."""
         every = replace(self.filter, outlets=None)
-        base = (str(self.path), self._local_library().revision(), self.key, every, max_units,
-                tuple(self._raw_names(self.filter.actor)) if self.filter.actor else ())  # fmt: skip
+        return all(k in _UNITS for k in self._unit_keys(actors, max_units, every).values())
+
+    def _unit_keys(
+        self, actors: Sequence[str], max_units: int, flt: ArticleFilter
+    ) -> dict[str, tuple[Any, ...]]:
+        """actor → the :data:`_UNITS` key of its units under ``flt`` (every outlet)."""
+        base = (str(self.path), self._local_library().revision(), self.key, flt, max_units,
+                tuple(self._raw_names(flt.actor)) if flt.actor else ())  # fmt: skip
         return {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
 
+    def _kept_units(
+        self, actors: Sequence[str], max_units: int, flt: ArticleFilter
+    ) -> pd.DataFrame:
+        """:meth:`actor_units` of every outlet under ``flt``, kept (:data:`_UNITS`)."""
+        wanted = self._unit_keys(actors, max_units, flt)
+        found = {a: part for a, k in wanted.items() if (part := _UNITS.get(k)) is not None}
+        missing = [a for a in actors if a not in found]
+        if missing:
+            fresh = self._actor_units(missing, max_units, flt)
+            for a, part in fresh.groupby("actor", sort=False):
+                found[str(a)] = part
+            for a in missing:
+                _UNITS.put(wanted[a], found.setdefault(a, fresh.iloc[:0]))
+        if not actors:
+            return pd.DataFrame(columns=UNIT_COLUMNS)
+        return pd.concat([found[a] for a in actors], ignore_index=True)
+
     def _actor_units(
+        self, actors: Sequence[str], max_units: int, flt: ArticleFilter
+    ) -> pd.DataFrame:
+        """:meth:`actor_units` under ``flt``: read from the count rows, or, grouped by outlet
+        when ``flt`` leaves out fewer articles than it keeps, the units of every article
+        (kept) minus those of the articles left out (:func:`units_without`)."""
+        left = self._left_out(flt) if self.by == "outlet" and self._has_ids(flt) else None
+        if left is None:
+            return self._read_units(actors, max_units, flt)
+        whole = self._whole(flt)
+        every = self._kept_units(actors, max_units, whole)
+        out = self._read_units(actors, PER_ARTICLE, replace(whole, ids=tuple(json.loads(left))))
+        units, redo = units_without(every, out, max_units, actors)
+        if not redo:
+            return units
+        again = self._read_units([a for a in actors if a in redo], max_units, flt)
+        return pd.concat([units, again], ignore_index=True)
+
+    def _read_units(
         self, actors: Sequence[str], max_units: int, flt: ArticleFilter
     ) -> pd.DataFrame:
         """:meth:`actor_units` read from the count rows under ``flt``."""

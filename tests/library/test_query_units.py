@@ -23,6 +23,7 @@ def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalys
             id=name.lower(), name=name, type="PERSON", aliases=(), mentions=1,
             stance_counts={s: {"distancing": d, "neutral": n}.get(s, 0) for s in STANCES},
             quotes=0, scare_quotes=0, doubt=0, loaded=0, sentiment=None,
+            tone_counts={"negative": d, "neutral": n, "positive": 1},
         )
         for name, (d, n) in stances.items()
     )  # fmt: skip
@@ -187,9 +188,77 @@ def test_another_outlet_choice_reads_no_actor_rows_for_the_totals(lib: Library) 
     other._con.set_trace_callback(None)
     assert not [s for s in statements if "actor_days" in s or "actor_counts" in s]
     assert set(totals["group"]) == {"Herald"}
-    # Another name merge is other totals: read again.
+    # Another name merge is other totals, merged from the same per-day cell sums (kept).
     merged = Selection(lib, ArticleFilter(outlets=("Herald",)), names={})
     merged._con.set_trace_callback(statements.append)
-    assert "Putin" in set(merged.actor_totals()["actor"])
+    unmerged = merged.actor_totals()
     merged._con.set_trace_callback(None)
-    assert [s for s in statements if "actor_days" in s]
+    assert "Putin" in set(unmerged["actor"]) and "Putin" not in set(totals["actor"])
+    assert not [s for s in statements if "actor_days" in s or "actor_counts" in s]
+
+
+# A filter keeping most articles is answered as every article minus the few it leaves out.
+MOST = [
+    ArticleFilter(ids=tuple(range(1, 44))),
+    ArticleFilter(actor="Vladimir Putin"),
+    ArticleFilter(actor="Jens Stoltenberg", date_from="2022-01-15"),
+    ArticleFilter(outlets=("Wire", "Herald", ""), ids=tuple(range(3, 48))),
+]
+
+
+def _read_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every selection read the rows of the articles kept, with nothing kept between."""
+    from analysis.kept import Kept
+    from analysis.library import query
+
+    monkeypatch.setattr(Selection, "_left_out", lambda self, flt: None)
+    for name in ("_UNITS", "_TOTALS", "_CELL_SUMS"):
+        monkeypatch.setattr(query, name, Kept(8))
+
+
+@pytest.mark.parametrize("max_units", [2, 5, 200])
+def test_a_filter_keeping_most_articles_gives_what_a_direct_read_gives(
+    lib: Library, monkeypatch: pytest.MonkeyPatch, max_units: int
+) -> None:
+    actors = ["Jens Stoltenberg", "Vladimir Putin"]
+    answers = []
+    for direct in (False, True):
+        if direct:
+            _read_directly(monkeypatch)
+        got = []
+        for flt in MOST:
+            selection = Selection(lib, flt, names=NAMES)
+            assert (selection._left_out(flt) is None) == direct  # the way under test is taken
+            units = selection.actor_units(actors, max_units)
+            got.append((
+                selection.actor_totals().sort_values(["actor", "group"]),
+                selection.actor_totals("month").sort_values(["actor", "group", "period"]),
+                selection.actor_tones().sort_values(["actor", "group"]),
+                units.sort_values(["actor", "group", "unit"]),
+                pd.DataFrame({"name": selection.person_names()}),
+            ))  # fmt: skip
+        answers.append(got)
+    for left_out, read in zip(*answers, strict=True):
+        for a, b in zip(left_out, read, strict=True):
+            assert not b.empty
+            pd.testing.assert_frame_equal(
+                a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False
+            )
+
+
+def test_a_group_left_with_few_articles_has_one_unit_per_article(lib: Library) -> None:
+    # Pooled in blocks over every article, a group the filter cuts to max_units articles or
+    # fewer has one unit per article, as a direct read gives.
+    flt = ArticleFilter(ids=tuple(i for i in range(1, 49) if i % 4 != 2 or i < 20))  # (ids from 1)
+    selection = Selection(lib, flt, names=NAMES)
+    assert selection._left_out(flt) is not None
+    units = selection.actor_units(["Vladimir Putin"], 8)
+    fresh = selection._read_units(["Vladimir Putin"], 8, flt)
+    order = ["group", "unit"]
+    pd.testing.assert_frame_equal(
+        units.sort_values(order).reset_index(drop=True),
+        fresh.sort_values(order).reset_index(drop=True),
+        check_dtype=False,
+    )
+    courier = fresh[fresh["group"] == "Courier"]
+    assert len(courier) == courier["articles"].sum()  # per article, not in blocks

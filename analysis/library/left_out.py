@@ -1,0 +1,71 @@
+"""Totals of a filter that keeps most articles, as the totals of all minus those left out.
+
+Every count of the count tables adds up over articles, so the sums over the articles a
+keyword or actor filter keeps equal the sums over every article passing its whole-article
+conditions (read from the small per-day cells, or kept) minus the sums over the few articles
+it leaves out (read through the article index). :class:`analysis.library.query.Selection`
+takes this way when fewer articles are left out than kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
+UNIT_VALUES = ("articles", "distancing", "attributions")
+
+
+def sums_without(every: pd.DataFrame, out: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """``every`` minus ``out`` per ``keys`` (both: ``keys``, ``articles``, summed columns);
+    rows left with no article are dropped. Ordered by ``keys``."""
+    if out.empty:
+        return every
+    values = [c for c in every.columns if c not in keys]
+    out = out.copy()
+    out[values] = -out[values]
+    both = pd.concat([every, out], ignore_index=True)
+    both = both.groupby(list(keys), dropna=False)[values].sum().reset_index()
+    return both[both["articles"] > 0].reset_index(drop=True)
+
+
+def _block_of(article_ids: pd.Series, max_units: int) -> pd.Series:
+    """The hashed block of each article id (the same arithmetic as the SQL that pools units)."""
+    return ((article_ids * HASH) % 4294967296) % max_units
+
+
+def units_without(
+    every: pd.DataFrame, out: pd.DataFrame, max_units: int, actors: Sequence[str]
+) -> tuple[pd.DataFrame, set[str]]:
+    """The resampling units of the articles kept: ``every``'s units minus the per-article
+    units ``out`` of the articles left out.
+
+    Args:
+        every: actor, group, unit, articles, distancing, attributions over every article.
+        out: the same, one unit per article left out (unit = article id).
+        max_units: a group of more articles than this pools them into hashed blocks.
+        actors: the actors, in the order the units are listed.
+
+    Returns:
+        (units, actors to read afresh): a group pooled in blocks over every article but of at
+        most ``max_units`` articles once the left-out ones are gone has one unit per article
+        instead, which the blocks cannot give back.
+    """
+    keys = ["actor", "group"]
+    size = every.groupby(keys)["articles"].sum()
+    pooled = size[size > max_units]
+    left = size.sub(out.groupby(keys)["articles"].sum(), fill_value=0)
+    redo = {str(a) for a, _ in pooled.index[left.reindex(pooled.index) <= max_units]}
+    out = out.copy()
+    in_blocks = pd.MultiIndex.from_frame(out[keys]).isin(pooled.index)
+    out.loc[in_blocks, "unit"] = _block_of(out.loc[in_blocks, "unit"], max_units)
+    values = list(UNIT_VALUES)
+    out[values] = -out[values]
+    both = pd.concat([every, out], ignore_index=True)
+    both = both.groupby([*keys, "unit"])[values].sum().reset_index()
+    both = both[(both["articles"] > 0) & ~both["actor"].isin(redo)]
+    order = {a: i for i, a in enumerate(actors)}
+    both = both.assign(_order=both["actor"].map(order))
+    both = both.sort_values(["_order", "group", "unit"], kind="stable").drop(columns="_order")
+    return both.reset_index(drop=True), redo
