@@ -165,7 +165,7 @@ def _actor_filter_change(page: object, actor: str, articles: int) -> tuple[float
 def _most_held_actor(db: Path) -> tuple[str, int]:
     """The actor of :func:`filters` kept by most articles, and how many articles it keeps."""
     with Library(db) as lib:
-        _, flt = filters(lib)[-1]
+        flt = next(f for _, f in filters(lib) if f.actor)
         comparison = Comparison(Selection(lib, replace(flt, outlets=tuple(lib.outlets()))))
         return str(flt.actor), comparison.article_count
 

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "_moved": 0,
     "lazy_exports": 0,
     "kept": 0,
+    "blocks": 0,
     "engine": 1,
     "library": 2,
     "compare": 2,

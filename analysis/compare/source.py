@@ -17,13 +17,13 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from analysis.blocks import block_of
 from analysis.compare.counts import ACTOR_COUNT_FIELDS, ArticleCounts
 from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, ArticleAnalysis
 
 ARTICLE_COLUMNS = (
     "article_id", "group", "words", *MARKER_KINDS, *(f"stance_{s}" for s in STANCES),
 )  # fmt: skip
-HASH = 2654435761  # the library's block hash (analysis.library.query.HASH), the same units
 TOTAL_COLUMNS = ("actor", "type", "group", "articles", *ACTOR_COUNT_FIELDS, *STANCES)
 TONE_TOTAL_COLUMNS = ("actor", "group", "tone_negative", "tone_neutral", "tone_positive")
 
@@ -258,7 +258,7 @@ class MemorySource:
     def rate_units(self, max_units: int) -> pd.DataFrame:
         frame = self.articles()
         sizes = frame.groupby("group")["article_id"].transform("size")
-        hashed = ((frame["article_id"] * HASH) % 4294967296) % max_units
+        hashed = block_of(frame["article_id"], max_units)
         frame["unit"] = frame["article_id"].where(sizes <= max_units, hashed)
         cols = ["words", *MARKER_KINDS]
         return frame.groupby(["group", "unit"], sort=False)[cols].sum().reset_index()
@@ -322,7 +322,7 @@ class MemorySource:
         ].sum().reset_index()  # fmt: skip
         per = per[per["attributions"] > 0]
         size = per.groupby(["actor", "group"])["article_id"].transform("size")
-        hashed = ((per["article_id"] * HASH) % 4294967296) % max_units
+        hashed = block_of(per["article_id"], max_units)
         per["unit"] = per["article_id"].where(size <= max_units, hashed)
         out = per.groupby(["actor", "group", "unit"], sort=True).agg(
             articles=("article_id", "size"), distancing=("distancing", "sum"),

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-HASH = 2654435761  # Knuth's multiplicative hash constant (2^32 / golden ratio)
-UNIT_VALUES = ("articles", "distancing", "attributions")
+from analysis.blocks import block_of
+
+UNIT_KEYS = ["actor", "group", "unit"]
 
 
 def sums_without(every: pd.DataFrame, out: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
@@ -30,11 +31,6 @@ def sums_without(every: pd.DataFrame, out: pd.DataFrame, keys: Sequence[str]) ->
     return both[both["articles"] > 0].reset_index(drop=True)
 
 
-def _block_of(article_ids: pd.Series, max_units: int) -> pd.Series:
-    """The hashed block of each article id (the same arithmetic as the SQL that pools units)."""
-    return ((article_ids * HASH) % 4294967296) % max_units
-
-
 def units_without(
     every: pd.DataFrame, out: pd.DataFrame, max_units: int, actors: Sequence[str]
 ) -> tuple[pd.DataFrame, set[str]]:
@@ -44,7 +40,8 @@ def units_without(
     Args:
         every: actor, group, unit, articles, distancing, attributions over every article.
         out: the same, one unit per article left out (unit = article id).
-        max_units: a group of more articles than this pools them into hashed blocks.
+        max_units: a group of more articles than this pools them into hashed blocks
+            (:mod:`analysis.blocks`).
         actors: the actors, in the order the units are listed.
 
     Returns:
@@ -52,19 +49,16 @@ def units_without(
         most ``max_units`` articles once the left-out ones are gone has one unit per article
         instead, which the blocks cannot give back.
     """
-    keys = ["actor", "group"]
+    keys = UNIT_KEYS[:2]
     size = every.groupby(keys)["articles"].sum()
     pooled = size[size > max_units]
     left = size.sub(out.groupby(keys)["articles"].sum(), fill_value=0)
     redo = {str(a) for a, _ in pooled.index[left.reindex(pooled.index) <= max_units]}
     out = out.copy()
     in_blocks = pd.MultiIndex.from_frame(out[keys]).isin(pooled.index)
-    out.loc[in_blocks, "unit"] = _block_of(out.loc[in_blocks, "unit"], max_units)
-    values = list(UNIT_VALUES)
-    out[values] = -out[values]
-    both = pd.concat([every, out], ignore_index=True)
-    both = both.groupby([*keys, "unit"])[values].sum().reset_index()
-    both = both[(both["articles"] > 0) & ~both["actor"].isin(redo)]
+    out.loc[in_blocks, "unit"] = block_of(out.loc[in_blocks, "unit"], max_units)
+    both = sums_without(every, out, UNIT_KEYS)
+    both = both[~both["actor"].isin(redo)]
     order = {a: i for i, a in enumerate(actors)}
     both = both.assign(_order=both["actor"].map(order))
     both = both.sort_values(["_order", "group", "unit"], kind="stable").drop(columns="_order")

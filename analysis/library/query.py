@@ -26,10 +26,11 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.blocks import block_sql
 from analysis.kept import Kept
 from analysis.library.aggregates import ACTOR_COLUMNS
 from analysis.library.aliases import Alias, AliasTable
-from analysis.library.left_out import HASH, sums_without, units_without
+from analysis.library.left_out import sums_without, units_without
 from analysis.library.store import Library
 from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES, ArticleAnalysis
 from analysis.version import analysis_key
@@ -121,8 +122,9 @@ class Selection:
     names: Mapping[str, str] = field(default_factory=dict)
     key: str = field(default_factory=analysis_key)
     dropped: frozenset[str] = frozenset()
-    _id_lists: dict[tuple, str] = field(default_factory=dict, init=False, repr=False)
+    _id_lists: dict[tuple, str | None] = field(default_factory=dict, init=False, repr=False)
     _id_sets: dict[tuple, set[int]] = field(default_factory=dict, init=False, repr=False)
+    _ids_revision: int | None = field(default=None, init=False, repr=False)
     _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
     path: Path = field(init=False)
 
@@ -146,6 +148,10 @@ class Selection:
         if library is None:
             library = self._local.library = Library(self.path)
         return library
+
+    def _revision(self) -> int:
+        """The library's revision now (every cache key holds it)."""
+        return self._local_library().revision()
 
     def with_names(self, names: Mapping[str, str], dropped: Iterable[str] = ()) -> Selection:
         """The same selection with another name merge (and ``dropped`` names left out)."""
@@ -185,7 +191,7 @@ class Selection:
     def _cells(self, flt: ArticleFilter) -> bool:
         """True when the per-day cells (``actor_days``) answer for ``flt``: whole-article
         conditions only (a keyword, id list or actor condition needs the article rows)."""
-        return self.by != "article" and not (flt.keyword or flt.ids is not None or flt.actor)
+        return self.by != "article" and not self._has_ids(flt)
 
     def _raw_names(self, actor: str) -> list[str]:
         """The stored names that count as ``actor``."""
@@ -229,10 +235,10 @@ class Selection:
             where.append("c.constructed = 0")
         if self._has_ids(flt) and not driven:
             # Checked against the shorter list: the articles kept, or those left out.
-            left = self._left_out(flt)
+            left = self._left_out_if_fewer(flt)
             op = "IN" if left is None else "NOT IN"
             where.append(f"c.article_id {op} (SELECT value FROM json_each(?))")
-            params.append(self._matching_ids(flt) if left is None else left)
+            params.append(self._matching_ids(flt) if left is None else json.dumps(left))
         return " AND ".join(where), params
 
     def _matching_ids(self, flt: ArticleFilter) -> str:
@@ -240,15 +246,27 @@ class Selection:
 
         Found once per selection and condition (the queries of a page share the list).
         """
-        wanted = (flt.keyword, flt.ids, flt.actor)
-        if wanted not in self._id_lists:
-            self._id_lists[wanted] = json.dumps(sorted(self._kept_ids(flt)))
-        return self._id_lists[wanted]
+        wanted = ("passing", flt.keyword, flt.ids, flt.actor)
+        lists = self._id_lists_of_revision()
+        if wanted not in lists:
+            lists[wanted] = json.dumps(sorted(self._passing_ids(flt)))
+        return str(lists[wanted])
 
-    def _kept_ids(self, flt: ArticleFilter) -> set[int]:
+    def _id_lists_of_revision(self) -> dict[tuple, str | None]:
+        """The id lists found for the library as it is now: emptied (with the id sets) when
+        its revision changed, so a list never outlives the articles it was read from."""
+        revision = self._revision()
+        if revision != self._ids_revision:
+            self._id_lists.clear()
+            self._id_sets.clear()
+            self._ids_revision = revision
+        return self._id_lists
+
+    def _passing_ids(self, flt: ArticleFilter) -> set[int]:
         """The ids of the articles passing the keyword, id and actor conditions (found once
-        per selection and condition)."""
-        wanted = ("kept", flt.keyword, flt.ids, flt.actor)
+        per selection, condition and library revision)."""
+        self._id_lists_of_revision()
+        wanted = (flt.keyword, flt.ids, flt.actor)
         if wanted in self._id_sets:
             return self._id_sets[wanted]
         # Each condition reads its own index (the full-text index, the actor-ordered count
@@ -273,31 +291,35 @@ class Selection:
 
     def _id_total(self, flt: ArticleFilter) -> int:
         """How many articles the keyword, id and actor conditions of ``flt`` keep."""
-        return len(self._kept_ids(flt))
+        return len(self._passing_ids(flt))
 
-    def _left_out(self, flt: ArticleFilter) -> str | None:
-        """The ids (a JSON array) of the articles that pass the whole-article conditions of
-        ``flt`` (outlets, dates, constructed) but not its keyword, id and actor conditions —
-        when they are fewer than those kept; else None.
+    def _left_out_if_fewer(self, flt: ArticleFilter) -> list[int] | None:
+        """The ids of the articles that pass the whole-article conditions of ``flt`` (outlets,
+        dates, constructed) but not its keyword, id and actor conditions — when they are fewer
+        than those kept; else None.
 
         Counts add up over articles, so a filter keeping most articles is answered as the
         whole-article cells minus the rows of the few left out (:meth:`_summed`).
         """
         wanted = ("left", self._whole(flt), flt.keyword, flt.ids, flt.actor)
-        if wanted not in self._id_lists:
-            self._id_lists[wanted] = self._find_left_out(flt)
-        return self._id_lists[wanted] or None
+        lists = self._id_lists_of_revision()
+        if wanted not in lists:
+            lists[wanted] = self._find_left_out(flt)
+        found = lists[wanted]
+        return None if found is None else json.loads(found)
 
-    def _find_left_out(self, flt: ArticleFilter) -> str:
-        """:meth:`_left_out`, read ("" when the articles kept are the fewer)."""
+    def _find_left_out(self, flt: ArticleFilter) -> str | None:
+        """:meth:`_left_out_if_fewer`, read (a JSON array; None when the kept are fewer)."""
         where, params = self._where(self._whole(flt))
-        kept = self._kept_ids(flt)
+        passing = self._passing_ids(flt)
         count = f"SELECT COUNT(*) FROM article_counts c WHERE {where}"
-        if 2 * len(kept) <= self._con.execute(count, params).fetchone()[0]:
-            return ""  # (a cheap count first: most filters keep few articles)
+        every_count = self._con.execute(count, params).fetchone()[0]
+        if 2 * len(passing) <= every_count:
+            return None  # (a cheap count first: most filters keep few articles)
         every = f"SELECT c.article_id FROM article_counts c WHERE {where}"
-        left = [i for (i,) in self._con.execute(every, params) if i not in kept]
-        return json.dumps(left) if len(left) < len(kept) else ""
+        left = [i for (i,) in self._con.execute(every, params) if i not in passing]
+        # Compared with the articles kept among these, not all that pass over the library.
+        return json.dumps(left) if len(left) < every_count - len(left) else None
 
     @staticmethod
     def _whole(flt: ArticleFilter) -> ArticleFilter:
@@ -359,7 +381,7 @@ class Selection:
         sql = (
             f"WITH g AS (SELECT {grp} AS grp, COUNT(*) AS n FROM article_counts c WHERE {where} "
             f"GROUP BY grp) SELECT {grp} AS grp, CASE WHEN g.n <= ? THEN c.article_id ELSE "
-            f"((c.article_id * {HASH}) % 4294967296) % ? END AS unit, SUM(c.words), {kinds} "
+            f"{block_sql('c.article_id')} END AS unit, SUM(c.words), {kinds} "
             f"FROM article_counts c JOIN g ON g.grp = {grp} WHERE {where} GROUP BY grp, unit"
         )
         rows = self._con.execute(sql, [*params, max_units, max_units, *params]).fetchall()
@@ -419,7 +441,7 @@ class Selection:
         :meth:`actor_totals`)."""
         every = replace(self.filter, outlets=None)
         merge = (tuple(sorted(self.names.items())), tuple(sorted(self.dropped)))
-        key = (str(self.path), self._local_library().revision(), self.key, every, merge)
+        key = (str(self.path), self._revision(), self.key, every, merge)
         found = _TOTALS.get(key)
         if found is None:
             found = self._merged_totals(None, every)
@@ -457,7 +479,10 @@ class Selection:
             return pd.DataFrame(columns=["actor", "group", *tone_cols])
         names = self._names_of(raw["name_id"])
         raw["actor"] = raw["name_id"].map(names).map(lambda n: self.names.get(n, n))
-        return raw.groupby(["actor", "group"], sort=False)[tone_cols].sum().reset_index()
+        tones = raw.groupby(["actor", "group"], sort=False)[tone_cols].sum().reset_index()
+        # A cell whose scored articles were all left out (the subtraction) has only zeros:
+        # no row, as when it is read directly.
+        return tones[tones[tone_cols].sum(axis=1) > 0].reset_index(drop=True)
 
     def _summed(
         self, keys: Mapping[str, str], sums: Mapping[str, str], flt: ArticleFilter, cond: str = ""
@@ -472,13 +497,14 @@ class Selection:
         """
         if self._cells(flt):
             return self._cell_sums(keys, sums, flt, cond)
-        left = self._left_out(flt) if self._cells(self._whole(flt)) else None
+        whole = self._whole(flt)
+        left = self._left_out_if_fewer(flt) if self._cells(whole) else None
         if left is None:
             return self._summed_from("actor_counts", keys, sums, flt, cond)
-        whole = self._whole(flt)
         every = self._cell_sums(keys, sums, whole, cond)
-        gone = replace(whole, ids=tuple(json.loads(left)))
-        out = self._summed_from("actor_counts", keys, sums, gone, cond)
+        if not left:
+            return every
+        out = self._summed_from("actor_counts", keys, sums, replace(whole, ids=tuple(left)), cond)
         return sums_without(every, out, list(keys))
 
     def _cell_sums(
@@ -486,7 +512,7 @@ class Selection:
     ) -> pd.DataFrame:
         """:meth:`_summed` from the per-day cells, kept (:data:`_CELL_SUMS`) when small: the
         same sums answer every keyword or actor filter kept by most articles."""
-        key = (str(self.path), self._local_library().revision(), self.key, flt,
+        key = (str(self.path), self._revision(), self.key, flt,
                tuple(keys.items()), tuple(sums.items()), cond)  # fmt: skip
         found = _CELL_SUMS.get(key)
         if found is None:
@@ -627,7 +653,7 @@ class Selection:
         self, actors: Sequence[str], max_units: int, flt: ArticleFilter
     ) -> dict[str, tuple[Any, ...]]:
         """actor → the :data:`_UNITS` key of its units under ``flt`` (every outlet)."""
-        base = (str(self.path), self._local_library().revision(), self.key, flt, max_units,
+        base = (str(self.path), self._revision(), self.key, flt, max_units,
                 tuple(self._raw_names(flt.actor)) if flt.actor else ())  # fmt: skip
         return {a: (*base, a, tuple(self._raw_names(a))) for a in actors}
 
@@ -654,12 +680,14 @@ class Selection:
         """:meth:`actor_units` under ``flt``: read from the count rows, or, grouped by outlet
         when ``flt`` leaves out fewer articles than it keeps, the units of every article
         (kept) minus those of the articles left out (:func:`units_without`)."""
-        left = self._left_out(flt) if self.by == "outlet" and self._has_ids(flt) else None
+        left = self._left_out_if_fewer(flt) if self.by == "outlet" and self._has_ids(flt) else None
         if left is None:
             return self._read_units(actors, max_units, flt)
         whole = self._whole(flt)
         every = self._kept_units(actors, max_units, whole)
-        out = self._read_units(actors, PER_ARTICLE, replace(whole, ids=tuple(json.loads(left))))
+        if not left:
+            return every
+        out = self._read_units(actors, PER_ARTICLE, replace(whole, ids=tuple(left)))
         units, redo = units_without(every, out, max_units, actors)
         if not redo:
             return units
@@ -690,8 +718,8 @@ class Selection:
             f"WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))}) "
             "GROUP BY actor, grp, art HAVING n > 0), "
             "g AS (SELECT actor, grp, COUNT(*) AS k FROM a GROUP BY actor, grp) "
-            f"SELECT a.actor, a.grp, CASE WHEN g.k <= ? THEN a.art ELSE ((a.art * {HASH}) "
-            "% 4294967296) % ? END AS unit, COUNT(*), SUM(a.d), SUM(a.n) FROM a "
+            f"SELECT a.actor, a.grp, CASE WHEN g.k <= ? THEN a.art ELSE {block_sql('a.art')} "
+            "END AS unit, COUNT(*), SUM(a.d), SUM(a.n) FROM a "
             "JOIN g ON g.actor = a.actor AND g.grp = a.grp GROUP BY a.actor, a.grp, unit"
         )
         rows = self._con.execute(sql, [*params, *ids.values(), max_units, max_units]).fetchall()

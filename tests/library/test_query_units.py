@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -75,9 +76,12 @@ def test_units_equal_a_fresh_read_of_the_count_rows(lib: Library, max_units: int
     for flt in FILTERS:
         selection = Selection(lib, flt, names=NAMES)
         kept = selection.actor_units(actors, max_units)
-        fresh = selection._actor_units(actors, max_units, flt)
+        fresh = selection._read_units(actors, max_units, flt)  # the SQL, nothing kept
+        order = ["actor", "group", "unit"]
         pd.testing.assert_frame_equal(
-            kept.reset_index(drop=True), fresh.reset_index(drop=True), check_dtype=False
+            kept.sort_values(order).reset_index(drop=True),
+            fresh.sort_values(order).reset_index(drop=True),
+            check_dtype=False,
         )
         if flt.outlets:
             assert set(kept["group"]) <= {o or "(no outlet)" for o in flt.outlets}
@@ -211,7 +215,7 @@ def _read_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis.kept import Kept
     from analysis.library import query
 
-    monkeypatch.setattr(Selection, "_left_out", lambda self, flt: None)
+    monkeypatch.setattr(Selection, "_left_out_if_fewer", lambda self, flt: None)
     for name in ("_UNITS", "_TOTALS", "_CELL_SUMS"):
         monkeypatch.setattr(query, name, Kept(8))
 
@@ -228,7 +232,7 @@ def test_a_filter_keeping_most_articles_gives_what_a_direct_read_gives(
         got = []
         for flt in MOST:
             selection = Selection(lib, flt, names=NAMES)
-            assert (selection._left_out(flt) is None) == direct  # the way under test is taken
+            assert (selection._left_out_if_fewer(flt) is None) == direct  # the way under test
             units = selection.actor_units(actors, max_units)
             got.append((
                 selection.actor_totals().sort_values(["actor", "group"]),
@@ -250,8 +254,11 @@ def test_a_group_left_with_few_articles_has_one_unit_per_article(lib: Library) -
     # Pooled in blocks over every article, a group the filter cuts to max_units articles or
     # fewer has one unit per article, as a direct read gives.
     flt = ArticleFilter(ids=tuple(i for i in range(1, 49) if i % 4 != 2 or i < 20))  # (ids from 1)
+    every = Selection(lib, names=NAMES).actor_units(["Vladimir Putin"], 8)
+    pooled = every[every["group"] == "Courier"]
+    assert len(pooled) < pooled["articles"].sum()  # in blocks over every article
     selection = Selection(lib, flt, names=NAMES)
-    assert selection._left_out(flt) is not None
+    assert selection._left_out_if_fewer(flt)
     units = selection.actor_units(["Vladimir Putin"], 8)
     fresh = selection._read_units(["Vladimir Putin"], 8, flt)
     order = ["group", "unit"]
@@ -260,5 +267,54 @@ def test_a_group_left_with_few_articles_has_one_unit_per_article(lib: Library) -
         fresh.sort_values(order).reset_index(drop=True),
         check_dtype=False,
     )
-    courier = fresh[fresh["group"] == "Courier"]
+    courier = units[units["group"] == "Courier"]
     assert len(courier) == courier["articles"].sum()  # per article, not in blocks
+
+
+def _answers(selection: Selection) -> list[pd.DataFrame]:
+    """The tables a page reads from a selection, in a fixed order."""
+    actors = ["Jens Stoltenberg", "Vladimir Putin"]
+    return [
+        selection.actor_totals().sort_values(["actor", "group"]).reset_index(drop=True),
+        selection.actor_units(actors, 5).sort_values(["actor", "group", "unit"])
+        .reset_index(drop=True),
+    ]  # fmt: skip
+
+
+def _assert_same(got: list[pd.DataFrame], truth: list[pd.DataFrame]) -> None:
+    for a, b in zip(got, truth, strict=True):
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_a_selection_living_through_a_library_change_answers_for_the_new_library(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flt = ArticleFilter(actor="Jens Stoltenberg")  # kept by 3 in 4 articles: the subtraction
+    living = Selection(lib, flt, names=NAMES)
+    assert living._left_out_if_fewer(flt)
+    _answers(living)
+    for i in range(60, 66):  # new articles, some without Stoltenberg (left out), some with
+        add_article(lib, i)
+    got, fresh = _answers(living), _answers(Selection(lib, flt, names=NAMES))
+    _read_directly(monkeypatch)
+    truth = _answers(Selection(lib, flt, names=NAMES))
+    _assert_same(got, truth)
+    _assert_same(fresh, truth)
+
+
+def test_tones_of_articles_left_out_leave_no_zero_rows(tmp_path: Path) -> None:
+    # Six articles of one outlet and day: the first analysed with tone, the others before tone.
+    with Library(tmp_path / "tones.sqlite3") as library:
+        for i in range(6):
+            text = f"Stoltenberg spoke, report {i}."
+            analysis = analysis_of(text, {"Jens Stoltenberg": (1, 1)})
+            if i:
+                analysis = replace(analysis, actors=tuple(
+                    replace(a, tone_counts={}) for a in analysis.actors
+                ))  # fmt: skip
+            library.add(text, title=f"R{i}", outlet="Wire", date="2022-01-10", analysis=analysis)
+        flt = ArticleFilter(ids=(2, 3, 4, 5, 6))  # leaves out the one article with tone
+        selection = Selection(library, flt)
+        assert selection._left_out_if_fewer(flt) == [1]
+        assert selection.actor_tones().empty
+        assert not Selection(library).actor_tones().empty  # the scored article has tones
