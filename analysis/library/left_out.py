@@ -9,7 +9,7 @@ takes this way when fewer articles are left out than kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -32,8 +32,12 @@ def sums_without(every: pd.DataFrame, out: pd.DataFrame, keys: Sequence[str]) ->
 
 
 def units_without(
-    every: pd.DataFrame, out: pd.DataFrame, max_units: int, actors: Sequence[str]
-) -> tuple[pd.DataFrame, set[str]]:
+    every: pd.DataFrame,
+    out: pd.DataFrame,
+    max_units: int,
+    actors: Sequence[str],
+    read_again: Callable[[set[tuple[str, str]]], pd.DataFrame],
+) -> pd.DataFrame:
     """The resampling units of the articles kept: ``every``'s units minus the per-article
     units ``out`` of the articles left out.
 
@@ -43,23 +47,30 @@ def units_without(
         max_units: a group of more articles than this pools them into hashed blocks
             (:mod:`analysis.blocks`).
         actors: the actors, in the order the units are listed.
+        read_again: the units of some (actor, group) pairs under the filter, read afresh: a
+            group pooled in blocks over every article but of at most ``max_units`` articles
+            once the left-out ones are gone has one unit per article instead, which the
+            blocks cannot give back.
 
     Returns:
-        (units, actors to read afresh): a group pooled in blocks over every article but of at
-        most ``max_units`` articles once the left-out ones are gone has one unit per article
-        instead, which the blocks cannot give back.
+        The units, by actor (in ``actors`` order), group and unit.
     """
     keys = UNIT_KEYS[:2]
     size = every.groupby(keys)["articles"].sum()
     pooled = size[size > max_units]
-    left = size.sub(out.groupby(keys)["articles"].sum(), fill_value=0)
-    redo = {str(a) for a, _ in pooled.index[left.reindex(pooled.index) <= max_units]}
+    small = size.sub(out.groupby(keys)["articles"].sum(), fill_value=0).reindex(pooled.index)
+    # (A group with no article left has no unit: nothing to read.)
+    redo = {(str(a), str(g)) for a, g in pooled.index[(small > 0) & (small <= max_units)]}
     out = out.copy()
     in_blocks = pd.MultiIndex.from_frame(out[keys]).isin(pooled.index)
     out.loc[in_blocks, "unit"] = block_of(out.loc[in_blocks, "unit"], max_units)
-    both = sums_without(every, out, UNIT_KEYS)
-    both = both[~both["actor"].isin(redo)]
+    units = sums_without(every, out, UNIT_KEYS)
+    if redo:
+        again = read_again(redo)
+        again = again[pd.MultiIndex.from_frame(again[keys]).isin(list(redo))]
+        units = units[~pd.MultiIndex.from_frame(units[keys]).isin(list(redo))]
+        units = pd.concat([units, again], ignore_index=True)
     order = {a: i for i, a in enumerate(actors)}
-    both = both.assign(_order=both["actor"].map(order))
-    both = both.sort_values(["_order", "group", "unit"], kind="stable").drop(columns="_order")
-    return both.reset_index(drop=True), redo
+    units = units.assign(_order=units["actor"].map(order))
+    units = units.sort_values(["_order", "group", "unit"], kind="stable").drop(columns="_order")
+    return units.reset_index(drop=True)

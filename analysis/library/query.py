@@ -36,6 +36,8 @@ from analysis.records import ACTOR_TYPES, MARKER_KINDS, STANCES, TONES, ArticleA
 from analysis.version import analysis_key
 
 GROUPINGS = ("outlet", "date", "article")
+NO_OUTLET = "(no outlet)"
+"""The group of the articles without an outlet."""
 SHORT_LIST = 20_000
 """Up to this many articles, an id list drives a query through the article-ordered index."""
 PERIODS = {
@@ -180,7 +182,7 @@ class Selection:
     # ---- the WHERE clause ----------------------------------------------------------------------
     def _group_sql(self) -> str:
         if self.by == "outlet":
-            return "CASE WHEN c.outlet = '' THEN '(no outlet)' ELSE c.outlet END"
+            return f"CASE WHEN c.outlet = '' THEN '{NO_OUTLET}' ELSE c.outlet END"
         if self.by == "date":
             return "COALESCE(NULLIF(c.date, ''), '(no date)')"
         return (
@@ -426,7 +428,7 @@ class Selection:
         if self.by == "outlet" and period is None:  # (per-period tables are large: not kept)
             cells, kinds = self._kept_totals()
             if self.filter.outlets is not None:
-                groups = {o or "(no outlet)" for o in self.filter.outlets}
+                groups = {o or NO_OUTLET for o in self.filter.outlets}
                 cells = cells[cells["group"].isin(groups)]
                 kinds = kinds[kinds["group"].isin(groups)]
         else:
@@ -571,21 +573,15 @@ class Selection:
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Exact article counts of actors with several rows (merged names, several types):
         (actor, group, period, exact) and (actor, type, group, articles)."""
-        # A short list of articles drives the query; otherwise the actor-ordered rows do.
-        if self._has_ids(flt) and self._id_total(flt) <= SHORT_LIST:
-            source, params = self._from("actor_counts", flt)
-            where, more = self._where(flt, driven=True)
-        else:
-            source, params = "actor_counts c", []
-            where, more = self._where(flt)
+        rows_of, params = self._actor_rows_of(flt)
         ids = sorted(set(rows["name_id"].tolist()))
         per = f", {PERIODS[period]}" if period else ", NULL"
         sql = (
             f"SELECT c.name_id, c.type, c.article_id, {self._group_sql()} AS grp{per} AS period "
-            f"FROM {source} WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))})"
+            f"FROM {rows_of} AND c.name_id IN ({','.join('?' * len(ids))})"
         )
         frame = pd.DataFrame(
-            self._con.execute(sql, [*params, *more, *ids]).fetchall(),
+            self._con.execute(sql, [*params, *ids]).fetchall(),
             columns=["name_id", "type", "article_id", "group", "period"],
         )
         actor_of = dict(zip(rows["name_id"], rows["actor"], strict=False))
@@ -593,6 +589,18 @@ class Selection:
         exact = frame.groupby(["actor", "group", "period"], dropna=False)["article_id"].nunique()
         per_type = frame.groupby(["actor", "type", "group"])["article_id"].nunique()
         return exact.rename("exact").reset_index(), per_type.rename("articles").reset_index()
+
+    def _actor_rows_of(self, flt: ArticleFilter) -> tuple[str, list[Any]]:
+        """(``actor_counts c … WHERE …``, parameters) of the count rows under ``flt``, to be
+        narrowed to some actors: a short list of articles drives the read (through the
+        article-ordered index), otherwise the actor-ordered rows do."""
+        if self._has_ids(flt) and self._id_total(flt) <= SHORT_LIST:
+            source, params = self._from("actor_counts", flt)
+            where, more = self._where(flt, driven=True)
+        else:
+            source, params = "actor_counts c", []
+            where, more = self._where(flt)
+        return f"{source} WHERE {where}", params + more
 
     def actor_articles(self, actor: str) -> pd.DataFrame:
         """One row per article mentioning ``actor`` (merged names added up within an article).
@@ -638,7 +646,7 @@ class Selection:
         if frame.empty:
             return pd.DataFrame(columns=UNIT_COLUMNS)
         if self.filter.outlets is not None:
-            groups = {o or "(no outlet)" for o in self.filter.outlets}
+            groups = {o or NO_OUTLET for o in self.filter.outlets}
             frame = frame[frame["group"].isin(groups)]
         return frame.reset_index(drop=True)
 
@@ -688,42 +696,54 @@ class Selection:
         if not left:
             return every
         out = self._read_units(actors, PER_ARTICLE, replace(whole, ids=tuple(left)))
-        units, redo = units_without(every, out, max_units, actors)
-        if not redo:
-            return units
-        again = self._read_units([a for a in actors if a in redo], max_units, flt)
-        return pd.concat([units, again], ignore_index=True)
+
+        def read_again(pairs: set[tuple[str, str]]) -> pd.DataFrame:
+            """Units of these (actor, group) pairs under ``flt``, read through their outlets."""
+            outlets = tuple(sorted({"" if g == NO_OUTLET else g for _, g in pairs}))
+            redo = [a for a in actors if a in {a for a, _ in pairs}]
+            return self._read_units(redo, max_units, replace(flt, outlets=outlets))
+
+        return units_without(every, out, max_units, actors, read_again)
 
     def _read_units(
         self, actors: Sequence[str], max_units: int, flt: ArticleFilter
     ) -> pd.DataFrame:
         """:meth:`actor_units` read from the count rows under ``flt``."""
-        cols = list(UNIT_COLUMNS)
         names = {raw: k for k, a in enumerate(actors) for raw in self._raw_names(a)}
         ids = dict(self._con.execute(
             f"SELECT name, id FROM actor_names WHERE name IN ({','.join('?' * len(names))})",
             list(names),
         ).fetchall()) if names else {}  # fmt: skip
         if not ids:
-            return pd.DataFrame(columns=cols)
+            return pd.DataFrame(columns=list(UNIT_COLUMNS))
         case = " ".join(f"WHEN {int(i)} THEN {names[n]}" for n, i in ids.items())
-        where, params = self._where(flt)
+        rows_of, params = self._actor_rows_of(flt)
         att = " + ".join(f"c.{st}" for st in STANCES)
+        per_article = (
+            f"SELECT CASE c.name_id {case} END AS actor, {self._group_sql()} AS grp, "
+            f"c.article_id AS art, 1, SUM(c.distancing) AS d, SUM({att}) AS n FROM {rows_of} "
+            f"AND c.name_id IN ({','.join('?' * len(ids))}) "
+            "GROUP BY actor, grp, art HAVING n > 0"
+        )
+        if max_units >= PER_ARTICLE:  # no group is pooled: the per-article sums are the units
+            rows = self._con.execute(per_article, [*params, *ids.values()]).fetchall()
+            return self._units_frame(rows, actors)
         # MATERIALIZED: the per-article sums are read twice (group sizes, units); computing
         # them once halves the time.
         sql = (
-            f"WITH a AS MATERIALIZED (SELECT CASE c.name_id {case} END AS actor, "
-            f"{self._group_sql()} AS grp, "
-            f"c.article_id AS art, SUM(c.distancing) AS d, SUM({att}) AS n FROM actor_counts c "
-            f"WHERE {where} AND c.name_id IN ({','.join('?' * len(ids))}) "
-            "GROUP BY actor, grp, art HAVING n > 0), "
+            f"WITH a AS MATERIALIZED ({per_article}), "
             "g AS (SELECT actor, grp, COUNT(*) AS k FROM a GROUP BY actor, grp) "
             f"SELECT a.actor, a.grp, CASE WHEN g.k <= ? THEN a.art ELSE {block_sql('a.art')} "
             "END AS unit, COUNT(*), SUM(a.d), SUM(a.n) FROM a "
             "JOIN g ON g.actor = a.actor AND g.grp = a.grp GROUP BY a.actor, a.grp, unit"
         )
         rows = self._con.execute(sql, [*params, *ids.values(), max_units, max_units]).fetchall()
-        frame = pd.DataFrame(rows, columns=cols)
+        return self._units_frame(rows, actors)
+
+    @staticmethod
+    def _units_frame(rows: list[Any], actors: Sequence[str]) -> pd.DataFrame:
+        """:data:`UNIT_COLUMNS` from rows whose actor is its index in ``actors``."""
+        frame = pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
         frame["actor"] = frame["actor"].map(dict(enumerate(actors)))
         return frame
 

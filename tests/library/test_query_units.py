@@ -318,3 +318,25 @@ def test_tones_of_articles_left_out_leave_no_zero_rows(tmp_path: Path) -> None:
         assert selection._left_out_if_fewer(flt) == [1]
         assert selection.actor_tones().empty
         assert not Selection(library).actor_tones().empty  # the scored article has tones
+
+
+def test_a_group_with_no_article_left_is_not_read_again(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    courier = {a.id for a in lib.articles(with_text=False) if a.outlet == "Courier"}
+    flt = ArticleFilter(ids=tuple(i for i in range(1, 49) if i not in courier))
+    Selection(lib, names=NAMES).actor_units(["Vladimir Putin"], 2)  # every article's, kept
+    reads: list[ArticleFilter] = []
+    read = Selection._read_units
+
+    def counted(self: Selection, actors: list[str], max_units: int, f: ArticleFilter):
+        reads.append(f)
+        return read(self, actors, max_units, f)
+
+    monkeypatch.setattr(Selection, "_read_units", counted)
+    units = Selection(lib, flt, names=NAMES).actor_units(["Vladimir Putin"], 2)
+    assert len(reads) == 1  # the articles left out, once: Courier, pooled, is simply gone
+    assert "Courier" not in set(units["group"]) and not units.empty
+    _read_directly(monkeypatch)
+    direct = Selection(lib, flt, names=NAMES).actor_units(["Vladimir Putin"], 2)
+    pd.testing.assert_frame_equal(units, direct, check_dtype=False)
