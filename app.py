@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.errors import run_page
+from ui.prefetch import prefetch_element_code
 
 ROOT = Path(__file__).resolve().parent
 
@@ -32,4 +33,6 @@ pages = [
     for i, (file, title, url, icon) in enumerate(PAGES)
     if (ROOT / file).is_file()
 ]
-run_page(st.navigation(pages))  # the error boundary: see ui/errors.py
+page = st.navigation(pages)
+prefetch_element_code()  # the other pages' chart code, while the browser is idle
+run_page(page)  # the error boundary: see ui/errors.py

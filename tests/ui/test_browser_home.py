@@ -34,3 +34,20 @@ def test_how_to_read_explains_every_stance_and_the_limits(page: Any, app_server:
     expect(body.get_by_text("Limits of automatic analysis.")).to_be_visible()
     # The menu stays the app's own navigation on a directly opened link.
     expect(page.get_by_role("link", name="Compare outlets")).to_be_visible()
+
+
+def test_home_loads_the_chart_code_of_the_other_pages_while_idle(
+    page: Any, app_server: str
+) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{app_server}/")
+    expect(page.get_by_role("heading", name="Framing Lens")).to_be_visible(timeout=LOAD)
+    page.wait_for_function("() => window.__flPrefetch === 'done'", timeout=LOAD)
+    # Home draws no chart: Plotly's code was asked for in advance, from our own server.
+    plotly = [u for u in requested if "/static/js/PlotlyChart." in u]
+    assert plotly and all(u.startswith(app_server) for u in plotly)
+    asked = len(requested)
+    page.locator("[data-testid=stSidebarNav] a[href$='/compare']").click()
+    page.wait_for_selector(".st-key-compare-heatmap .js-plotly-plot .main-svg", timeout=LOAD)
+    assert not [u for u in requested[asked:] if "/static/js/PlotlyChart." in u]  # loaded once
