@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import subprocess
@@ -149,12 +150,14 @@ def _fresh_js(selector: str, caption: str) -> str:
     )
 
 
-def _actor_filter_change(page: object, actor: str, articles: int) -> tuple[float, float]:
-    """Seconds from typing ``actor`` in the actor filter (Enter) until the heat map's shares,
-    and its stars, are redrawn for the ``articles`` it keeps."""
+def _typed_filter_change(
+    page: object, label: str, value: str, articles: int
+) -> tuple[float, float]:
+    """Seconds from typing ``value`` in the filter box ``label`` (Enter) until the heat map's
+    shares, and its stars, are redrawn for the ``articles`` it keeps."""
     page.get_by_text("Filters: dates, keyword, actor").click()  # type: ignore[attr-defined]
-    box = page.get_by_label("Actor mentioned")  # type: ignore[attr-defined]
-    box.fill(actor)
+    box = page.get_by_label(label)  # type: ignore[attr-defined]
+    box.fill(value)
     caption = f"{articles:,} articles in"
     t0 = time.perf_counter()
     box.press("Enter")
@@ -167,12 +170,17 @@ def _actor_filter_change(page: object, actor: str, articles: int) -> tuple[float
     return shares, time.perf_counter() - t0
 
 
-def _most_held_actor(db: Path) -> tuple[str, int]:
-    """The actor of :func:`filters` kept by most articles, and how many articles it keeps."""
+def _typed_filters(db: Path) -> dict[str, tuple[str, str, int]]:
+    """The keyword and the actor of :func:`filters` kept by most articles: name → (the box's
+    label, the value typed, how many articles it keeps)."""
+    out = {}
     with Library(db) as lib:
-        flt = next(f for _, f in filters(lib) if f.actor)
-        comparison = Comparison(Selection(lib, replace(flt, outlets=tuple(lib.outlets()))))
-        return str(flt.actor), comparison.article_count
+        for name, label, field in (("keyword", "Keyword or topic", "keyword"),
+                                   ("actor", "Actor mentioned", "actor")):  # fmt: skip
+            flt = next(f for t, f in filters(lib) if getattr(f, field) and "most" in t)
+            comparison = Comparison(Selection(lib, replace(flt, outlets=tuple(lib.outlets()))))
+            out[name] = (label, str(getattr(flt, field)), comparison.article_count)
+    return out
 
 
 def browser_run(db: Path, work: Path) -> dict[str, float]:
@@ -182,7 +190,7 @@ def browser_run(db: Path, work: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, float] = {}
-    actor = _most_held_actor(db)
+    typed = _typed_filters(db)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         out["floor"] = floor_seconds(browser, work)
@@ -194,10 +202,12 @@ def browser_run(db: Path, work: Path) -> dict[str, float]:
             )
             out["change_shares"], out["change"] = _filter_change(page)
             page.close()
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            _open_until_drawn(page, lambda: page.goto(f"{url}/compare"))
-            out["actor_shares"], out["actor"] = _actor_filter_change(page, *actor)
-            page.close()
+            for name, (label, value, articles) in typed.items():  # each on a new page
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                _open_until_drawn(page, functools.partial(page.goto, f"{url}/compare"))
+                out[f"{name}_shares"], out[name] = _typed_filter_change(page, label, value,
+                                                                        articles)  # fmt: skip
+                page.close()
             out["peak"], out["cpu"] = rss_mb(pid), cpu_seconds(pid)
         for idle in (False, True):
             with served(db) as (url, pid, _start):  # a new server: nothing seen by a browser yet
@@ -284,6 +294,8 @@ def main() -> None:
             ("Home page read first (idle), then Compare: stars drawn, s", "home_idle", "≤ 3"),
             ("filter change (one outlet less): shares redrawn, s", "change_shares", "≤ 1"),
             ("filter change (one outlet less): stars redrawn, s", "change", "≤ 1"),
+            ("keyword filter kept by most articles: shares redrawn, s", "keyword_shares", "≤ 1"),
+            ("keyword filter kept by most articles: stars redrawn, s", "keyword", "≤ 1"),
             ("actor filter kept by most articles: shares redrawn, s", "actor_shares", "≤ 1"),
             ("actor filter kept by most articles: stars redrawn, s", "actor", "≤ 1"),
         ):
