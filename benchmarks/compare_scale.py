@@ -71,7 +71,7 @@ def filters(lib: Library) -> list[tuple[str, ArticleFilter]]:
         ("a date range (3 months)", ArticleFilter(date_from="2022-03-01", date_to="2022-05-31")),
         ("constructed samples out", ArticleFilter(exclude_constructed=True)),
         ("a rare keyword (11 articles)", ArticleFilter(keyword="4242")),
-        ("a keyword most articles hold", ArticleFilter(keyword="Stoltenberg")),
+        ("a keyword most articles hold", ArticleFilter(keyword="Kremlin")),
         ("an actor most articles hold", ArticleFilter(actor="Dmitry Peskov")),
     ]
 
