@@ -126,7 +126,8 @@ def _open_until_drawn(page: object, open_page: object) -> tuple[float, float]:
 
 def _filter_change(page: object) -> tuple[float, float]:
     """Seconds from removing one outlet until the heat map's shares and its stars are redrawn
-    with one column less."""
+    with one column less (once the page is settled, as when a person changes a filter)."""
+    page.wait_for_function(PREFETCHED, timeout=120_000)  # type: ignore[attr-defined]
     columns = _heat_columns(page)
     remove = page.locator(".st-key-compare-outlets button[aria-label^='Remove']").first  # type: ignore[attr-defined]
     t0 = time.perf_counter()
@@ -154,7 +155,9 @@ def _typed_filter_change(
     page: object, label: str, value: str, articles: int
 ) -> tuple[float, float]:
     """Seconds from typing ``value`` in the filter box ``label`` (Enter) until the heat map's
-    shares, and its stars, are redrawn for the ``articles`` it keeps."""
+    shares, and its stars, are redrawn for the ``articles`` it keeps (once the page is
+    settled)."""
+    page.wait_for_function(PREFETCHED, timeout=120_000)  # type: ignore[attr-defined]
     page.get_by_text("Filters: dates, keyword, actor").click()  # type: ignore[attr-defined]
     box = page.get_by_label(label)  # type: ignore[attr-defined]
     box.fill(value)
