@@ -224,7 +224,7 @@ def _heat_cells(
 ) -> tuple[list[list[float | None]], list[list[str]], list[list[str]]]:
     """The distancing heat map's colour values, cell labels and hover texts, row by row."""
 
-    def describe(a: str, g: str, r: pd.Series) -> tuple[float | None, str, str]:
+    def describe(a: str, g: str, r: Mapping[str, Any]) -> tuple[float | None, str, str]:
         n = int(r["attributions"])
         counts = ", ".join(f"{s} {int(r[s])}" for s in STANCES if int(r[s]))
         head = f"<b>{_esc(a)}</b> in <b>{_esc(g)}</b><br>"
@@ -248,13 +248,15 @@ def cell_grid(
     grid: pd.DataFrame,
     actors: list[str],
     groups: list[str],
-    describe: Callable[[str, str, pd.Series], tuple[float | None, str, str]],
+    describe: Callable[[str, str, Mapping[str, Any]], tuple[float | None, str, str]],
 ) -> tuple[list[list[float | None]], list[list[str]], list[list[str]]]:
-    """(z, text, hover) rows of an actor × group heat map, one ``describe`` call per cell."""
-    cell = grid.set_index(["actor", "group"])
+    """(z, text, hover) rows of an actor × group heat map, one ``describe`` call per cell
+    (with the cell's row of ``grid`` as a mapping: a pandas row per cell costs more than the
+    rest of the figure)."""
+    cell = {(r["actor"], r["group"]): r for r in grid.to_dict("records")}
     z, text, hover = [], [], []
     for a in actors:
-        described = [describe(a, g, cell.loc[(a, g)]) for g in groups]
+        described = [describe(a, g, cell[(a, g)]) for g in groups]
         z.append([d[0] for d in described])
         text.append([d[1] for d in described])
         hover.append([d[2] for d in described])

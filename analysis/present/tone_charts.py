@@ -7,7 +7,9 @@ Donnay 2021). Every bar and cell says in its hover how many mentions it is drawn
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -107,7 +109,9 @@ def tone_heatmap_figure(
     )  # fmt: skip
 
 
-def _tone_cell(a: str, g: str, r: pd.Series, min_mentions: int) -> tuple[float | None, str, str]:
+def _tone_cell(
+    a: str, g: str, r: Mapping[str, Any], min_mentions: int
+) -> tuple[float | None, str, str]:
     """Colour value, label and hover of one tone cell (grey below ``min_mentions``)."""
     n = int(r["scored"])
     counts = ", ".join(f"{t} {int(r[f'tone_{t}'])}" for t in TONES)
