@@ -13,14 +13,17 @@ from functools import cache
 
 import streamlit as st
 
+from analysis.library.listing import Listing
 from analysis.library.query import ArticleFilter
 from analysis.library.samples import sample_rows
-from analysis.library.store import Library
+from analysis.library.store import Article, Library
 from ui.library_access import ids_filter, outlets_of, span_of
 from ui.page_text import page_text
 from ui.text import option
 
 MODES = ("Whole outlets", "Single articles")
+ARTICLES_LISTED = 300
+"""Up to this many articles the picker lists them all; beyond, a word search lists as many."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def compare_choice(library: Library) -> Choice:
         )  # fmt: skip
         flt = replace(_filters(library), outlets=tuple(chosen))
         return Choice(flt, "outlet", len(chosen))
-    labels = {a.id: f"#{a.id} {a.label}" for a in library.articles(with_text=False)}
+    labels = _article_options(library)
     ids = st.multiselect(
         "Articles (two or more)",
         list(labels),
@@ -115,3 +118,31 @@ def compare_choice(library: Library) -> Choice:
         key="compare.articles",
     )
     return Choice(ids_filter(ids), "article", len(ids))
+
+
+def _label(row: Article) -> str:
+    """'#12 Title (Outlet)' of one article."""
+    return f"#{row.id} {row.label}"
+
+
+def _article_options(library: Library) -> dict[int, str]:
+    """The articles the picker offers, id → label: every article of a small library; in a
+    larger one, those found by a word search (the first :data:`ARTICLES_LISTED`) and those
+    already picked — a menu of 100,000 titles would freeze the page."""
+    span = span_of(library)
+    if span.real_articles + span.constructed <= ARTICLES_LISTED:
+        return {a.id: _label(a) for a in library.articles(with_text=False)}
+    words = st.text_input(
+        "Find articles", key="compare.article_search", placeholder="words of the title or text",
+        help="The library is large: type words to list the articles to pick from.",
+    ).strip()  # fmt: skip
+    listing = Listing(library, ArticleFilter(keyword=words or None))
+    found = [int(i) for i in listing.page(0, ARTICLES_LISTED)["id"]]
+    picked = [int(i) for i in st.session_state.get("compare.articles", [])]
+    shown = list(dict.fromkeys([*picked, *found]))
+    by_id = {a.id: a for a in library.articles(ids=shown, with_text=False)}
+    total = listing.count()
+    if total > len(found):
+        st.caption(f"{total:,} articles match; the first {len(found):,} are listed. "
+                   "Type more words to narrow the list.")  # fmt: skip
+    return {i: _label(by_id[i]) for i in shown if i in by_id}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.library.samples import sample_rows
@@ -109,6 +110,36 @@ def test_single_articles_mode_and_top_actor_slider(db: Path) -> None:
     app.slider(key="compare.top_actors").set_value(3)
     run(app)
     assert len(chart(app, "compare.heatmap")["data"][0]["y"]) == 3
+
+
+def test_a_large_library_lists_the_articles_a_search_finds_and_keeps_those_picked(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import compare_filters
+
+    monkeypatch.setattr(compare_filters, "ARTICLES_LISTED", 3)  # 11 samples: "large"
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))  # (puts the samples in)
+    with Library(db) as lib:
+        a = lib.articles(outlets=["Meridian Wire"])[0]
+        b = lib.articles(outlets=["Moscow Courier"])[0]
+    app.radio(key="compare.mode").set_value("Single articles")
+    run(app)
+    assert len(app.multiselect(key="compare.articles").options) == 3  # not every article
+    assert any("articles match; the first 3 are listed" in c.value for c in app.caption)
+    app.text_input(key="compare.article_search").set_value("Meridian Wire")
+    run(app)
+    options = app.multiselect(key="compare.articles").options
+    assert options and all("Meridian Wire" in o for o in options)
+    app.multiselect(key="compare.articles").set_value([a.id])
+    run(app)
+    app.text_input(key="compare.article_search").set_value("Moscow Courier")
+    run(app)
+    options = app.multiselect(key="compare.articles").options
+    assert options[0].startswith(f"#{a.id} ")  # picked before: still offered, still picked
+    assert app.multiselect(key="compare.articles").value == [a.id]
+    app.multiselect(key="compare.articles").set_value([a.id, b.id])
+    run(app)
+    assert len(chart(app, "compare.heatmap")["data"][0]["x"]) == 2
 
 
 def test_side_by_side_shows_escaped_highlighted_sentences(db: Path) -> None:
