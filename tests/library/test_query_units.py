@@ -10,55 +10,16 @@ import pytest
 
 from analysis.library.query import ArticleFilter, Selection
 from analysis.library.store import Library
-from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker
-from analysis.version import ENGINE_VERSION
-
-OUTLETS = ("Wire", "Courier", "Herald", "")
-ACTORS = ("Jens Stoltenberg", "Putin", "Vladimir Putin")
-
-
-def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalysis:
-    """An analysis whose actors have (distancing, neutral) attributions."""
-    profiles = tuple(
-        ActorProfile(
-            id=name.lower(), name=name, type="PERSON", aliases=(), mentions=1,
-            stance_counts={s: {"distancing": d, "neutral": n}.get(s, 0) for s in STANCES},
-            quotes=0, scare_quotes=0, doubt=0, loaded=0, sentiment=None,
-            tone_counts={"negative": d, "neutral": n, "positive": 1},
-        )
-        for name, (d, n) in stances.items()
-    )  # fmt: skip
-    markers = tuple(
-        Marker("attribution", stance, text[:1], 0, 1, name, "why", "src", 0)
-        for name, (d, n) in stances.items()
-        for stance, k in (("distancing", d), ("neutral", n))
-        for _ in range(k)
-    )
-    return ArticleAnalysis(
-        text=text, title=None, words=100, engine_version=ENGINE_VERSION, actors=profiles,
-        markers=markers,
-    )  # fmt: skip
-
-
-def add_article(library: Library, i: int) -> None:
-    outlet = OUTLETS[i % len(OUTLETS)]
-    stances = {a: ((i * (k + 2)) % 3, (i + k) % 2) for k, a in enumerate(ACTORS) if (i + k) % 4}
-    text = f"Report {i} about Stoltenberg and Putin."
-    library.add(
-        text, title=f"Report {i}", outlet=outlet or None, date=f"2022-0{1 + i % 3}-1{i % 10}",
-        constructed=i % 5 == 0, analysis=analysis_of(text, stances),
-    )  # fmt: skip
+from analysis.records import STANCES
+from tests.library.scored_library import NAMES, add_article, analysis_of, fill
 
 
 @pytest.fixture
 def lib(tmp_path: Path):
     with Library(tmp_path / "lib.sqlite3") as library:
-        for i in range(48):
-            add_article(library, i)
-        yield library
+        yield fill(library)
 
 
-NAMES = {"Putin": "Vladimir Putin"}
 FILTERS = [
     ArticleFilter(),
     ArticleFilter(outlets=("Wire", "Herald")),
