@@ -406,8 +406,7 @@ class Comparison:
         key = (actor, group, limit)
         found = self._cells.get(key)
         if found is None:
-            rows = self.source.actor_articles(actor)
-            ids = rows.loc[rows["group"] == group, "article_id"].head(limit)
+            ids = self.source.actor_articles(actor, group, limit)["article_id"]
             found = self.source.analyses([int(i) for i in ids])
             self._cells.put(key, found)
         return list(found)

@@ -68,9 +68,12 @@ class ComparisonSource(Protocol):
         """Per (actor, group): :data:`TOTAL_COLUMNS`, names merged; with ``period`` (``day``,
         ``week``, ``month``, ``year``) per (actor, group, period) and a ``period`` column."""
 
-    def actor_articles(self, actor: str) -> pd.DataFrame:
+    def actor_articles(
+        self, actor: str, group: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
         """One row per article mentioning ``actor``: article_id, group, date, words and the
-        actor's counts (:data:`TOTAL_COLUMNS` after ``articles``), merged names added up."""
+        actor's counts (:data:`TOTAL_COLUMNS` after ``articles``), merged names added up; of
+        ``group`` only and the first ``limit`` (by article) when given."""
 
     def actor_units(self, actors: Sequence[str], max_units: int) -> pd.DataFrame:
         """actor, group, unit, articles, distancing, attributions: per (actor, group) one unit
@@ -296,16 +299,19 @@ class MemorySource:
         agg["type"] = agg["actor"].map(main_types(per_type.rename("articles").reset_index()))
         return agg[out_cols]
 
-    def actor_articles(self, actor: str) -> pd.DataFrame:
+    def actor_articles(
+        self, actor: str, group: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
         rows = self._actor_rows()
         numbers = [*ACTOR_COUNT_FIELDS, *STANCES]
         cols = ["article_id", "group", "date", "words", *numbers]
-        rows = rows[rows["actor"] == actor] if not rows.empty else rows
+        if not rows.empty:
+            rows = rows[(rows["actor"] == actor) & ((rows["group"] == group) | (group is None))]
         if rows.empty:
             return pd.DataFrame(columns=cols)
         keys = ["article_id", "group", "date", "words"]
         agg = rows.groupby(keys, sort=True, dropna=False)[numbers].sum().reset_index()
-        return agg[cols]
+        return agg[cols].head(limit) if limit is not None else agg[cols]
 
     def units_kept(self, actors: Sequence[str], max_units: int) -> bool:
         return False  # computed from the analyses in memory each time (small corpora)

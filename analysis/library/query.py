@@ -605,8 +605,15 @@ class Selection:
             where, more = self._where(flt)
         return f"{source} WHERE {where}", params + more
 
-    def actor_articles(self, actor: str) -> pd.DataFrame:
+    def actor_articles(
+        self, actor: str, group: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
         """One row per article mentioning ``actor`` (merged names added up within an article).
+
+        Args:
+            actor: the actor (a name after merging).
+            group: only the articles of this group, when given.
+            limit: only the first articles (by id), when given.
 
         Returns:
             article_id, group, date, words and :data:`analysis.library.aggregates.ACTOR_COLUMNS`
@@ -615,15 +622,19 @@ class Selection:
         """
         where, params = self._where()
         raw = self._raw_names(actor)
+        if group is not None:
+            where += f" AND {self._group_sql()} = ?"
+            params.append(group)
         sums = ", ".join(f"SUM(c.{c})" for c in ACTOR_COLUMNS)
         sql = (
             f"SELECT c.article_id, {self._group_sql()} AS grp, NULLIF(c.date, ''), c.words, {sums} "
             f"FROM actor_counts c JOIN actor_names n ON n.id = c.name_id WHERE {where} "
             f"AND n.name IN ({','.join('?' * len(raw))}) GROUP BY c.article_id "
-            "ORDER BY c.article_id"
+            f"ORDER BY c.article_id{' LIMIT ?' if limit is not None else ''}"
         )
+        more = [int(limit)] if limit is not None else []
         return pd.DataFrame(
-            self._con.execute(sql, [*params, *raw]).fetchall(),
+            self._con.execute(sql, [*params, *raw, *more]).fetchall(),
             columns=["article_id", "group", "date", "words", *ACTOR_COLUMNS],
         )
 

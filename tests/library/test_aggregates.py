@@ -124,6 +124,13 @@ def test_count_tables_equal_the_counts_of_the_stored_analyses(
         keys = ["actor", "group"]
         got_s, want_s = _sorted(got, keys).astype(str), _sorted(want, keys).astype(str)
         assert got_s.equals(want_s), f"{got_s.to_string()}\n{want_s.to_string()}"
+        # One cell's first articles (the sentences behind a tone cell are read from them).
+        for actor in sorted(set(want["actor"]))[:2]:
+            for group in sorted(set(want["group"])):
+                cells = [source.with_names(names).actor_articles(actor, group, 2)
+                         for source in (selection, memory)]  # fmt: skip
+                ids = [c[["article_id", "group"]].values.tolist() for c in cells]
+                assert ids[0] == ids[1] and len(ids[0]) <= 2
         _check_cells_follow_the_rows(lib, flt, names)
 
 
