@@ -64,6 +64,8 @@ _TOTALS: Kept[tuple[pd.DataFrame, pd.DataFrame]] = Kept(TOTALS_KEPT)
 CELL_SUMS_KEPT, CELL_ROWS_KEPT = 16, 50_000
 """Sums of the per-day cells kept across selections: how many, and the most rows of one."""
 _CELL_SUMS: Kept[pd.DataFrame] = Kept(CELL_SUMS_KEPT)
+_GROUP_TOTALS: Kept[pd.DataFrame] = Kept(CELL_SUMS_KEPT)
+"""Group totals of whole-article filters (a row per group), the base of the subtraction."""
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -361,8 +363,39 @@ class Selection:
         return frame
 
     def group_totals(self) -> pd.DataFrame:
-        """Per group: articles, words, markers of each kind and ``stance_*`` counts, summed."""
-        where, params = self._where()
+        """Per group: articles, words, markers of each kind and ``stance_*`` counts, summed.
+
+        A keyword or actor filter that leaves out fewer articles than it keeps is answered as
+        the totals of every article (kept, :data:`_GROUP_TOTALS`) minus those left out.
+        """
+        flt = self.filter
+        whole = self._whole(flt)
+        left = self._left_out_if_fewer(flt) if self._has_ids(flt) else []
+        if left is None or not self._cells(whole):
+            return self._read_group_totals(flt)
+        every = self._kept_group_totals(whole)
+        if not left:
+            return every
+        out = self._read_group_totals(replace(whole, ids=tuple(left)))
+        return sums_without(every, out, ["group"])
+
+    def _kept_group_totals(self, whole: ArticleFilter) -> pd.DataFrame:
+        """:meth:`group_totals` under a whole-article filter, kept; grouped by outlet, kept for
+        every outlet and cut to the chosen ones (an outlet's totals do not depend on others)."""
+        base = replace(whole, outlets=None) if self.by == "outlet" else whole
+        key = (str(self.path), self._revision(), self.key, base, self.by)
+        every = _GROUP_TOTALS.get(key)
+        if every is None:
+            every = self._read_group_totals(base)
+            _GROUP_TOTALS.put(key, every)
+        if base.outlets == whole.outlets:
+            return every.copy()
+        groups = {o or NO_OUTLET for o in whole.outlets or ()}
+        return every[every["group"].isin(groups)].reset_index(drop=True)
+
+    def _read_group_totals(self, flt: ArticleFilter) -> pd.DataFrame:
+        """:meth:`group_totals` read from the article rows under ``flt``."""
+        where, params = self._where(flt)
         cols = ARTICLE_FRAME_COLUMNS[5:]
         sums = ", ".join(f"SUM(c.{c})" for c in cols)
         sql = (

@@ -46,6 +46,9 @@ def test_units_equal_a_fresh_read_of_the_count_rows(lib: Library, max_units: int
         )
         if flt.outlets:
             assert set(kept["group"]) <= {o or "(no outlet)" for o in flt.outlets}
+        totals = selection.group_totals().sort_values("group").reset_index(drop=True)
+        read = selection._read_group_totals(flt).sort_values("group").reset_index(drop=True)
+        pd.testing.assert_frame_equal(totals, read, check_dtype=False)
     # Blocks: a group of more articles than max_units pools them; every article is counted once.
     whole = Selection(lib, names=NAMES).actor_units(actors, max_units)
     per_actor = whole.groupby("actor")["articles"].sum()
@@ -177,7 +180,7 @@ def _read_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis.library import query
 
     monkeypatch.setattr(Selection, "_left_out_if_fewer", lambda self, flt: None)
-    for name in ("_UNITS", "_TOTALS", "_CELL_SUMS"):
+    for name in ("_UNITS", "_TOTALS", "_CELL_SUMS", "_GROUP_TOTALS"):
         monkeypatch.setattr(query, name, Kept(8))
 
 
@@ -201,6 +204,7 @@ def test_a_filter_keeping_most_articles_gives_what_a_direct_read_gives(
                 selection.actor_tones().sort_values(["actor", "group"]),
                 units.sort_values(["actor", "group", "unit"]),
                 pd.DataFrame({"name": selection.person_names()}),
+                selection.group_totals().sort_values("group"),
             ))  # fmt: skip
         answers.append(got)
     for left_out, read in zip(*answers, strict=True):
@@ -239,6 +243,7 @@ def _answers(selection: Selection) -> list[pd.DataFrame]:
         selection.actor_totals().sort_values(["actor", "group"]).reset_index(drop=True),
         selection.actor_units(actors, 5).sort_values(["actor", "group", "unit"])
         .reset_index(drop=True),
+        selection.group_totals().sort_values("group").reset_index(drop=True),
     ]  # fmt: skip
 
 
