@@ -4,7 +4,7 @@ Starts `streamlit run app.py` on a free loopback port (its own library file) and
 
 1. **Server CPU seconds per new browser session** (utime + stime of the server process, read from
    ``/proc/<pid>/stat`` before a fresh Chromium context opens the page and after the server is
-   idle again once it is usable and closed), at ``/home`` (the baseline: the cheapest page, same
+   idle again once it is usable and closed), at ``/`` (Home, the baseline: the cheapest page, same
    run), ``/analyze`` (the sample analysed, with its charts), ``/class`` (the teacher's form) and
    ``/class?code=…`` (a student). Target: ≤ 0.3 s at /analyze and /class.
 2. **Waves of students** answering one class activity at the same moment: each opens the student
@@ -349,7 +349,7 @@ def main() -> int:
         code, _ = create_activity(db, "CPU per session")
         with served(db) as (url, pid, _start):
             pages = [
-                ("/home (baseline)", "/home", "h1"),
+                ("/ (Home, baseline)", "/", "h1"),  # (Home is the default page, at /)
                 ("/analyze", "/analyze", ".st-key-analyze-chart-sentiment .js-plotly-plot"),
                 ("/class (teacher's form)", "/class", ".st-key-class-start button"),
                 ("/class?code= (student)", f"/class?code={code}", ".st-key-class-send button"),
@@ -358,7 +358,7 @@ def main() -> int:
             results = asyncio.run(waves(pid, url, db, sizes, args.browsers))
             peak = rss_mb(pid)
 
-    base = statistics.median(cpu["/home (baseline)"])
+    base = statistics.median(cpu["/ (Home, baseline)"])
     print(f"\nServer CPU per new browser session (median of {args.sessions}; target ≤ "
           f"{CPU_TARGET_S} s at /analyze and /class)\n")  # fmt: skip
     print("| page | CPU s (median) | max | × baseline |")
