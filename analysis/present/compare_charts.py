@@ -24,6 +24,7 @@ from analysis.present.heat_layout import (
     HeatGeometry,
     apply_heat_geometry,
     colour_bar,
+    column_lines,
     heat_geometry,
     label_lines,
 )
@@ -111,17 +112,17 @@ def _cell_text(share: float, n: int, enough: bool, mark: str) -> str:
     return "–" if n == 0 else f"n={n}"
 
 
-def heat_labels(names: Sequence[str], width: int = 24) -> list[str]:
-    """Heat-map axis labels: escaped, long ones (article titles) wrapped on two lines of
+def heat_labels(names: Sequence[str], width: int = 24, lines: int = 2) -> list[str]:
+    """Heat-map axis labels: escaped, long ones (article titles) wrapped on ``lines`` lines of
     ``width`` characters and then cut with "…" (the hover keeps the whole name), kept unique."""
 
     def first(name: str) -> str:
-        return "<br>".join(_esc(line) for line in label_lines(wrap_label(name, width)))
+        return "<br>".join(_esc(line) for line in label_lines(wrap_label(name, width, lines)))
 
     def again(name: str, k: int) -> str:
-        lines = label_lines(wrap_label(name, width))
-        head = "".join(_esc(line) + "<br>" for line in lines[:-1])
-        return head + _esc(_short(lines[-1], width - 4)) + f" ({k})"
+        lines_of = label_lines(wrap_label(name, width, lines))
+        head = "".join(_esc(line) + "<br>" for line in lines_of[:-1])
+        return head + _esc(_short(lines_of[-1], width - 4)) + f" ({k})"
 
     return _unique_labels(names, first, again)
 
@@ -155,6 +156,10 @@ def heat_map(
     ticks = max(len(f"{v:{bar[1]}}") for v in zrange)  # d3 and Python agree here
     geometry = heat_geometry(x, y, bar_title=bar[0], tick_chars=ticks,
                              note_lines=note.count("<br>") + 1)  # fmt: skip
+    if column_lines(len(x), geometry.left, geometry.right) < 2:  # narrow columns: one line
+        x = heat_labels(columns, lines=1)
+        geometry = heat_geometry(x, y, bar_title=bar[0], tick_chars=ticks,
+                                 note_lines=note.count("<br>") + 1)  # fmt: skip
     trace: dict[str, Any] = {"z": z, "x": x, "y": y, "colorscale": scale, "zmin": zrange[0],
                              "zmax": zrange[1], "xgap": 2, "ygap": 2, "hoverongaps": True,
                              "colorbar": colour_bar(bar[0], bar[1])}  # fmt: skip

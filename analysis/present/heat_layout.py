@@ -26,6 +26,10 @@ ROW_HEIGHT = 42
 """Height of a heat-map row in CSS px (room for the cell label and a gap)."""
 TITLE_SPACE = 64
 """Room for the figure's title above the column names, in CSS px."""
+NARROWEST = 780
+"""The narrowest a heat map is drawn, in CSS px: the Compare page at 1280 px (exports are wider)."""
+LINE_HEIGHT = 1.2
+"""Height of a line of a label, as a share of the font size."""
 BAR_THICKNESS = 16
 BAR_PAD = 12
 TICK_FONT = FONT_SIZE - 4
@@ -85,7 +89,7 @@ def heat_geometry(
     longest = max(text_width(line, TICK_FONT) for line in col_lines)
     stacked = max(len(label_lines(c)) for c in columns) if columns else 1
     slant = math.sin(math.pi / 4)
-    names_height = math.ceil(slant * (longest + stacked * 1.2 * TICK_FONT))
+    names_height = math.ceil(slant * (longest + stacked * LINE_HEIGHT * TICK_FONT))
     row_lines = [line for r in rows for line in label_lines(r)] or [""]
     left = max(text_width(line, FONT_SIZE) for line in row_lines) + 16
     # The last column's name leans right, past the plot's edge: room for it or the bar.
@@ -98,6 +102,16 @@ def heat_geometry(
     plot_height = max(len(rows) * row_height, bar_title_length, 120)
     bottom = 24 + math.ceil(note_lines * 1.4 * (FONT_SIZE - 5))
     return HeatGeometry(left, right, TITLE_SPACE + names_height + 8, bottom, plot_height)
+
+
+def column_lines(columns: int, left: int, right: int) -> int:
+    """How many lines a column name may take (2 or 1) without running into its neighbours:
+    slanted at −45°, neighbouring names stand a column's width × sin 45° apart, and the plot
+    is at least :data:`NARROWEST` px wide less the margins."""
+    if not columns:
+        return 2
+    gap = (NARROWEST - left - right) / columns * math.sin(math.pi / 4)
+    return 2 if gap >= 2 * LINE_HEIGHT * TICK_FONT else 1
 
 
 def colour_bar(title: str, tickformat: str) -> dict[str, Any]:

@@ -93,3 +93,20 @@ def test_exports_at_1280_px_carry_the_computed_size() -> None:
         assert svg.startswith("<svg") and "cbtitle" in svg
         pdf = figure_bytes(fig, "pdf")
         assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-64:]
+
+
+def test_names_of_many_narrow_columns_take_one_line_and_never_touch() -> None:
+    from analysis.present.heat_layout import LINE_HEIGHT, NARROWEST
+
+    titles = [f"#{i} {TITLES[i % 2]}" for i in range(10)]  # ten articles compared
+    g = grid()
+    names = dict(zip(OUTLETS[:3], titles[:3], strict=True))
+    few = heatmap_figure(g[g["group"].isin(names)].assign(group=lambda f: f["group"].map(names)))
+    assert all(len(x.split("<br>")) == 2 for x in few.data[0].x)  # room for two lines
+    rows = [g.assign(group=t) for t in titles]
+    many = heatmap_figure(pd.concat(rows, ignore_index=True))
+    labels = list(many.data[0].x)
+    assert len(labels) == 10 and all("<br>" not in x for x in labels)
+    margin = many.layout.margin
+    gap = (NARROWEST - margin.l - margin.r) / len(labels) * 0.7071
+    assert gap >= LINE_HEIGHT * TICK_FONT  # one line between two neighbours' baselines
