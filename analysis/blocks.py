@@ -17,7 +17,8 @@ MODULUS = 4294967296  # 2^32
 
 
 def block_of(article_ids: pd.Series, max_units: int) -> pd.Series:
-    """The hashed block of each article id (ids below 3.4 × 10^9, as SQLite's row ids are)."""
+    """The hashed block of each article id. For ids below 3.4 × 10^9 (the library's ids count
+    up from 1) the product fits 64 bits in pandas as in SQLite, so both give the same block."""
     return ((article_ids * HASH) % MODULUS) % max_units
 
 

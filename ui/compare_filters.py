@@ -133,7 +133,8 @@ def _article_options(library: Library) -> dict[int, str]:
     if span.real_articles + span.constructed <= ARTICLES_LISTED:
         return {a.id: _label(a) for a in library.articles(with_text=False)}
     words = st.text_input(
-        "Find articles", key="compare.article_search", placeholder="words of the title or text",
+        "Find articles", key="compare.article_search",
+        placeholder="words of the title or text, or an outlet",
         help="The library is large: type words to list the articles to pick from.",
     ).strip()  # fmt: skip
     listing = Listing(library, ArticleFilter(keyword=words or None))

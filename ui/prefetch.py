@@ -14,6 +14,7 @@ benchmark waits on it).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -21,9 +22,12 @@ import streamlit as st
 
 ELEMENTS = (
     "PlotlyChart", "DataFrame", "Multiselect", "DateInput", "Slider", "TextInput", "Radio",
-    "Checkbox", "Selectbox", "NumberInput", "DownloadButton", "Html", "TextArea", "FileUploader",
+    "Checkbox", "Selectbox", "NumberInput", "DownloadButton", "TextArea", "FileUploader",
 )  # fmt: skip
-"""The kinds of elements the pages draw (Streamlit's chunk names)."""
+"""The kinds of elements the pages draw (Streamlit's chunk names; the ``Html`` chunk is loaded
+already: it runs the script)."""
+CHUNK_NAME = re.compile(r"[A-Za-z0-9_.-]+\.js")
+"""What a chunk file name looks like: nothing else is written into the script."""
 
 _SCRIPT = """<script>(() => {
   if (window.__flPrefetch) return;
@@ -32,22 +36,27 @@ _SCRIPT = """<script>(() => {
   window.__flPrefetch = "waiting";
   const load = () => {
     window.__flPrefetch = "loading";
-    Promise.all(FILES.map(f => import(new URL(f, entry.src).href).catch(() => null)))
+    Promise.all(__FL_FILES__.map(f => import(new URL(f, entry.src).href).catch(() => null)))
       .then(() => { window.__flPrefetch = "done"; });
   };
-  (window.requestIdleCallback || (f => setTimeout(f, 1000)))(load);
+    (window.requestIdleCallback || (f => setTimeout(f, 1000)))(load);
 })();</script>"""
+_FILES_TOKEN = "__FL_FILES__"
 
 
 @cache
 def chunk_files(elements: tuple[str, ...] = ELEMENTS) -> tuple[str, ...]:
     """The installed Streamlit's chunk file names of ``elements`` (their names are hashed)."""
     folder = Path(st.__file__).parent / "static" / "static" / "js"
-    return tuple(sorted(p.name for name in elements for p in folder.glob(f"{name}.*.js")))
+    found = (p.name for name in elements for p in folder.glob(f"{name}.*.js"))
+    return tuple(sorted(f for f in found if CHUNK_NAME.fullmatch(f)))
 
 
 def prefetch_element_code() -> None:
-    """Emit (in the sidebar, out of the way) the script that loads :func:`chunk_files`."""
+    """Emit (in the sidebar, out of the way) the script that loads :func:`chunk_files` — not
+    in a student's tab (``/class?code=``): it shows the class page only, and 5 MB of code per
+    student from the teacher's machine would be wasted."""
     files = chunk_files()
-    if files:
-        st.sidebar.html(_SCRIPT.replace("FILES", json.dumps(files)), unsafe_allow_javascript=True)
+    if files and not st.query_params.get("code"):
+        script = _SCRIPT.replace(_FILES_TOKEN, json.dumps(files))
+        st.sidebar.html(script, unsafe_allow_javascript=True)

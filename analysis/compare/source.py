@@ -306,7 +306,9 @@ class MemorySource:
         numbers = [*ACTOR_COUNT_FIELDS, *STANCES]
         cols = ["article_id", "group", "date", "words", *numbers]
         if not rows.empty:
-            rows = rows[(rows["actor"] == actor) & ((rows["group"] == group) | (group is None))]
+            rows = rows[rows["actor"] == actor]
+            if group is not None:
+                rows = rows[rows["group"] == group]
         if rows.empty:
             return pd.DataFrame(columns=cols)
         keys = ["article_id", "group", "date", "words"]
@@ -346,7 +348,9 @@ class MemorySource:
         frame = pd.DataFrame(rows, columns=list(TONE_TOTAL_COLUMNS))
         if frame.empty:
             return frame
-        return frame.groupby(["actor", "group"], sort=False).sum().reset_index()
+        tones = frame.groupby(["actor", "group"], sort=False).sum().reset_index()
+        # No row for a cell without a toned mention, as the library answers.
+        return tones[tones[list(TONE_TOTAL_COLUMNS[2:])].sum(axis=1) > 0].reset_index(drop=True)
 
     def marked_articles(self, actor: str, per_group: int | None = None) -> pd.DataFrame:
         raw = ({actor} | {k for k, v in self.names.items() if v == actor}) - self.dropped

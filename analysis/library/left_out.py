@@ -20,7 +20,8 @@ UNIT_KEYS = ["actor", "group", "unit"]
 
 def sums_without(every: pd.DataFrame, out: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """``every`` minus ``out`` per ``keys`` (both: ``keys``, ``articles``, summed columns);
-    rows left with no article are dropped. Ordered by ``keys``."""
+    rows left with no article are dropped. Ordered by ``keys`` (``every`` as it is when
+    ``out`` is empty)."""
     if out.empty:
         return every
     values = [c for c in every.columns if c not in keys]

@@ -19,7 +19,7 @@ import json
 import random
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -64,8 +64,10 @@ _TOTALS: Kept[tuple[pd.DataFrame, pd.DataFrame]] = Kept(TOTALS_KEPT)
 CELL_SUMS_KEPT, CELL_ROWS_KEPT = 16, 50_000
 """Sums of the per-day cells kept across selections: how many, and the most rows of one."""
 _CELL_SUMS: Kept[pd.DataFrame] = Kept(CELL_SUMS_KEPT)
-_GROUP_TOTALS: Kept[pd.DataFrame] = Kept(CELL_SUMS_KEPT)
-"""Group totals of whole-article filters (a row per group), the base of the subtraction."""
+GROUP_TOTALS_KEPT = 16
+"""Group totals of whole-article filters (a row per group) kept: the base of the subtraction."""
+_GROUP_TOTALS: Kept[pd.DataFrame] = Kept(GROUP_TOTALS_KEPT)
+_MISSING = object()
 _MARKED = " + ".join(f"c.{c}" for c in ACTOR_COLUMNS[1:])  # every count but mentions
 
 
@@ -126,9 +128,8 @@ class Selection:
     names: Mapping[str, str] = field(default_factory=dict)
     key: str = field(default_factory=analysis_key)
     dropped: frozenset[str] = frozenset()
-    _id_lists: dict[tuple, str | None] = field(default_factory=dict, init=False, repr=False)
-    _id_sets: dict[tuple, set[int]] = field(default_factory=dict, init=False, repr=False)
-    _ids_revision: int | None = field(default=None, init=False, repr=False)
+    _ids: dict[tuple, Any] = field(default_factory=dict, init=False, repr=False)
+    _ids_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
     path: Path = field(init=False)
 
@@ -249,33 +250,34 @@ class Selection:
         return " AND ".join(where), params
 
     def _matching_ids(self, flt: ArticleFilter) -> str:
-        """The ids (a JSON array) of the articles passing the keyword, id and actor conditions.
+        """The ids (a JSON array) of the articles passing the keyword, id and actor conditions
+        (the queries of a page share the list)."""
+        what = ("passing list", flt.keyword, flt.ids, flt.actor)
+        return str(self._ids_of(what, lambda: json.dumps(sorted(self._passing_ids(flt)))))
 
-        Found once per selection and condition (the queries of a page share the list).
-        """
-        wanted = ("passing", flt.keyword, flt.ids, flt.actor)
-        lists = self._id_lists_of_revision()
-        if wanted not in lists:
-            lists[wanted] = json.dumps(sorted(self._passing_ids(flt)))
-        return str(lists[wanted])
-
-    def _id_lists_of_revision(self) -> dict[tuple, str | None]:
-        """The id lists found for the library as it is now: emptied (with the id sets) when
-        its revision changed, so a list never outlives the articles it was read from."""
-        revision = self._revision()
-        if revision != self._ids_revision:
-            self._id_lists.clear()
-            self._id_sets.clear()
-            self._ids_revision = revision
-        return self._id_lists
+    def _ids_of(self, what: tuple[Any, ...], find: Callable[[], Any]) -> Any:
+        """``find()``, once per selection, ``what`` and library revision: keyed by the revision
+        read before finding, so an id list never outlives the articles it was read from
+        (entries of older revisions are dropped). A selection is shared by the sessions'
+        threads: the dictionary is only touched under a lock."""
+        key = (self._revision(), *what)
+        with self._ids_lock:
+            found = self._ids.get(key, _MISSING)
+        if found is _MISSING:
+            found = find()
+            with self._ids_lock:
+                for old in [k for k in self._ids if k[0] != key[0]]:
+                    del self._ids[old]
+                self._ids[key] = found
+        return found
 
     def _passing_ids(self, flt: ArticleFilter) -> set[int]:
-        """The ids of the articles passing the keyword, id and actor conditions (found once
-        per selection, condition and library revision)."""
-        self._id_lists_of_revision()
-        wanted = (flt.keyword, flt.ids, flt.actor)
-        if wanted in self._id_sets:
-            return self._id_sets[wanted]
+        """The ids of the articles passing the keyword, id and actor conditions."""
+        what = ("passing", flt.keyword, flt.ids, flt.actor)
+        return set(self._ids_of(what, lambda: self._read_passing_ids(flt)))
+
+    def _read_passing_ids(self, flt: ArticleFilter) -> frozenset[int]:
+        """:meth:`_passing_ids`, read."""
         # Each condition reads its own index (the full-text index, the actor-ordered count
         # rows), never the article rows: those hold the texts and are large.
         parts: list[set[int]] = []
@@ -292,9 +294,7 @@ class Selection:
                 f"({','.join('?' * len(raw))})"
             )
             parts.append({r[0] for r in self._con.execute(sql, [self.key, *raw])})
-        kept = set.intersection(*parts) if parts else set()
-        self._id_sets[wanted] = kept
-        return kept
+        return frozenset(set.intersection(*parts) if parts else set())
 
     def _id_total(self, flt: ArticleFilter) -> int:
         """How many articles the keyword, id and actor conditions of ``flt`` keep."""
@@ -308,15 +308,12 @@ class Selection:
         Counts add up over articles, so a filter keeping most articles is answered as the
         whole-article cells minus the rows of the few left out (:meth:`_summed`).
         """
-        wanted = ("left", self._whole(flt), flt.keyword, flt.ids, flt.actor)
-        lists = self._id_lists_of_revision()
-        if wanted not in lists:
-            lists[wanted] = self._find_left_out(flt)
-        found = lists[wanted]
-        return None if found is None else json.loads(found)
+        what = ("left", self._whole(flt), flt.keyword, flt.ids, flt.actor)
+        found = self._ids_of(what, lambda: self._find_left_out(flt))
+        return None if found is None else list(found)
 
-    def _find_left_out(self, flt: ArticleFilter) -> str | None:
-        """:meth:`_left_out_if_fewer`, read (a JSON array; None when the kept are fewer)."""
+    def _find_left_out(self, flt: ArticleFilter) -> tuple[int, ...] | None:
+        """:meth:`_left_out_if_fewer`, read (None when the kept are fewer)."""
         where, params = self._where(self._whole(flt))
         passing = self._passing_ids(flt)
         count = f"SELECT COUNT(*) FROM article_counts c WHERE {where}"
@@ -326,7 +323,7 @@ class Selection:
         every = f"SELECT c.article_id FROM article_counts c WHERE {where}"
         left = [i for (i,) in self._con.execute(every, params) if i not in passing]
         # Compared with the articles kept among these, not all that pass over the library.
-        return json.dumps(left) if len(left) < every_count - len(left) else None
+        return tuple(left) if len(left) < every_count - len(left) else None
 
     @staticmethod
     def _whole(flt: ArticleFilter) -> ArticleFilter:
@@ -371,7 +368,7 @@ class Selection:
         flt = self.filter
         whole = self._whole(flt)
         left = self._left_out_if_fewer(flt) if self._has_ids(flt) else []
-        if left is None or not self._cells(whole):
+        if left is None or self.by == "article":  # (each article its own group: no totals kept)
             return self._read_group_totals(flt)
         every = self._kept_group_totals(whole)
         if not left:
@@ -747,7 +744,8 @@ class Selection:
         def read_again(pairs: set[tuple[str, str]]) -> pd.DataFrame:
             """Units of these (actor, group) pairs under ``flt``, read through their outlets."""
             outlets = tuple(sorted({"" if g == NO_OUTLET else g for _, g in pairs}))
-            redo = [a for a in actors if a in {a for a, _ in pairs}]
+            again = {actor for actor, _ in pairs}
+            redo = [actor for actor in actors if actor in again]
             return self._read_units(redo, max_units, replace(flt, outlets=outlets))
 
         return units_without(every, out, max_units, actors, read_again)
