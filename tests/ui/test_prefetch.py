@@ -20,7 +20,8 @@ def test_every_element_kind_has_its_chunk_in_the_installed_streamlit() -> None:
 def _prefetch_scripts(code: str | None) -> list[str]:
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=240)
+    root = Path(__file__).resolve().parents[2]
+    app = AppTest.from_file(str(root / "app.py"), default_timeout=240)
     if code is not None:
         app.query_params["code"] = code
     app.switch_page("pages/how_to_read.py")  # a page with little else to draw
