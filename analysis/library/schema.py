@@ -403,6 +403,11 @@ def migrate(con: sqlite3.Connection) -> None:
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
+    # A connection that read the file while another process was creating it can keep the
+    # empty schema it saw ("PRAGMA user_version" does not check it), and its first statement
+    # on a table then fails with "no such table". Reading the schema table checks the schema's
+    # version and loads the current one.
+    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def set_wal(con: sqlite3.Connection, attempts: int = 50) -> None:
