@@ -62,6 +62,22 @@ IDLE = (
 may still be drawing the last one)."""
 
 
+CHANGE_ROWS = [
+    (f"{what}: {label}", f"{key}{suffix}", target)
+    for what, key in (
+        ("filter change (one outlet less)", "change"),
+        ("keyword filter kept by most articles", "keyword"),
+        ("actor filter kept by most articles", "actor"),
+    )
+    for label, suffix, target in (
+        ("shares redrawn, s", "_shares", "≤ 1"),
+        ("stars redrawn, s", "", "≤ 1"),
+        ("run over (server), s", "_done", ""),
+    )
+]
+"""The table's rows of each filter change: (label, key of :func:`browser_run`, target)."""
+
+
 def _settled(page: object) -> None:
     """Wait until the page's run is over and its idle-time prefetch is done (a person reads
     the page before changing a filter)."""
@@ -316,19 +332,7 @@ def main() -> None:
                 "≤ 3",
             ),
             ("Home page read first (idle), then Compare: stars drawn, s", "home_idle", "≤ 3"),
-            ("filter change (one outlet less): shares redrawn, s", "change_shares", "≤ 1"),
-            ("filter change (one outlet less): stars redrawn, s", "change", "≤ 1"),
-            ("filter change (one outlet less): run over (server), s", "change_done", ""),
-            ("keyword filter kept by most articles: shares redrawn, s", "keyword_shares", "≤ 1"),
-            ("keyword filter kept by most articles: stars redrawn, s", "keyword", "≤ 1"),
-            (
-                "keyword filter kept by most articles: run over (server), s",
-                "keyword_done",
-                "",
-            ),
-            ("actor filter kept by most articles: shares redrawn, s", "actor_shares", "≤ 1"),
-            ("actor filter kept by most articles: stars redrawn, s", "actor", "≤ 1"),
-            ("actor filter kept by most articles: run over (server), s", "actor_done", ""),
+            *CHANGE_ROWS,
         ):
             row(f"real server: {label}", big_b[k], small_b[k], target)
         row("real server: first render minus the floor (ours), s",

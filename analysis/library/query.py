@@ -271,10 +271,10 @@ class Selection:
                 self._ids[key] = found
         return found
 
-    def _passing_ids(self, flt: ArticleFilter) -> set[int]:
+    def _passing_ids(self, flt: ArticleFilter) -> frozenset[int]:
         """The ids of the articles passing the keyword, id and actor conditions."""
         what = ("passing", flt.keyword, flt.ids, flt.actor)
-        return set(self._ids_of(what, lambda: self._read_passing_ids(flt)))
+        return frozenset(self._ids_of(what, lambda: self._read_passing_ids(flt)))
 
     def _read_passing_ids(self, flt: ArticleFilter) -> frozenset[int]:
         """:meth:`_passing_ids`, read."""

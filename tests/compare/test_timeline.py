@@ -11,30 +11,13 @@ import pytest
 from analysis.compare import Comparison, Entry
 from analysis.library.query import Selection
 from analysis.library.store import Library
-from analysis.records import STANCES, ActorProfile, ArticleAnalysis, Marker
-from analysis.version import ENGINE_VERSION
+from analysis.records import ArticleAnalysis
+from tests.library.scored_library import analysis_of as scored_analysis
 
 
 def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalysis:
-    """An analysis where each actor has (distancing, neutral) attributions."""
-    profiles = tuple(
-        ActorProfile(
-            id=name.lower(), name=name, type="PERSON", aliases=(), mentions=1,
-            stance_counts={s: {"distancing": d, "neutral": n}.get(s, 0) for s in STANCES},
-            quotes=0, scare_quotes=0, doubt=0, loaded=0, sentiment=None,
-        )
-        for name, (d, n) in stances.items()
-    )  # fmt: skip
-    markers = tuple(
-        Marker("attribution", stance, text[:1], 0, 1, name, "why", "src", 0)
-        for name, (d, n) in stances.items()
-        for stance, k in (("distancing", d), ("neutral", n))
-        for _ in range(k)
-    )
-    return ArticleAnalysis(
-        text=text, title=text[:12], words=100, engine_version=ENGINE_VERSION, actors=profiles,
-        markers=markers,
-    )  # fmt: skip
+    """An analysis where each actor has (distancing, neutral) attributions (no tone)."""
+    return scored_analysis(text, stances, title=text[:12], tones=False)
 
 
 # outlet, date, {actor: (distancing, neutral)}

@@ -13,14 +13,17 @@ OUTLETS = ("Wire", "Courier", "Herald", "")
 ACTORS = ("Jens Stoltenberg", "Putin", "Vladimir Putin")
 
 
-def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalysis:
-    """An analysis whose actors have (distancing, neutral) attributions."""
+def analysis_of(
+    text: str, stances: dict[str, tuple[int, int]], *, title: str | None = None, tones: bool = True
+) -> ArticleAnalysis:
+    """An analysis whose actors have (distancing, neutral) attributions (and, with ``tones``,
+    that many negative and neutral mentions and one positive)."""
     profiles = tuple(
         ActorProfile(
             id=name.lower(), name=name, type="PERSON", aliases=(), mentions=1,
             stance_counts={s: {"distancing": d, "neutral": n}.get(s, 0) for s in STANCES},
             quotes=0, scare_quotes=0, doubt=0, loaded=0, sentiment=None,
-            tone_counts={"negative": d, "neutral": n, "positive": 1},
+            tone_counts={"negative": d, "neutral": n, "positive": 1} if tones else {},
         )
         for name, (d, n) in stances.items()
     )  # fmt: skip
@@ -31,7 +34,7 @@ def analysis_of(text: str, stances: dict[str, tuple[int, int]]) -> ArticleAnalys
         for _ in range(k)
     )
     return ArticleAnalysis(
-        text=text, title=None, words=100, engine_version=ENGINE_VERSION, actors=profiles,
+        text=text, title=title, words=100, engine_version=ENGINE_VERSION, actors=profiles,
         markers=markers,
     )  # fmt: skip
 
