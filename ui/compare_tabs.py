@@ -7,7 +7,6 @@ HTML from :mod:`ui.compare_view`. Widget keys are namespaced ``compare.*``.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.compare.comparison import WORD_SAMPLE, Comparison
@@ -23,9 +22,11 @@ from analysis.present.compare_charts import (
 )
 from analysis.present.differences_text import difference_sentence, thin_sentence
 from analysis.present.highlight import legend_html, stylesheet
+from analysis.present.tone_charts import tone_heatmap_figure
 from ui.charts import PLOTLY_CONFIG, show_chart
-from ui.compare_tone import CELL_ARTICLES, render_tone_heatmap
+from ui.compare_tone import CELL_ARTICLES, MIN_MENTIONS, render_tone_heatmap
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
+from ui.numbers_table import numbers_table
 from ui.page_text import page_text
 from ui.text import option
 
@@ -56,13 +57,17 @@ def significant_marks(comparison: Comparison, actors: list[str]) -> dict[tuple[s
 
 def precompute_heat_tab(comparison: Comparison, top: int = TOP_ACTORS) -> None:
     """Compute what :func:`heat_tab` first shows (the tables, the tests of differences, the
-    tone map and its first cell's articles) without drawing: the server's start-up warm-up."""
+    tone map and its first cell's articles) and build its two figures once, without drawing:
+    the server's start-up warm-up. (Plotly loads its template and the modules of every trace
+    kind the template styles when a process builds its first figure: 0.1–0.2 s the first
+    visitor would otherwise wait for.)"""
     comparison.warnings  # noqa: B018 (cached properties: read to compute them)
     comparison.article_count  # noqa: B018
     actors = comparison.top_actors(top)
-    comparison.heatmap_frame(actors)
-    comparison.differences(actors)
-    comparison.tone_frame(actors)
+    grid = comparison.heatmap_frame(actors)
+    marks = significant_marks(comparison, actors)
+    heatmap_figure(grid, comparison.min_attributions, marks, comparison.group_kind).to_json()
+    tone_heatmap_figure(comparison.tone_frame(actors), MIN_MENTIONS, comparison.group_kind)
     if actors and comparison.groups:
         comparison.cell_analyses(actors[0], comparison.groups[0], CELL_ARTICLES)
 
@@ -88,8 +93,7 @@ def heat_tab(comparison: Comparison) -> int:
                    key="compare.heatmap",
                    name=f"distancing share by {kind} {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/heat", min_attributions=comparison.min_attributions))
-    with st.expander("The numbers"):
-        st.dataframe(grid, hide_index=True, key="compare.heatmap_table")
+    numbers_table(grid, "compare.heatmap_table", hide_index=True)
     render_tone_heatmap(comparison, actors)
     return top
 
@@ -100,8 +104,7 @@ def rates_tab(comparison: Comparison) -> None:
     show_chart(rates_figure(table), key="compare.rates",
                name=f"markers per 1000 words {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/rates"))
-    with st.expander("The numbers"):
-        st.dataframe(table, hide_index=True, key="compare.rates_table")
+    numbers_table(table, "compare.rates_table", hide_index=True)
 
 
 def words_tab(comparison: Comparison) -> None:
@@ -158,8 +161,7 @@ def map_tab(comparison: Comparison) -> None:
     st.markdown(page_text("compare/map"))
     show_chart(similarity_figure(comparison.similarity()), key="compare.similarity",
                name=f"similarity of framing {groups_label(comparison)}")  # fmt: skip
-    with st.expander("The framing features"):
-        st.dataframe(comparison.framing_features.round(3), key="compare.features")
+    numbers_table(comparison.framing_features.round(3), "compare.features", "The framing features")
 
 
 def timeline_tab(comparison: Comparison) -> None:
@@ -176,8 +178,7 @@ def timeline_tab(comparison: Comparison) -> None:
     show_chart(timeline_figure(frame, picked), key="compare.timeline",
                name=f"distancing share by {over} {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/timeline", min_attributions=comparison.min_attributions))
-    with st.expander("The numbers"):
-        st.dataframe(frame, hide_index=True, key="compare.timeline_table")
+    numbers_table(frame, "compare.timeline_table", hide_index=True)
 
 
 def differences_tab(comparison: Comparison, top: int) -> None:
@@ -201,6 +202,4 @@ def differences_tab(comparison: Comparison, top: int) -> None:
     if not thin.empty:
         with st.expander(f"Too little data to test ({len(thin)})"):
             st.html(sentences_html([thin_sentence(r) for r in thin.to_dict("records")]))
-    with st.expander("The numbers"):
-        st.dataframe(pd.concat([tested], ignore_index=True), hide_index=True,
-                     key="compare.differences_table")  # fmt: skip
+    numbers_table(tested.reset_index(drop=True), "compare.differences_table", hide_index=True)

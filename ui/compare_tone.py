@@ -11,6 +11,7 @@ from analysis.compare.comparison import Comparison
 from analysis.present.tone_charts import TONE_SOURCE, tone_heatmap_figure
 from analysis.present.tone_evidence import TONE_MODEL_SOURCE, tone_sentences_html
 from ui.charts import show_chart
+from ui.numbers_table import numbers_table
 from ui.text import md, option
 
 MIN_MENTIONS = 3
@@ -35,8 +36,7 @@ def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
         "so compare outlets over many mentions, and read the sentences behind a cell below. "
         f"Source: the {TONE_SOURCE}."
     )
-    with st.expander("The tone numbers"):
-        st.dataframe(grid, hide_index=True, key="compare.tone_table")
+    numbers_table(grid, "compare.tone_table", "The tone numbers", hide_index=True)
     render_tone_sentences(comparison, actors)
 
 

@@ -107,19 +107,28 @@ def _title(fig: go.Figure, fallback: str) -> str:
 def chart_downloads(
     fig: go.Figure, key: str, name: str | None = None, what: str | None = None
 ) -> None:
-    """A "Download chart" popover: PNG (print resolution), SVG, PDF and interactive HTML.
+    """A "Download chart" popover: PNG (print resolution), SVG, PDF and interactive HTML,
+    drawn when the popover is opened.
 
     Files are named after ``name`` (whose chart: the article, the outlets), else the chart's
     title, then ``what`` it shows ("distancing by actor"), e.g.
     ``nato-eastern-flank-distancing-by-actor.png``. Without Chrome/Chromium the popover
     explains how to install one; HTML still downloads.
     """
+    # Filled only once opened (the popover reports its state and reruns the page): a closed
+    # one costs no figure JSON, and the kaleido browser starts when someone is about to
+    # export, not during a server's first page view, where its start doubled the time to
+    # the first chart.
+    box = st.popover("Download chart", icon=":material/download:", key=f"{key}.download",
+                     on_change="rerun")  # fmt: skip
+    if not box.open:
+        return
     static = _static_export_available()
     if static:
         warm_exporter()
     fig_json = _figure_json(fig)
     stem = name or _title(fig, key)
-    with st.popover("Download chart", icon=":material/download:", key=f"{key}.download"):
+    with box:
         for fmt, label in FIGURE_LABELS.items():
             if fmt in export.STATIC_FORMATS and not static:
                 continue

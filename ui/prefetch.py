@@ -46,9 +46,17 @@ _FILES_TOKEN = "__FL_FILES__"
 
 @cache
 def chunk_files(elements: tuple[str, ...] = ELEMENTS) -> tuple[str, ...]:
-    """The installed Streamlit's chunk file names of ``elements`` (their names are hashed)."""
+    """The installed Streamlit's chunk file names of ``elements`` (their names are hashed).
+
+    The folder holds about a thousand files: it is listed once (the server's warm-up calls
+    this), not once per element."""
     folder = Path(st.__file__).parent / "static" / "static" / "js"
-    found = (p.name for name in elements for p in folder.glob(f"{name}.*.js"))
+    kinds = {f"{name}." for name in elements}
+    found = (
+        f.name
+        for f in folder.iterdir()
+        if f.name.endswith(".js") and f.name[: f.name.find(".") + 1] in kinds
+    )
     return tuple(sorted(f for f in found if CHUNK_NAME.fullmatch(f)))
 
 

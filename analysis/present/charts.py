@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.present.palette import KIND_COLOURS, NEGATIVE, POSITIVE, STANCE_COLOURS
+from analysis.present.template import apply_template
 from analysis.present.text import wrap_label
 from analysis.records import MARKER_KINDS, ActorProfile, ArticleAnalysis, Sentence
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
@@ -34,8 +35,8 @@ def _layout(fig: go.Figure, title: str, height: int, *, narrow: bool = False) ->
     if narrow:
         title = wrap_label(title, TITLE_CHARS, lines=4)
     extra = title.count("<br>")  # Plotly grows a top-anchored title upwards: pad each line
+    apply_template(fig)
     fig.update_layout(
-        template="plotly_white",
         title={
             "text": title,
             "font": {"size": FONT_SIZE + 3},

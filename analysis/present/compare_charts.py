@@ -29,6 +29,7 @@ from analysis.present.heat_layout import (
     label_lines,
 )
 from analysis.present.palette import KIND_COLOURS, STANCE_COLOURS
+from analysis.present.template import apply_template
 from analysis.present.text import wrap_label
 from analysis.records import MARKER_KINDS, STANCES
 from analysis.vocabulary import KIND_PLURALS as KIND_NAMES
@@ -75,8 +76,8 @@ def _labels(names: Sequence[str], width: int = 28) -> list[str]:
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     """Shared styling: large fonts, white background, title top left, legend under the plot."""
+    apply_template(fig)
     fig.update_layout(
-        template="plotly_white",
         title={"text": title, "font": {"size": FONT_SIZE + 3}, "x": 0, "xanchor": "left",
                "xref": "container", "pad": {"l": 8}},
         font={"size": FONT_SIZE, "family": "Arial, Helvetica, sans-serif", "color": "#222222"},

@@ -183,7 +183,7 @@ def _read_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis.library import query
 
     monkeypatch.setattr(Selection, "_left_out_if_fewer", lambda self, flt: None)
-    for name in ("_UNITS", "_TOTALS", "_CELL_SUMS", "_GROUP_TOTALS"):
+    for name in ("_UNITS", "_TOTALS", "_CELL_SUMS", "_GROUP_TOTALS", "_DISTINCT", "_WINDOWS"):
         monkeypatch.setattr(query, name, Kept(8))
 
 
@@ -310,3 +310,23 @@ def test_a_group_with_no_article_left_is_not_read_again(
     _read_directly(monkeypatch)
     direct = Selection(lib, flt, names=NAMES).actor_units(["Vladimir Putin"], 2)
     pd.testing.assert_frame_equal(units, direct, check_dtype=False)
+
+
+def test_a_filter_typed_after_the_warm_up_reads_no_list_of_every_article(lib: Library) -> None:
+    # The server's warm-up reads the ids of the default view's articles (every outlet listed)
+    # once; a keyword or actor typed under the same outlets finds the articles it leaves out
+    # among them.
+    base = ArticleFilter(outlets=tuple(lib.outlets()))
+    Selection(lib, base, names=NAMES).warm_windows()
+    every = set(Selection(lib, base).articles()["article_id"])
+    for flt in (replace(base, actor="Jens Stoltenberg"), replace(base, ids=tuple(range(1, 44)))):
+        selection = Selection(lib, flt, names=NAMES)
+        statements: list[str] = []
+        selection._con.set_trace_callback(statements.append)
+        left = selection._left_out_if_fewer(flt)
+        selection.actor_totals()
+        selection._con.set_trace_callback(None)
+        assert left  # the subtraction
+        assert not [s for s in statements if "FROM article_counts" in s]
+        kept = set(Selection(lib, flt).articles()["article_id"])
+        assert not set(left) & kept and set(left) | kept == every

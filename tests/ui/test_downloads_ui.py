@@ -24,8 +24,23 @@ def _keys(at: AppTest) -> set[str]:
     return {b.key for b in at.get("download_button")}
 
 
-def test_every_chart_and_table_format_has_a_button() -> None:
+def _chart_popover_opened(at: AppTest) -> AppTest:
+    """The script run again with the chart's popover open (as after a click on it)."""
+    at.session_state["t.chart.download"] = True
+    return at.run(timeout=60)
+
+
+def test_a_closed_chart_popover_holds_no_buttons_until_opened() -> None:
     at = AppTest.from_function(_chart_and_table_script).run(timeout=60)
+    assert not at.exception
+    assert not {k for k in _keys(at) if k.startswith("t.chart.")}
+    assert {"t.report.html", "t.report.pdf"} <= _keys(at)  # the rest is drawn at once
+    _chart_popover_opened(at)
+    assert "t.chart.download.png" in _keys(at)
+
+
+def test_every_chart_and_table_format_has_a_button() -> None:
+    at = _chart_popover_opened(AppTest.from_function(_chart_and_table_script).run(timeout=60))
     assert not at.exception
     assert {f"t.chart.download.{f}" for f in ("png", "svg", "pdf", "html")} <= _keys(at)
     for table in ("actors_table", "markers_table"):
@@ -40,7 +55,7 @@ def test_without_a_browser_the_buttons_explain_how_to_install_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
-    at = AppTest.from_function(_chart_and_table_script).run(timeout=60)
+    at = _chart_popover_opened(AppTest.from_function(_chart_and_table_script).run(timeout=60))
     assert not at.exception
     keys = _keys(at)
     assert "t.chart.download.html" in keys  # interactive HTML needs no browser

@@ -47,6 +47,12 @@ def test_first_run_compares_the_samples(db: Path) -> None:
     assert any(t.startswith("n=") for t in texts)  # thin cells print their count
     # Only the shipped samples: the constructed ones are compared, the toggle is off.
     assert app.toggle(key="compare.exclude_samples").value is False
+    # The table behind the heat map is sent only once its expander is opened.
+    assert not app.dataframe
+    app.session_state["compare.heatmap_table.open"] = True
+    run(app)
+    [table] = [d for d in app.dataframe if "actor" in d.value.columns]
+    assert sorted(set(table.value["actor"])) == sorted(heat["y"])
     # Tabs run lazily: only the open tab's charts are computed and drawn.
     assert not [c for c in app.get("plotly_chart") if c.key == "compare.rates"]
     for tab, keys in (

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit import delta_generator
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from analysis.compare import Comparison
 from analysis.compare import comparison as comparison_module
 from analysis.engine import model
-from analysis.library.query import Selection
+from analysis.library.query import ArticleFilter, Selection
 from analysis.library.store import Library
-from tests.library.test_query_units import analysis_of
-from ui import analysis_cache, library_access, serve
+from tests.library.scored_library import analysis_of
+from ui import analysis_cache, library_access, prefetch, serve
 from ui.compare_filters import default_filter
 
 
@@ -40,9 +41,22 @@ def test_warm_up_computes_what_the_compare_pages_first_run_reads(
                    analysis_cache.warm_engine):  # fmt: skip
         cached.clear()
     PagesManager.uses_pages_directory = None
+    prefetch.chunk_files.cache_clear()
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    windows: list[ArticleFilter] = []
+    warm_windows = Selection.warm_windows
+    monkeypatch.setattr(
+        Selection, "warm_windows", lambda self: (windows.append(self.filter), warm_windows(self))
+    )
     analysed_library(db)
     assert serve.warm_up().startswith("warmed up in")
     assert PagesManager.uses_pages_directory is False  # deep links run through app.py at once
+    # What a process's first page run would otherwise do: list the chunk files, ask whether it
+    # runs in a Python prompt; and what the first typed keyword would read (the kept list).
+    assert prefetch.chunk_files.cache_info().currsize == 1
+    assert delta_generator._use_warning_has_been_displayed
+    with Library(db) as library:
+        assert windows == [default_filter(library)]
 
     def not_again(*args: object, **kwargs: object) -> None:
         raise AssertionError("the first page run computed it again")
