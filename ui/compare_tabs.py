@@ -7,6 +7,8 @@ HTML from :mod:`ui.compare_view`. Widget keys are namespaced ``compare.*``.
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.compare.comparison import WORD_SAMPLE, Comparison
@@ -22,9 +24,8 @@ from analysis.present.compare_charts import (
 )
 from analysis.present.differences_text import difference_sentence, thin_sentence
 from analysis.present.highlight import legend_html, stylesheet
-from analysis.present.tone_charts import tone_heatmap_figure
 from ui.charts import PLOTLY_CONFIG, show_chart
-from ui.compare_tone import CELL_ARTICLES, MIN_MENTIONS, render_tone_heatmap
+from ui.compare_tone import CELL_ARTICLES, render_tone_heatmap, tone_figure
 from ui.compare_view import group_blocks, sentences_html, term_sentences_html
 from ui.numbers_table import numbers_table
 from ui.page_text import page_text
@@ -64,12 +65,17 @@ def precompute_heat_tab(comparison: Comparison, top: int = TOP_ACTORS) -> None:
     comparison.warnings  # noqa: B018 (cached properties: read to compute them)
     comparison.article_count  # noqa: B018
     actors = comparison.top_actors(top)
-    grid = comparison.heatmap_frame(actors)
-    marks = significant_marks(comparison, actors)
-    heatmap_figure(grid, comparison.min_attributions, marks, comparison.group_kind).to_json()
-    tone_heatmap_figure(comparison.tone_frame(actors), MIN_MENTIONS, comparison.group_kind)
+    heat_figure(comparison, comparison.heatmap_frame(actors), significant_marks(comparison, actors))
+    tone_figure(comparison, actors)
     if actors and comparison.groups:
         comparison.cell_analyses(actors[0], comparison.groups[0], CELL_ARTICLES)
+
+
+def heat_figure(
+    comparison: Comparison, grid: pd.DataFrame, marks: dict[tuple[str, str], str]
+) -> go.Figure:
+    """The distancing heat map of ``grid`` with ``marks`` on significant cells."""
+    return heatmap_figure(grid, comparison.min_attributions, marks, comparison.group_kind)
 
 
 def heat_tab(comparison: Comparison) -> int:
@@ -83,13 +89,12 @@ def heat_tab(comparison: Comparison) -> int:
         # The tests read every article of these actors (seconds over 100,000 articles): the
         # shares show at once, the stars of significant cells follow when the tests are done.
         with slot.container():
-            st.plotly_chart(heatmap_figure(grid, comparison.min_attributions, {}, kind), theme=None,
-                            config=PLOTLY_CONFIG, width="stretch",
-                            key="compare.heatmap_untested")  # fmt: skip
+            st.plotly_chart(heat_figure(comparison, grid, {}), theme=None, config=PLOTLY_CONFIG,
+                            width="stretch", key="compare.heatmap_untested")  # fmt: skip
             st.caption(f":material/hourglass_top: Testing the differences between {kind}s…")
     marks = significant_marks(comparison, actors)
     with slot.container():
-        show_chart(heatmap_figure(grid, comparison.min_attributions, marks, kind),
+        show_chart(heat_figure(comparison, grid, marks),
                    key="compare.heatmap",
                    name=f"distancing share by {kind} {groups_label(comparison)}")  # fmt: skip
     st.markdown(page_text("compare/heat", min_attributions=comparison.min_attributions))

@@ -54,7 +54,10 @@ TABLE_LABELS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON"}
 
 @st.cache_resource(show_spinner=False)
 def warm_exporter() -> threading.Thread:
-    """Start the kaleido browser once per server process, in the background (first PNG is fast)."""
+    """Start the kaleido browser once per server process, in the background (the first PNG or
+    PDF is fast): the server's warm-up does (``ui.serve``); under a plain ``streamlit run``,
+    the first opened chart popover."""
+    _static_export_available()  # (looked up once per process; the buttons ask for it)
 
     def start() -> None:
         # Without a browser there is nothing to warm; the buttons say how to install one.
@@ -116,9 +119,9 @@ def chart_downloads(
     explains how to install one; HTML still downloads.
     """
     # Filled only once opened (the popover reports its state and reruns the page): a closed
-    # one costs no figure JSON, and the kaleido browser starts when someone is about to
-    # export, not during a server's first page view, where its start doubled the time to
-    # the first chart.
+    # one costs no figure JSON nor buttons; the kaleido browser is started by the server's
+    # warm-up, or here at the latest, never during a first page view (its start there
+    # doubled the time to the first chart).
     box = st.popover("Download chart", icon=":material/download:", key=f"{key}.download",
                      on_change="rerun")  # fmt: skip
     if not box.open:

@@ -33,10 +33,14 @@ PRELOADED = (
 process's first page run (the icons of labels), imported once per process."""
 
 
+EXPORTER_WAIT_S = 30
+"""The longest the warm-up waits for the chart-export browser (it goes on starting after)."""
+
+
 def warm_up() -> str:
-    """Import what the pages import, load the language model, resolve the library's actors and
-    compute the Compare page's default view (when every article is analysed); says how long it
-    took.
+    """Import what the pages import, start the chart-export browser, load the language model,
+    resolve the library's actors and compute the Compare page's default view (when every
+    article is analysed); says how long it took.
 
     A failure here is never fatal: the first visitor then does the same work (and sees the
     same error message the page would show).
@@ -46,10 +50,14 @@ def warm_up() -> str:
         importlib.import_module(module)
     from analysis.version import analysis_key
     from ui.analysis_cache import warm_engine
+    from ui.downloads import warm_exporter
     from ui.library_access import actor_resolution, missing_in_library, open_library
     from ui.nav import start_in_app_navigation
     from ui.prefetch import chunk_files
 
+    # The chart-export browser starts beside the rest (2–3 s, mostly in its own process) and
+    # is waited for below: started later, it would compete with a first visitor's page.
+    exporter = warm_exporter()
     start_in_app_navigation()
     _known_to_run_under_streamlit()
     chunk_files()
@@ -60,6 +68,7 @@ def warm_up() -> str:
         actor_resolution(path, revision, analysis_key())
         if not missing_in_library(library):  # else the page analyses first: a new revision
             _precompute_compare(library)
+    exporter.join(timeout=EXPORTER_WAIT_S)
     return f"warmed up in {time.perf_counter() - t0:.1f} s"
 
 
@@ -84,7 +93,11 @@ def _precompute_compare(library: Library) -> None:
     comparison = comparison_of(library, flt, "outlet")
     if len(comparison.groups) >= 2:
         precompute_heat_tab(comparison)
-        Selection(library, flt).warm_windows()  # for the first keyword or actor typed
+        selection = Selection(library, flt)
+        try:
+            selection.warm_windows()  # for the first keyword or actor typed
+        finally:
+            selection.close()
 
 
 @contextlib.contextmanager

@@ -357,6 +357,7 @@ class Selection:
             where, params = self._where(whole)
             sql = f"SELECT c.article_id FROM article_counts c WHERE {where}"
             found = np.fromiter((i for (i,) in self._tuples(sql, params)), dtype=np.int64)
+            found.flags.writeable = False  # (shared by every session)
             _WINDOWS.put(key, found)
         return found
 
@@ -701,8 +702,11 @@ class Selection:
         )
 
     def _name_rows(self, actors: Sequence[str]) -> pd.DataFrame:
-        """name_id, actor: every stored name counted as one of ``actors``."""
-        names = {raw: a for a in actors for raw in self._raw_names(a)}
+        """name_id, actor: every stored name counted as one of ``actors`` (as the totals map
+        names: through ``names``)."""
+        wanted = set(actors)
+        candidates = {raw for a in actors for raw in self._raw_names(a)}
+        names = {n: a for n in candidates if (a := self.names.get(n, n)) in wanted}
         sql = f"SELECT id, name FROM actor_names WHERE name IN ({','.join('?' * len(names))})"
         rows = self._tuples(sql, list(names))
         return pd.DataFrame([(i, names[n]) for i, n in rows], columns=["name_id", "actor"])

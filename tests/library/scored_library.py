@@ -43,8 +43,10 @@ def add_article(library: Library, i: int) -> None:
     outlet = OUTLETS[i % len(OUTLETS)]
     stances = {a: ((i * (k + 2)) % 3, (i + k) % 2) for k, a in enumerate(ACTORS) if (i + k) % 4}
     text = f"Report {i} about Stoltenberg and Putin."
+    # Every 13th article undated: no period in a timeline (a key of its own when subtracted).
+    date = None if i % 13 == 7 else f"2022-0{1 + i % 3}-1{i % 10}"
     library.add(
-        text, title=f"Report {i}", outlet=outlet or None, date=f"2022-0{1 + i % 3}-1{i % 10}",
+        text, title=f"Report {i}", outlet=outlet or None, date=date,
         constructed=i % 5 == 0, analysis=analysis_of(text, stances),
     )  # fmt: skip
 

@@ -14,8 +14,9 @@ from analysis.compare import comparison as comparison_module
 from analysis.engine import model
 from analysis.library.query import ArticleFilter, Selection
 from analysis.library.store import Library
+from analysis.present import export
 from tests.library.scored_library import analysis_of
-from ui import analysis_cache, library_access, prefetch, serve
+from ui import analysis_cache, downloads, library_access, prefetch, serve
 from ui.compare_filters import default_filter
 
 
@@ -42,6 +43,8 @@ def test_warm_up_computes_what_the_compare_pages_first_run_reads(
         cached.clear()
     PagesManager.uses_pages_directory = None
     prefetch.chunk_files.cache_clear()
+    downloads.warm_exporter.clear()
+    export.stop_exporter()
     monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
     windows: list[ArticleFilter] = []
     warm_windows = Selection.warm_windows
@@ -54,6 +57,8 @@ def test_warm_up_computes_what_the_compare_pages_first_run_reads(
     # What a process's first page run would otherwise do: list the chunk files, ask whether it
     # runs in a Python prompt; and what the first typed keyword would read (the kept list).
     assert prefetch.chunk_files.cache_info().currsize == 1
+    # The chart-export browser is up before the server listens (where a browser is installed).
+    assert export.exporter_running() == export.static_export_available()
     assert delta_generator._use_warning_has_been_displayed
     with Library(db) as library:
         assert windows == [default_filter(library)]
