@@ -66,7 +66,7 @@ def precompute_heat_tab(comparison: Comparison, top: int = TOP_ACTORS) -> None:
     comparison.article_count  # noqa: B018
     actors = comparison.top_actors(top)
     heat_figure(comparison, comparison.heatmap_frame(actors), significant_marks(comparison, actors))
-    tone_figure(comparison, actors)
+    tone_figure(comparison, comparison.tone_frame(actors))
     if actors and comparison.groups:
         comparison.cell_analyses(actors[0], comparison.groups[0], CELL_ARTICLES)
 

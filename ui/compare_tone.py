@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -22,16 +23,16 @@ CELL_ARTICLES = 30
 CELL_SENTENCES = 5
 
 
-def tone_figure(comparison: Comparison, actors: Sequence[str]) -> go.Figure:
-    """The tone heat map of ``actors``."""
-    return tone_heatmap_figure(comparison.tone_frame(actors), MIN_MENTIONS, comparison.group_kind)
+def tone_figure(comparison: Comparison, grid: pd.DataFrame) -> go.Figure:
+    """The tone heat map of ``grid`` (:meth:`Comparison.tone_frame`)."""
+    return tone_heatmap_figure(grid, MIN_MENTIONS, comparison.group_kind)
 
 
 def render_tone_heatmap(comparison: Comparison, actors: Sequence[str]) -> None:
     """The tone heat map of ``actors`` (the distancing heat map's rows), how to read it, numbers."""
     grid = comparison.tone_frame(actors)
     kind = comparison.group_kind
-    show_chart(tone_figure(comparison, actors), key="compare.tone_heatmap",
+    show_chart(tone_figure(comparison, grid), key="compare.tone_heatmap",
                name=f"net tone by {kind} {' '.join(comparison.groups[:4])}")  # fmt: skip
     st.markdown(
         "**How to read it:** each cell is the *net tone* of an outlet's sentences towards the "
