@@ -191,7 +191,8 @@ def _typed_filter_change(
     _settled(page)
     page.get_by_text("Filters: dates, keyword, actor").click()  # type: ignore[attr-defined]
     box = page.get_by_label(label)  # type: ignore[attr-defined]
-    box.fill(value)
+    box.fill(value)  # (drawn by the rerun that opening the filters started; it is over next)
+    page.wait_for_function(IDLE, timeout=600_000)  # type: ignore[attr-defined]
     caption = f"{articles:,} articles in"
     t0 = time.perf_counter()
     box.press("Enter")

@@ -12,18 +12,22 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analysis.library.listing import Listing
 from analysis.library.query import ArticleFilter
 from analysis.library.samples import sample_rows
 from analysis.library.store import Article, Library
+from ui.lazy_expander import lazy_expander
 from ui.library_access import ids_filter, outlets_of, span_of
 from ui.page_text import page_text
-from ui.text import option
+from ui.text import md, option
 
 MODES = ("Whole outlets", "Single articles")
 ARTICLES_LISTED = 300
 """Up to this many articles the picker lists them all; beyond, a word search lists as many."""
+DATES_KEY, KEYWORD_KEY, ACTOR_KEY = "compare.dates", "compare.keyword", "compare.actor_filter"
+"""The keys of the filters in the expander (read from the session state while it is closed)."""
 
 
 @dataclass(frozen=True)
@@ -43,20 +47,38 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def _date_filter(library: Library) -> tuple[str | None, str | None]:
-    """The date range input: (from, to) when narrowed, (None, None) for the whole span (which
-    keeps undated articles too)."""
+def _span_days(library: Library) -> tuple[dt.date, dt.date] | None:
+    """The library's first and last article dates, or None when there is no range to pick."""
     span = span_of(library)
     lo, hi = _day(span.first_date), _day(span.last_date)
-    if lo is None or hi is None or lo == hi:
+    return None if lo is None or hi is None or lo == hi else (lo, hi)
+
+
+def _date_filter(library: Library, box: DeltaGenerator | None) -> tuple[str | None, str | None]:
+    """The date range input (in ``box``; the kept range when the filters are closed): (from, to)
+    when narrowed, (None, None) for the whole span (which keeps undated articles too)."""
+    days = _span_days(library)
+    if days is None:
         return None, None
-    picked = st.date_input(
-        "Dates", value=(lo, hi), min_value=lo, max_value=hi, key="compare.dates",
-        help="Only articles dated in this range (undated articles drop out once it is narrowed).",
-    )  # fmt: skip
-    if not isinstance(picked, tuple | list) or len(picked) != 2 or tuple(picked) == (lo, hi):
+    if box is None:
+        picked = st.session_state.get(DATES_KEY, days)
+    else:
+        picked = box.date_input(
+            "Dates", value=days, min_value=days[0], max_value=days[1], key=DATES_KEY,
+            persist_state="page",
+            help="Only articles dated in this range (undated articles drop out once it is "
+            "narrowed).",
+        )  # fmt: skip
+    if not isinstance(picked, tuple | list) or len(picked) != 2 or tuple(picked) == days:
         return None, None
     return picked[0].isoformat(), picked[1].isoformat()
+
+
+def _text_filter(box: DeltaGenerator | None, label: str, key: str, placeholder: str) -> str:
+    """A text filter's value: typed in ``box``, or kept while the filters are closed."""
+    if box is None:
+        return str(st.session_state.get(key, "")).strip()
+    return box.text_input(label, key=key, placeholder=placeholder, persist_state="page").strip()
 
 
 @cache
@@ -76,7 +98,8 @@ def default_filter(library: Library) -> ArticleFilter:
 
 
 def _filters(library: Library) -> ArticleFilter:
-    """The filters every mode shares: samples, dates, keyword, actor."""
+    """The filters every mode shares: samples, and (in an expander drawn only when open,
+    their values kept while it is closed) dates, keyword, actor."""
     span = span_of(library)
     exclude = st.toggle(
         "Leave out the constructed samples",
@@ -85,18 +108,33 @@ def _filters(library: Library) -> ArticleFilter:
         help=f"{span.constructed} teaching samples come with the app; "
         f"{span.real_articles} real articles are in the library.",
     )
-    with st.expander("Filters: dates, keyword, actor", icon=":material/filter_alt:"):
-        st.caption(page_text("compare/filters"))
-        date_from, date_to = _date_filter(library)
-        left, right = st.columns(2)
-        keyword = left.text_input("Keyword or topic", key="compare.keyword",
-                                  placeholder="e.g. Crimea sanctions").strip()  # fmt: skip
-        actor = right.text_input("Actor mentioned", key="compare.actor_filter",
-                                 placeholder="e.g. Vladimir Putin").strip()  # fmt: skip
-    return ArticleFilter(
+    box = lazy_expander("Filters: dates, keyword, actor", "compare.filters",
+                        icon=":material/filter_alt:")  # fmt: skip
+    if box is not None:
+        box.caption(page_text("compare/filters"))
+    date_from, date_to = _date_filter(library, box)
+    left, right = box.columns(2) if box is not None else (None, None)
+    keyword = _text_filter(left, "Keyword or topic", KEYWORD_KEY, "e.g. Crimea sanctions")
+    actor = _text_filter(right, "Actor mentioned", ACTOR_KEY, "e.g. Vladimir Putin")
+    flt = ArticleFilter(
         date_from=date_from, date_to=date_to, keyword=keyword or None, actor=actor or None,
         exclude_constructed=exclude,
     )  # fmt: skip
+    if box is None and (summary := _filters_on(flt)):
+        st.caption(f":material/filter_alt: Filters on: {summary}. Open *Filters* to change them.")
+    return flt
+
+
+def _filters_on(flt: ArticleFilter) -> str:
+    """The set filters of the closed expander, in words (user text escaped)."""
+    parts = []
+    if flt.date_from and flt.date_to:
+        parts.append(f"dates {flt.date_from} to {flt.date_to}")
+    if flt.keyword:
+        parts.append(f"keyword “{md(flt.keyword)}”")
+    if flt.actor:
+        parts.append(f"actor “{md(flt.actor)}”")
+    return ", ".join(parts)
 
 
 def compare_choice(library: Library) -> Choice:

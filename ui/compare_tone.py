@@ -13,6 +13,7 @@ from analysis.compare.comparison import Comparison
 from analysis.present.tone_charts import TONE_SOURCE, tone_heatmap_figure
 from analysis.present.tone_evidence import TONE_MODEL_SOURCE, tone_sentences_html
 from ui.charts import show_chart
+from ui.lazy_expander import lazy_expander
 from ui.numbers_table import numbers_table
 from ui.text import md, option
 
@@ -52,7 +53,15 @@ def render_tone_sentences(comparison: Comparison, actors: Sequence[str]) -> None
     if not actors:
         return
     kind = comparison.group_kind
-    st.markdown(f"**The sentences behind a cell:** pick an actor and an {kind}.")
+    box = lazy_expander(f"The sentences behind a cell: pick an actor and an {kind}",
+                        "compare.tone_cell", icon=":material/format_quote:")  # fmt: skip
+    if box is not None:
+        with box:
+            _tone_cell(comparison, actors, kind)
+
+
+def _tone_cell(comparison: Comparison, actors: Sequence[str], kind: str) -> None:
+    """The pickers of one cell and its sentences."""
     left, right = st.columns(2)
     actor = str(left.selectbox("Actor", actors, key="compare.tone_actor", format_func=option))
     group = str(right.selectbox(

@@ -38,6 +38,7 @@ from analysis.present.report import (
 )
 from analysis.records import ArticleAnalysis
 from ui.errors import guarded
+from ui.lazy_expander import lazy_expander
 from ui.text import article_name, md
 
 if TYPE_CHECKING:
@@ -302,24 +303,29 @@ def comparison_exports(
         labels = [{by: e.group, "title": e.title} for e in comparison.entries]
         return write_bundle(analyses, labels=labels, extra={"by": by})
 
-    st.markdown("#### Export")
-    left, right = st.columns([3, 1])
-    sections = left.multiselect(
-        "Report sections", list(SECTIONS), default=list(COMPARISON_SECTIONS),
-        format_func=lambda k: SECTIONS[k], key=f"{key}.report_sections",
-    )  # fmt: skip
-    per_article = right.number_input(
-        "Evidence rows per article", 1, 200, EVIDENCE_PER_ARTICLE, key=f"{key}.evidence_rows"
-    )
-    report_buttons(
-        lambda: build_comparison_report(
-            comparison, by=by, figures=list(figures() if callable(figures) else figures),
-            sections=sections, evidence_per_article=int(per_article),
-        ),
-        bundle,
-        name=f"framing by {by} " + " ".join(comparison.groups[:4]),
-        key=key,
-    )  # fmt: skip
+    box = lazy_expander("Export: the report (HTML, PDF) and the analysis bundle",
+                        f"{key}.export", icon=":material/download:")  # fmt: skip
+    if box is None:
+        return
+    with box:
+        left, right = st.columns([3, 1])
+        sections = left.multiselect(
+            "Report sections", list(SECTIONS), format_func=lambda k: SECTIONS[k],
+            default=list(COMPARISON_SECTIONS), key=f"{key}.report_sections", persist_state="page",
+        )  # fmt: skip
+        per_article = right.number_input(
+            "Evidence rows per article", 1, 200, EVIDENCE_PER_ARTICLE, key=f"{key}.evidence_rows",
+            persist_state="page",
+        )  # fmt: skip
+        report_buttons(
+            lambda: build_comparison_report(
+                comparison, by=by, figures=list(figures() if callable(figures) else figures),
+                sections=sections, evidence_per_article=int(per_article),
+            ),
+            bundle,
+            name=f"framing by {by} " + " ".join(comparison.groups[:4]),
+            key=key,
+        )  # fmt: skip
 
 
 def analysis_table_downloads(result: ArticleAnalysis, key: str = "analyze") -> None:

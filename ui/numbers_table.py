@@ -7,16 +7,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui.lazy_expander import lazy_expander
+
 
 def numbers_table(frame: pd.DataFrame, key: str, label: str = "The numbers", **kw: Any) -> None:
-    """``frame`` as a dataframe in a closed expander that is filled only when opened.
-
-    A closed expander's content is still sent and drawn by Streamlit; a dataframe brings its
-    table code to the browser (1.2 MB with its Arrow reader), which a first visit to a page
-    then waits for before anything is drawn. With ``on_change="rerun"`` the expander reports
-    its state and the table is sent only to those who open it (:func:`streamlit.expander`,
-    ``.open``)."""
-    box = st.expander(label, key=f"{key}.open", on_change="rerun")
-    if box.open:
+    """``frame`` as a dataframe in a closed expander that is filled only when opened
+    (:func:`ui.lazy_expander.lazy_expander`: a dataframe brings 1.2 MB of table code with its
+    Arrow reader to a first visit)."""
+    box = lazy_expander(label, key)
+    if box is not None:
         with box:
             st.dataframe(frame, key=key, **kw)

@@ -106,6 +106,7 @@ def test_research_comparison_timeline_differences_and_report(
     expect(page.locator(".st-key-compare-differences .js-plotly-plot")).to_be_visible()
     shot(page, "compare-differences")
 
+    page.get_by_text("Export: the report (HTML, PDF)").click()
     pdf_button = page.locator(".st-key-compare-report-pdf").get_by_role("button")
     pdf_button.scroll_into_view_if_needed()
     with page.expect_download(timeout=LOAD) as info:
@@ -122,3 +123,21 @@ def test_research_comparison_timeline_differences_and_report(
         assert re.search(rf"\b{heading}\b", text), heading
     assert "Highlighted article text" not in text  # not chosen by default
     assert 3 <= len(reader.pages) <= 40
+
+    # Words kept by two articles per outlet ("3 weeks" in the text, or "story 3" in the title
+    # and "weeks" in the text), kept when the filters are closed.
+    caption = page.get_by_text(re.compile(r"^\d+ articles in \d+ groups"))
+    page.get_by_role("tab", name="Who is distanced").click()
+    page.get_by_text("Filters: dates, keyword, actor").click()
+    keyword = page.get_by_role("textbox", name="Keyword or topic")
+    keyword.fill("3 weeks")
+    keyword.press("Enter")
+    expect(caption).to_contain_text("4 articles in 2 groups", timeout=LOAD)
+    page.get_by_text("Filters: dates, keyword, actor").click()
+    expect(keyword).to_have_count(0, timeout=LOAD)
+    expect(page.get_by_text("Filters on: keyword “3 weeks”.")).to_be_visible(timeout=LOAD)
+    expect(caption).to_contain_text("4 articles in 2 groups")
+    expect(heat.locator(".xtick text")).to_have_count(2, timeout=LOAD)
+    shot(page, "compare-filters-closed")
+    page.get_by_text("Filters: dates, keyword, actor").click()
+    expect(keyword).to_have_value("3 weeks", timeout=LOAD)

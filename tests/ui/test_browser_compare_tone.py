@@ -69,6 +69,10 @@ def test_the_sentences_behind_a_tone_cell_show_the_deciding_words(
 ) -> None:
     page.goto(f"{app_server}/compare")
     expect(page.locator(".st-key-compare-tone_heatmap .js-plotly-plot")).to_be_visible(timeout=LOAD)
+    # The pickers are drawn once their expander is opened.
+    expect(page.locator(".st-key-compare-tone_actor")).to_have_count(0)
+    page.get_by_text("The sentences behind a cell:").click()
+    expect(page.locator(".st-key-compare-tone_actor")).to_be_visible(timeout=LOAD)
     choose(page, "compare-tone_actor", "Jens Stoltenberg", app_idle)
     # The first outlet whose articles mention him (other tests may have added outlets).
     page.locator(".st-key-compare-tone_group input").first.click()

@@ -151,6 +151,7 @@ def test_a_damaged_bundle_gets_a_message_and_the_view_stays(
 def test_compare_page_report_holds_every_outlet(page: Any, app_server: str, tmp_path: Path) -> None:
     page.goto(f"{app_server}/compare")
     page.wait_for_selector(".st-key-compare-heatmap .js-plotly-plot .main-svg", timeout=LOAD)
+    page.get_by_text("Export: the report (HTML, PDF)").click()
     bundle_button = button(page, "compare-bundle", "Analysis bundle (.zip)")
     saved = read_bundle(download(page, bundle_button, tmp_path))
     assert saved.kind == "comparison"

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.library.samples import sample_rows
 from analysis.library.store import Library
 from analysis.present.compare_charts import heat_labels
+from analysis.present.report import EVIDENCE_PER_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "compare.py")
@@ -68,8 +69,16 @@ def test_first_run_compares_the_samples(db: Path) -> None:
         assert lib.missing_count() == 0  # the samples were analysed and cached
 
 
+def captions(app: AppTest) -> list[str]:
+    return [c.value for c in app.caption]
+
+
 def test_filters_timeline_and_differences_tabs(db: Path) -> None:
     app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    # The filters (and the export options) are sent only once their expander is opened.
+    assert not app.text_input and not app.date_input and not app.number_input
+    app.session_state["compare.filters.open"] = True
+    run(app)
     app.text_input(key="compare.keyword").set_value("Stoltenberg")
     run(app)
     heat = chart(app, "compare.heatmap")["data"][0]
@@ -87,9 +96,40 @@ def test_filters_timeline_and_differences_tabs(db: Path) -> None:
     run(app)
     # One or two articles per sample outlet: nothing can be tested, and the page says so.
     assert any("too little data" in i.value for i in app.info)
+    app.session_state["compare.tab"] = "Who is distanced"
+    # Closed again, the filters keep their values, and the page says which are on.
+    app.session_state["compare.filters.open"] = False
+    run(app)
+    assert not app.text_input
+    assert any(f"{len(kept)} articles" in c for c in captions(app))
+    assert "Filters on: keyword “Stoltenberg”" in " ".join(captions(app))
+    assert sorted(chart(app, "compare.heatmap")["data"][0]["x"]) == sorted(set(kept["outlet"]))
+    app.session_state["compare.filters.open"] = True
+    run(app)
+    assert app.text_input(key="compare.keyword").value == "Stoltenberg"
+    assert not any("Filters on" in c for c in captions(app))
     app.text_input(key="compare.keyword").set_value("zzzz-no-such-word")
     run(app)
     assert any("No article passes these filters" in i.value for i in app.info)
+
+
+def test_export_options_are_kept_while_closed(db: Path) -> None:
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    assert not app.get("download_button") and not app.number_input
+    app.session_state["compare.export.open"] = True
+    run(app)
+    assert len(app.get("download_button")) == 3  # report HTML and PDF, bundle
+    assert app.number_input(key="compare.evidence_rows").value == EVIDENCE_PER_ARTICLE
+    app.number_input(key="compare.evidence_rows").set_value(3)
+    app.multiselect(key="compare.report_sections").set_value(["summary"])
+    run(app)
+    app.session_state["compare.export.open"] = False
+    run(app)
+    assert not app.number_input
+    app.session_state["compare.export.open"] = True
+    run(app)
+    assert app.number_input(key="compare.evidence_rows").value == 3
+    assert app.multiselect(key="compare.report_sections").value == ["summary"]
 
 
 def test_fewer_than_two_outlets_asks_for_more(db: Path) -> None:
