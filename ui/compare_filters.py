@@ -28,6 +28,8 @@ ARTICLES_LISTED = 300
 """Up to this many articles the picker lists them all; beyond, a word search lists as many."""
 DATES_KEY, KEYWORD_KEY, ACTOR_KEY = "compare.dates", "compare.keyword", "compare.actor_filter"
 """The keys of the filters in the expander (read from the session state while it is closed)."""
+SHOWN_CHARS = 60
+"""A keyword or actor longer than this is cut short in the "Filters on" line."""
 
 
 @dataclass(frozen=True)
@@ -55,30 +57,33 @@ def _span_days(library: Library) -> tuple[dt.date, dt.date] | None:
 
 
 def _date_filter(library: Library, box: DeltaGenerator | None) -> tuple[str | None, str | None]:
-    """The date range input (in ``box``; the kept range when the filters are closed): (from, to)
-    when narrowed, (None, None) for the whole span (which keeps undated articles too)."""
+    """The date range input (drawn in ``box`` when the filters are open; its value is kept
+    while they are closed): (from, to) when narrowed, (None, None) for the whole span (which
+    keeps undated articles too), a range being picked (one day so far) or a kept range beyond
+    the library's span (articles deleted since; open, the input itself resets it)."""
     days = _span_days(library)
     if days is None:
         return None, None
-    if box is None:
-        picked = st.session_state.get(DATES_KEY, days)
-    else:
-        picked = box.date_input(
+    if box is not None:
+        box.date_input(
             "Dates", value=days, min_value=days[0], max_value=days[1], key=DATES_KEY,
             persist_state="page",
             help="Only articles dated in this range (undated articles drop out once it is "
             "narrowed).",
         )  # fmt: skip
+    picked = st.session_state.get(DATES_KEY, days)
     if not isinstance(picked, tuple | list) or len(picked) != 2 or tuple(picked) == days:
+        return None, None
+    if not all(isinstance(d, dt.date) and days[0] <= d <= days[1] for d in picked):
         return None, None
     return picked[0].isoformat(), picked[1].isoformat()
 
 
 def _text_filter(box: DeltaGenerator | None, label: str, key: str, placeholder: str) -> str:
-    """A text filter's value: typed in ``box``, or kept while the filters are closed."""
-    if box is None:
-        return str(st.session_state.get(key, "")).strip()
-    return box.text_input(label, key=key, placeholder=placeholder, persist_state="page").strip()
+    """A text filter's value: typed in ``box`` when the filters are open, kept while closed."""
+    if box is not None:
+        box.text_input(label, key=key, placeholder=placeholder, persist_state="page")
+    return str(st.session_state.get(key, "")).strip()
 
 
 @cache
@@ -131,9 +136,9 @@ def _filters_on(flt: ArticleFilter) -> str:
     if flt.date_from and flt.date_to:
         parts.append(f"dates {flt.date_from} to {flt.date_to}")
     if flt.keyword:
-        parts.append(f"keyword “{md(flt.keyword)}”")
+        parts.append(f"keyword “{md(flt.keyword, limit=SHOWN_CHARS)}”")
     if flt.actor:
-        parts.append(f"actor “{md(flt.actor)}”")
+        parts.append(f"actor “{md(flt.actor, limit=SHOWN_CHARS)}”")
     return ", ".join(parts)
 
 

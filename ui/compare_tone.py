@@ -63,10 +63,11 @@ def render_tone_sentences(comparison: Comparison, actors: Sequence[str]) -> None
 def _tone_cell(comparison: Comparison, actors: Sequence[str], kind: str) -> None:
     """The pickers of one cell and its sentences."""
     left, right = st.columns(2)
-    actor = str(left.selectbox("Actor", actors, key="compare.tone_actor", format_func=option))
-    group = str(right.selectbox(
-        kind.capitalize(), comparison.groups, key="compare.tone_group", format_func=option
-    ))  # fmt: skip
+    # (persist_state: the cell stays picked while the expander is closed)
+    actor = str(left.selectbox("Actor", actors, key="compare.tone_actor", format_func=option,
+                               persist_state="page"))  # fmt: skip
+    group = str(right.selectbox(kind.capitalize(), comparison.groups, key="compare.tone_group",
+                                format_func=option, persist_state="page"))  # fmt: skip
     articles = comparison.cell_analyses(actor, group, CELL_ARTICLES)
     names = {actor, *comparison.resolution.merged_into(actor)}
     body = tone_sentences_html(articles, names, CELL_SENTENCES)

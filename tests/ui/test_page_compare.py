@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from analysis.present.report import EVIDENCE_PER_ARTICLE
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "compare.py")
 TIMEOUT = 240
+MARKDOWN_PAYLOAD = "![t](http://127.0.0.1:1/x)"
 
 
 def run(app: AppTest) -> AppTest:
@@ -111,6 +113,36 @@ def test_filters_timeline_and_differences_tabs(db: Path) -> None:
     app.text_input(key="compare.keyword").set_value("zzzz-no-such-word")
     run(app)
     assert any("No article passes these filters" in i.value for i in app.info)
+
+
+def test_a_date_range_stays_on_while_closed_and_a_keyword_is_shown_escaped(db: Path) -> None:
+    from analysis.library.query import ArticleFilter, Selection
+
+    app = run(AppTest.from_file(PAGE, default_timeout=TIMEOUT))
+    app.session_state["compare.filters.open"] = True
+    run(app)
+    day = dt.date(2022, 2, 17)
+    app.date_input(key="compare.dates").set_value((day, day))
+    run(app)
+    with Library(db) as lib:
+        kept = Selection(lib, ArticleFilter(date_from="2022-02-17", date_to="2022-02-17"))
+        n = len(kept.articles())
+    assert 0 < n < len(sample_rows())
+    assert any(c.startswith(f"{n} articles in") for c in captions(app)), captions(app)
+    app.session_state["compare.filters.open"] = False
+    run(app)
+    assert not app.date_input
+    assert "Filters on: dates 2022-02-17 to 2022-02-17." in " ".join(captions(app))
+    assert any(c.startswith(f"{n} articles in") for c in captions(app)), captions(app)
+    app.session_state["compare.filters.open"] = True
+    run(app)
+    assert tuple(app.date_input(key="compare.dates").value) == (day, day)
+    # Untrusted text in the "Filters on" line is escaped (no image fetched from the address).
+    app.text_input(key="compare.keyword").set_value(MARKDOWN_PAYLOAD)
+    app.session_state["compare.filters.open"] = False
+    run(app)
+    [line] = [c for c in captions(app) if c.startswith(":material/filter_alt: Filters on")]
+    assert MARKDOWN_PAYLOAD not in line and "\\!\\[t\\]" in line, line
 
 
 def test_export_options_are_kept_while_closed(db: Path) -> None:

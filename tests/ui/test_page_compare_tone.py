@@ -64,6 +64,15 @@ def test_a_cell_shows_its_sentences_with_the_deciding_words_escaped(db: Path) ->
     run(app)
     blocks = tone_blocks(app)
     assert all("Bold" not in b and "accused" not in b for b in blocks)
+    # Closed and opened again, the expander shows the same cell (not the first outlet's).
+    assert app.selectbox(key="compare.tone_group").options[0] != other
+    app.session_state["compare.tone_cell.open"] = False
+    run(app)
+    assert not tone_blocks(app)
+    app.session_state["compare.tone_cell.open"] = True
+    run(app)
+    assert app.selectbox(key="compare.tone_group").value == other
+    assert tone_blocks(app) == blocks
 
 
 def test_an_actor_absent_from_an_outlet_says_so(db: Path) -> None:
