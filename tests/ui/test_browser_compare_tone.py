@@ -75,8 +75,12 @@ def test_the_sentences_behind_a_tone_cell_show_the_deciding_words(
     expect(page.locator(".st-key-compare-tone_actor")).to_be_visible(timeout=LOAD)
     choose(page, "compare-tone_actor", "Jens Stoltenberg", app_idle)
     # The first outlet whose articles mention him (other tests may have added outlets).
+    app_idle(page)
     page.locator(".st-key-compare-tone_group input").first.click()
+    # (the menu opens after the click: read its options once they are drawn)
+    expect(page.get_by_role("option").first).to_be_visible(timeout=LOAD)
     outlets = page.get_by_role("option").all_text_contents()
+    assert outlets
     page.keyboard.press("Escape")
     box = page.locator(".st-key-compare-tone_sentences")
     for outlet in outlets:
